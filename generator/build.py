@@ -1,0 +1,113 @@
+"""Orchestrate a build: load and validate once, render each language, swap into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from generator import LANGUAGES
+from generator.i18n import STRINGS
+from generator.loader import load_course
+from generator.model import Course
+from generator.problems import ContentError, Problems
+from generator.render_quiz import environment
+from generator.site import render_docs, write_tree
+from generator.validate import validate
+
+Progress = Callable[[str], None]
+NAMES = {"en": "English", "fr": "Français"}
+
+
+def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Course:
+    """Load and validate the course under `root`; raise ContentError listing every problem."""
+    problems = Problems(root)
+    course = load_course(root, languages, problems)
+    if not problems:
+        validate(course, problems)
+    if problems:
+        raise ContentError(problems.sorted())
+    return course
+
+
+def build_language(course: Course, lang: str, out_dir: Path) -> None:
+    """Render and build one language into `out_dir` (which must not exist yet)."""
+    from generator import engine  # the site engine is imported only where a site is built
+
+    tree = render_docs(course, lang)
+    with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
+        docs = Path(work) / "docs"
+        write_tree(tree, docs)
+        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, course.languages)
+        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
+
+
+def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...]) -> None:
+    build_language(load_valid_course(Path(root), languages), lang, Path(out_dir))
+
+
+def write_chooser(course: Course, out: Path) -> None:
+    html = environment().get_template("chooser.html.j2").render(
+        languages=list(course.languages), names=NAMES,
+        titles={lang: STRINGS[lang]["course_title"] for lang in course.languages},
+        choose={lang: STRINGS[lang]["choose_language"] for lang in course.languages},
+    )
+    (out / "index.html").write_text(html, encoding="utf-8")
+
+
+def swap_into_place(built: Path, target: Path) -> None:
+    """Replace `target` by `built` with two renames, so a reader never sees half a site."""
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
+          progress: Progress = lambda _: None) -> Course:
+    """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes."""
+    course = load_valid_course(root)
+    chosen = langs or course.languages
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
+    try:
+        if jobs > 1 and len(chosen) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages)
+                           for lang in chosen]
+                for lang, future in zip(chosen, futures, strict=True):
+                    future.result()
+                    progress(f"built {lang}")
+        else:
+            for lang in chosen:
+                progress(f"building {lang}")
+                build_language(course, lang, staging / lang)
+        write_chooser(course, staging)
+        if langs is None or not site_dir.exists():
+            swap_into_place(staging, site_dir)
+        else:
+            for lang in chosen:
+                swap_into_place(staging / lang, site_dir / lang)
+            (staging / "index.html").replace(site_dir / "index.html")
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return course
+
+
+def rerender_for_serve(root: str, lang: str, docs_dir: str) -> None:
+    """Called by the MkDocs hook during `serve`: refresh the docs tree, or keep it and say why."""
+    try:
+        course = load_valid_course(Path(root))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, flush=True)
+        print(f"{len(exc.problems)} problem(s): the preview shows the last good version", flush=True)
+        return
+    write_tree(render_docs(course, lang), Path(docs_dir))

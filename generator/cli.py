@@ -1,0 +1,166 @@
+"""Command line: argument parsing, progress display and exit codes; the work lives elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator import LANGUAGES
+from generator.problems import ContentError, Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def find_root(start: Path) -> Path:
+    """The course root: the nearest folder (upwards) holding mkdocs.yml."""
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def set_source_date_epoch(root: Path) -> None:
+    """Builds are byte-reproducible when dates come from the last commit, not the clock."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if out.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = out
+
+
+def report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.build import load_valid_course
+
+    course = load_valid_course(args.root)
+    pages = sum(len(m.lessons) + 1 for m in course.modules) + len(course.pages)
+    questions = sum(len(q.questions) for q in course.quizzes.values())
+    print(f"ok: {len(course.modules)} modules, {pages} pages, {len(course.quizzes)} quizzes, "
+          f"{questions} questions in {', '.join(course.languages)}")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.build import build
+
+    set_source_date_epoch(args.root)
+    started = time.perf_counter()
+    langs = (args.lang,) if args.lang else None
+    site_dir = args.site_dir or args.root / "site"
+    build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True))
+    print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator import engine
+    from generator.build import load_valid_course
+    from generator.site import render_docs, write_tree
+
+    course = load_valid_course(args.root)
+    with tempfile.TemporaryDirectory(prefix="coursegen-serve-") as work:
+        docs = Path(work) / "docs"
+        tree = render_docs(course, args.lang)
+        write_tree(tree, docs)
+        config = engine.language_config(
+            args.root, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
+            extra={"hooks": [str(engine.HOOK)],
+                   "watch": [str(args.root / d) for d in ("modules", "quizzes", "pages") if (args.root / d).is_dir()]},
+        )
+        config["extra"]["coursegen_serve"] = {"root": str(args.root), "lang": args.lang}
+        # Warnings should not stop a preview the author is fixing.
+        config["strict"] = False
+        engine.serve(engine.write_config(config, Path(work) / "mkdocs.yml"), args.dev_addr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import ScaffoldError, new_module, new_quiz
+
+    try:
+        made = (new_module if args.what == "module" else new_quiz)(args.root, args.slug)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in made:
+        print(f"created {path.relative_to(args.root)}")
+    return EXIT_OK
+
+
+def cmd_fix_typography(args: argparse.Namespace) -> int:
+    from generator.typography import fix_file
+
+    files = args.files or [*sorted(args.root.glob("modules/**/*.fr.md")), *sorted(args.root.glob("pages/**/*.fr.md")),
+                           *sorted(args.root.glob("quizzes/*.yml"))]
+    changed = [f for f in files if fix_file(Path(f))]
+    for path in changed:
+        print(f"fixed {path}")
+    print(f"{len(changed)} file(s) changed")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="coursegen", description="Build and check the bilingual course portal.")
+    top.add_argument("--root", type=Path, default=None, help="course folder (default: the one holding mkdocs.yml)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the portal into site/", description="Build every language (or one).")
+    p.add_argument("--lang", choices=LANGUAGES, help="build only this language")
+    p.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
+    p.add_argument("--jobs", type=int, default=1, help="languages built in parallel (default: 1)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("check", help="check every file without building",
+                       description="Validate all content; exit 0 when clean, 1 when problems are found.")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("serve", help="preview with live reload", description="Preview one language with live reload.")
+    p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language to preview (default: en)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to listen on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("new", help="scaffold a module or a quiz", description="Create a module or quiz that builds.")
+    p.add_argument("what", choices=("module", "quiz"))
+    p.add_argument("slug", help="lowercase name with hyphens, e.g. pricing-posts")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("fix-typography", help="put French non-breaking spaces in place",
+                       description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")
+    p.add_argument("files", nargs="*", type=Path, help="files to fix (default: every French lesson and quiz)")
+    p.set_defaults(func=cmd_fix_typography)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        return int(args.func(args))
+    except ContentError as exc:
+        return report(exc.problems)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the engine's own refusal, shown as text rather than a traceback
+        from generator.engine import EngineError
+
+        if isinstance(exc, EngineError):
+            for message in exc.messages:
+                print(f"mkdocs: {message}", file=sys.stderr)
+            print("The site engine refused the build; site/ was not changed.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        raise

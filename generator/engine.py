@@ -1,0 +1,93 @@
+"""The only module that imports MkDocs: hands a rendered docs tree to the site engine.
+
+The per-language configuration is built in Python from mkdocs.yml and written out in
+full (no INHERIT), because a child config's list replaces the parent's list entirely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+HOOK = Path(__file__).with_name("mkdocs_hook.py")
+
+
+class EngineError(Exception):
+    """The site engine refused the build; `messages` holds what it said."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
+                    languages: tuple[str, ...], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The full MkDocs configuration of one language, from the shared mkdocs.yml."""
+    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["nav"] = nav
+    theme = config.setdefault("theme", {})
+    theme["language"] = lang
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    config.setdefault("extra", {})
+    config["extra"]["alternate"] = [a for a in config["extra"].get("alternate", []) if a.get("lang") in languages]
+    for key, value in (extra or {}).items():
+        config[key] = value
+    return config
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    old_propagate, old_level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, logger.level = old_propagate, old_level
+
+
+def write_config(config: dict[str, Any], path: Path) -> Path:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_site(config_file: Path, strict: bool = True) -> None:
+    """Build one language with MkDocs; raise EngineError with every warning on failure."""
+    with _captured_warnings() as messages:
+        try:
+            config = load_config(str(config_file), strict=strict)
+            mkdocs_build(config)
+        except (Abort, ConfigurationError) as exc:
+            raise EngineError([*messages, str(exc)]) from None
+        if strict and messages:
+            raise EngineError(messages)
+
+
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Serve with live reload; the hook in the config re-renders the docs tree on each rebuild."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)

@@ -1,0 +1,86 @@
+"""Check parsed YAML against the declared JSON Schemas and turn errors into located problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from generator.problems import Problems
+from generator.yamlfile import LineDict, LineList
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _line_at(data: Any, path: list[str | int]) -> int | None:
+    """Line of the deepest node on `path` that knows its line."""
+    line: int | None = getattr(data, "line", None)
+    node = data
+    for key in path:
+        if isinstance(node, LineDict) and isinstance(key, str) and key in node:
+            line = node.line_of(key)
+            node = node[key]
+        elif isinstance(node, LineList) and isinstance(key, int) and key < len(node):
+            line = node.item_lines[key]
+            node = node[key]
+        else:
+            break
+    return line
+
+
+def _where(path: list[str | int]) -> str:
+    parts = []
+    for key in path:
+        parts.append(f"[{int(key) + 1}]" if isinstance(key, int) else f".{key}")
+    return "".join(parts).lstrip(".")
+
+
+def _message(error: ValidationError, schema: dict[str, Any]) -> tuple[str, list[str | int]]:
+    path = list(error.absolute_path)
+    where = _where(path)
+    prefix = f"'{where}': " if where else ""
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        unknown = [k for k in instance if k not in allowed]
+        key = unknown[0] if unknown else "?"
+        hint = difflib.get_close_matches(key, allowed, n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(allowed)}"
+        return f"{prefix}unknown field '{key}'{suggestion}", [*path, key]
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        return f"{prefix}missing required field '{missing}'", path
+    if error.validator == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{prefix}'{error.instance}' is not one of: {options}", path
+    if error.validator == "type":
+        found = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")
+        return f"{prefix}expected {error.validator_value}, found {found} ({error.instance!r:.40})", path
+    if error.validator == "pattern":
+        return (f"{prefix}'{error.instance}' is not a valid name: use lowercase letters, digits and hyphens",
+                path)
+    if error.validator == "minLength":
+        return f"{prefix}is empty: write the text", path
+    return f"{prefix}{error.message}", path
+
+
+def check(data: Any, schema: dict[str, Any], file: Path, problems: Problems, code: str) -> bool:
+    """Record every schema error in `data`; return True when there were none."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        # An if/then failure repeats what its own sub-error says; keep the precise one.
+        message, path = _message(error, schema)
+        problems.add(file, _line_at(data, path), code, message)
+    return not errors

@@ -1,0 +1,202 @@
+"""Render one language of the course into a Markdown docs tree for the site engine.
+
+Lessons keep their Markdown; quiz directives become HTML blocks, links are rewritten
+from source paths to docs paths, and the module overview, quiz and progress pages are
+generated. Nothing here knows which engine builds the tree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from generator.i18n import STRINGS
+from generator.markdown_scan import LINK, directives, prose_lines
+from generator.model import Course, Module, Page
+from generator.render_quiz import environment, render_quiz
+
+NavItem = dict[str, Any]
+
+
+@dataclass
+class DocsTree:
+    """Rendered Markdown files of one language, keyed by docs path, plus the navigation."""
+
+    lang: str
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list[NavItem] = field(default_factory=list)
+
+
+def docs_path(slug: str) -> str:
+    return slug + ".md"
+
+
+def relative(from_docs: str, to_docs: str) -> str:
+    return posixpath.relpath(to_docs, posixpath.dirname(from_docs) or ".")
+
+
+class Renderer:
+    def __init__(self, course: Course, lang: str) -> None:
+        self.course = course
+        self.lang = lang
+        self.t = STRINGS[lang]
+        self.pages = course.page_by_slug()
+        default = course.languages[0]
+        # Source file (any language) -> docs path, for rewriting links written against the sources.
+        self.by_source: dict[Path, str] = {}
+        for page in self.pages.values():
+            for src in page.sources.values():
+                self.by_source[src.path.resolve()] = docs_path(page.slug)
+            self.by_source[page.sources[default].path.resolve()] = docs_path(page.slug)
+
+    # -- pieces -------------------------------------------------------------------------------
+
+    def front_matter(self, page: Page, title: str | None = None) -> str:
+        meta = {"title": title or page.title(self.lang), "description": page.description(self.lang)}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+    def link_for(self, from_docs: str) -> Any:
+        def link(lesson_slug: str) -> dict[str, str] | None:
+            page = self.pages.get(lesson_slug)
+            if page is None:
+                return None
+            return {"href": relative(from_docs, docs_path(lesson_slug)), "title": page.title(self.lang)}
+        return link
+
+    def rewrite_links(self, line: str, src_path: Path, from_docs: str) -> str:
+        def fix(match: Any) -> str:
+            target = match.group(2)
+            path, _, anchor = target.partition("#")
+            if not path.endswith(".md"):
+                return str(match.group(0))
+            resolved = Path(posixpath.normpath((src_path.parent / path).as_posix())).resolve()
+            docs = self.by_source.get(resolved)
+            if docs is None:
+                return str(match.group(0))
+            new = relative(from_docs, docs) + (f"#{anchor}" if anchor else "")
+            return f"{match.group(1)}{new}{match.group(3)}"
+        return LINK.sub(fix, line)
+
+    def body(self, page: Page, from_docs: str) -> str:
+        """The page body with directives replaced by quiz HTML and links rewritten."""
+        src = page.sources[self.lang]
+        lines = src.body.split("\n")
+        for index, kind, quiz_id, qid in directives(src.body):
+            quiz = self.course.quizzes[quiz_id]
+            questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
+            lines[index] = "\n" + render_quiz(quiz, questions, self.lang, self.link_for(from_docs)) + "\n"
+        for index, line in prose_lines(src.body):
+            if "](" in line and not line.lstrip().startswith("<div class=\"cq-"):
+                lines[index] = self.rewrite_links(line, src.path, from_docs)
+        return "\n".join(lines)
+
+    def abbreviations(self) -> str:
+        text = self.course.abbreviations.get(self.lang, "")
+        return "\n\n" + text.strip() + "\n" if text.strip() else "\n"
+
+    def page(self, page: Page) -> str:
+        docs = docs_path(page.slug)
+        return (self.front_matter(page) + f"# {page.title(self.lang)}\n\n"
+                + self.body(page, docs).strip() + "\n" + self.abbreviations())
+
+    def module_overview(self, module: Module) -> str:
+        docs = docs_path(module.overview.slug)
+        quiz = self.course.quizzes[module.quiz_id]
+        lessons = [
+            {"title": lesson.title(self.lang), "href": relative(docs, docs_path(lesson.slug)),
+             "duration": lesson.duration}
+            for lesson in module.lessons
+        ]
+        text = environment().get_template("module.md.j2").render(
+            intro=Markup(self.body(module.overview, docs).strip()), objectives=module.objectives(self.lang),
+            module=module, lessons=lessons, t=self.t,
+            quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=len(quiz.questions),
+        )
+        return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
+                + text.strip() + "\n" + self.abbreviations())
+
+    def quiz_docs(self, module: Module) -> str:
+        return f"{module.slug}/quiz.md"
+
+    def module_quiz(self, module: Module) -> str:
+        quiz = self.course.quizzes[module.quiz_id]
+        docs = self.quiz_docs(module)
+        html = render_quiz(quiz, quiz.questions, self.lang, self.link_for(docs))
+        title = quiz.title[self.lang]
+        return (self.front_matter(module.overview, title) + f"# {title}\n\n{self.t['quiz_intro']}\n\n"
+                + html + "\n" + self.abbreviations())
+
+    def progress(self) -> str:
+        docs = "progress.md"
+        rows = []
+        for module in self.course.modules:
+            quiz = self.course.quizzes[module.quiz_id]
+            rows.append({"quiz": quiz.id, "pass_mark": quiz.pass_mark, "total": len(quiz.questions),
+                         "title": module.overview.title(self.lang),
+                         "href": relative(docs, docs_path(module.overview.slug))})
+        body = environment().get_template("progress.md.j2").render(rows=rows, t=self.t)
+        meta = {"title": self.t["progress"], "description": self.t["progress_intro"]}
+        return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+                + f"# {self.t['progress']}\n\n" + "\n".join(x for x in body.split("\n") if x.strip()) + "\n")
+
+    # -- the whole tree -----------------------------------------------------------------------
+
+    def render(self) -> DocsTree:
+        tree = DocsTree(self.lang)
+        home: list[NavItem] = []
+        others: list[NavItem] = []
+        tools: list[NavItem] = []
+        for page in self.course.pages:
+            path = docs_path(page.slug)
+            tree.files[path] = self.page(page)
+            entry = {page.title(self.lang): path}
+            if page.slug == "index":
+                home.append({self.t["home"]: path})
+            elif page.slug.startswith("tools/"):
+                (tools.insert(0, entry) if page.slug == "tools/index" else tools.append(entry))
+            else:
+                others.append(entry)
+        tree.nav += home
+        for module in self.course.modules:
+            tree.files[docs_path(module.overview.slug)] = self.module_overview(module)
+            section: list[NavItem] = [{self.t["overview"]: docs_path(module.overview.slug)}]
+            for lesson in module.lessons:
+                tree.files[docs_path(lesson.slug)] = self.page(lesson)
+                section.append({lesson.title(self.lang): docs_path(lesson.slug)})
+            tree.files[self.quiz_docs(module)] = self.module_quiz(module)
+            section.append({self.t["module_quiz"]: self.quiz_docs(module)})
+            tree.nav.append({module.overview.title(self.lang): section})
+        if tools:
+            tree.nav.append({self.t["tools"]: tools})
+        tree.files["progress.md"] = self.progress()
+        tree.nav.append({self.t["progress"]: "progress.md"})
+        tree.nav += others
+        return tree
+
+
+def render_docs(course: Course, lang: str) -> DocsTree:
+    """Render every page of `course` in `lang` (the course must be validated first)."""
+    return Renderer(course, lang).render()
+
+
+def write_tree(tree: DocsTree, docs_dir: Path) -> int:
+    """Write the tree, touching only files whose text changed (so live reload settles); return count."""
+    written = 0
+    wanted = set()
+    for rel, text in tree.files.items():
+        target = docs_dir / rel
+        wanted.add(target)
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    for stale in [p for p in docs_dir.rglob("*.md") if p not in wanted]:
+        stale.unlink()
+        written += 1
+    return written

@@ -1,0 +1,269 @@
+/* Quiz behaviour for the course portal: one file, no dependencies, no network.
+ * Questions are plain HTML written by the generator; without this script they stay
+ * readable and their answers sit in a collapsed <details>. Results are kept in
+ * localStorage under a versioned key; when storage is missing or broken the quizzes
+ * still work, they just forget on reload. */
+(function () {
+  "use strict";
+
+  var KEY = "cq:v1";
+  var TEXT = {
+    en: {
+      right: "Right.", wrong: "Not quite.", yourRight: "Your answer is right:", yourWrong: "Your answer is not right:",
+      missed: "You missed this right answer:", placeOk: "Right place:", placeBad: "Should be position",
+      matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
+      fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
+      passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
+      progress: "{n} of {t} questions checked.", notStarted: "Not started", inProgress: "In progress: {n} of {t} questions checked",
+      statusPassed: "Passed ({p} %)", statusFailed: "Not passed yet ({p} %)", colon: ":"
+    },
+    fr: {
+      right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
+      missed: "Vous avez oublié cette bonne réponse\u00a0:", placeOk: "Bonne position\u00a0:", placeBad: "Devrait être en position",
+      matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
+      fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
+      passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
+      progress: "{n} questions vérifiées sur {t}.", notStarted: "Pas commencé", inProgress: "En cours\u00a0: {n} questions vérifiées sur {t}",
+      statusPassed: "Réussi ({p}\u00a0%)", statusFailed: "Pas encore réussi ({p}\u00a0%)", colon: "\u00a0:"
+    }
+  };
+
+  function t(key, values) {
+    var lang = (document.documentElement.lang || "en").slice(0, 2);
+    var text = (TEXT[lang] || TEXT.en)[key];
+    return text.replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
+  }
+
+  /* -- storage: every access guarded, every read checked ------------------------------- */
+  function emptyState() { return { v: 1, quizzes: {} }; }
+  function load() {
+    try {
+      var raw = window.localStorage.getItem(KEY);
+      var data = raw ? JSON.parse(raw) : null;
+      if (data && data.v === 1 && data.quizzes && typeof data.quizzes === "object") return data;
+    } catch (e) { /* blocked, corrupt or foreign data: start afresh */ }
+    return emptyState();
+  }
+  function save(state) {
+    try { window.localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch (e) { return false; }
+  }
+  function quizState(state, id) {
+    var q = state.quizzes[id];
+    if (!q || typeof q !== "object" || typeof q.answers !== "object" || !q.answers) {
+      q = state.quizzes[id] = { answers: {} };
+    }
+    return q;
+  }
+
+  /* -- reading and judging one question -------------------------------------------------- */
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function isSelect(type) { return type === "ordering" || type === "matching"; }
+
+  function readAnswer(el) {
+    var type = el.getAttribute("data-cq-type");
+    if (isSelect(type)) {
+      var values = all(el, ".cq-item select").map(function (s) { return s.value; });
+      return values.indexOf("") === -1 ? values : null;
+    }
+    var chosen = all(el, "input:checked").map(function (i) { return i.value; });
+    return chosen.length ? chosen : null;
+  }
+
+  function judge(el, answer) {
+    var type = el.getAttribute("data-cq-type");
+    if (isSelect(type)) {
+      return all(el, ".cq-item").every(function (item, i) { return item.getAttribute("data-cq-item") === answer[i]; });
+    }
+    var right = all(el, ".cq-answer [data-cq-correct=true]").map(function (li) { return li.getAttribute("data-cq-for"); });
+    return right.length === answer.length && right.every(function (id) { return answer.indexOf(id) !== -1; });
+  }
+
+  function feedbackText(el, id) {
+    var li = el.querySelector('.cq-answer [data-cq-for="' + id + '"] .cq-fb');
+    return li ? li.textContent : "";
+  }
+
+  function show(el, answer, correct) {
+    var type = el.getAttribute("data-cq-type");
+    if (isSelect(type)) {
+      all(el, ".cq-item").forEach(function (item, i) {
+        var want = item.getAttribute("data-cq-item");
+        var ok = want === answer[i];
+        var select = item.querySelector("select");
+        select.value = answer[i];
+        var label = type === "ordering" ? (ok ? t("placeOk") : t("placeBad") + " " + (Number(want) + 1) + t("colon"))
+                                        : (ok ? t("matchOk") : t("matchBad"));
+        mark(item, ok, label + " " + feedbackText(el, want));
+      });
+    } else {
+      all(el, ".cq-choice").forEach(function (choice) {
+        var id = choice.getAttribute("data-cq-choice");
+        var input = choice.querySelector("input");
+        var isRight = el.querySelector('.cq-answer [data-cq-for="' + id + '"][data-cq-correct=true]') !== null;
+        input.checked = answer.indexOf(id) !== -1;
+        if (input.checked) mark(choice, isRight, (isRight ? t("yourRight") : t("yourWrong")) + " " + feedbackText(el, id));
+        else if (isRight && type === "multiple") mark(choice, false, t("missed") + " " + feedbackText(el, id));
+        else mark(choice, null, "");
+      });
+    }
+    all(el, "input, select").forEach(function (i) { i.disabled = true; });
+    var details = el.querySelector(".cq-answer");
+    details.hidden = false;
+    details.open = true;
+    el.classList.add(correct ? "cq-is-right" : "cq-is-wrong");
+    var check = el.querySelector(".cq-check");
+    check.setAttribute("aria-disabled", "true");
+    check.textContent = t("checked");
+    var retry = el.querySelector(".cq-retry");
+    if (retry && el.closest(".cq-quiz").getAttribute("data-cq-kind") !== "module") retry.hidden = false;
+  }
+
+  function mark(node, ok, text) {
+    var p = node.querySelector(".cq-choice-feedback");
+    node.classList.remove("cq-right", "cq-wrong");
+    if (ok !== null) node.classList.add(ok ? "cq-right" : "cq-wrong");
+    p.textContent = text;
+    p.hidden = !text;
+  }
+
+  function reset(el) {
+    all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
+    all(el, "select").forEach(function (s) { s.disabled = false; s.value = ""; });
+    all(el, ".cq-choice, .cq-item").forEach(function (n) { mark(n, null, ""); });
+    el.classList.remove("cq-is-right", "cq-is-wrong");
+    var details = el.querySelector(".cq-answer");
+    details.open = false;
+    details.hidden = true;
+    var check = el.querySelector(".cq-check");
+    check.removeAttribute("aria-disabled");
+    check.textContent = check.getAttribute("data-cq-label");
+    el.querySelector(".cq-retry").hidden = true;
+    el.querySelector(".cq-result").textContent = "";
+  }
+
+  /* -- a quiz block ----------------------------------------------------------------------- */
+  function summarise(quiz) {
+    if (quiz.getAttribute("data-cq-kind") !== "module") return;
+    var id = quiz.getAttribute("data-cq-quiz");
+    var record = quizState(load(), id);
+    var questions = all(quiz, ".cq-question");
+    var done = questions.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")]; });
+    var score = done.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")].correct; }).length;
+    var out = quiz.querySelector(".cq-score");
+    var retry = quiz.querySelector(".cq-summary .cq-actions");
+    if (done.length < questions.length) {
+      out.textContent = t("progress", { n: done.length, t: questions.length });
+      retry.hidden = done.length === 0;
+      return;
+    }
+    var percent = Math.round((100 * score) / questions.length);
+    var passed = percent >= Number(quiz.getAttribute("data-cq-pass"));
+    out.textContent = t("score", { s: score, t: questions.length, p: percent }) + " " + t(passed ? "passed" : "failed");
+    quiz.classList.toggle("cq-passed", passed);
+    retry.hidden = false;
+  }
+
+  function record(quizId, questionId, value) {
+    var state = load();
+    var entry = quizState(state, quizId);
+    if (value === null) delete entry.answers[questionId];
+    else entry.answers[questionId] = value;
+    entry.at = new Date().toISOString();
+    save(state);
+  }
+
+  function mountQuestion(quiz, el, saved) {
+    var quizId = quiz.getAttribute("data-cq-quiz");
+    var qid = el.getAttribute("data-cq-question");
+    var check = el.querySelector(".cq-check");
+    check.setAttribute("data-cq-label", check.textContent);
+    el.querySelector(".cq-actions").hidden = false;
+    el.querySelector(".cq-answer").hidden = true;
+    if (quiz.getAttribute("data-cq-shuffle") === "true") {
+      var list = el.querySelector(".cq-choices");
+      if (list) {
+        var items = all(list, ".cq-choice");
+        for (var i = items.length - 1; i > 0; i--) {
+          var j = Math.floor(Math.random() * (i + 1));
+          var tmp = items[i]; items[i] = items[j]; items[j] = tmp;
+        }
+        items.forEach(function (item) { list.appendChild(item); });
+      }
+    }
+    var previous = saved.answers[qid];
+    if (previous && Array.isArray(previous.value)) show(el, previous.value, judge(el, previous.value));
+
+    check.addEventListener("click", function () {
+      if (check.getAttribute("aria-disabled") === "true") return;
+      var result = el.querySelector(".cq-result");
+      var answer = readAnswer(el);
+      if (!answer) { result.textContent = t(isSelect(el.getAttribute("data-cq-type")) ? "fill" : "choose"); return; }
+      var correct = judge(el, answer);
+      show(el, answer, correct);
+      result.textContent = t(correct ? "right" : "wrong");
+      record(quizId, qid, { value: answer, correct: correct });
+      summarise(quiz);
+    });
+    el.querySelector(".cq-retry").addEventListener("click", function () {
+      reset(el);
+      record(quizId, qid, null);
+      var first = el.querySelector("input, select");
+      if (first) first.focus();
+    });
+  }
+
+  function mountQuiz(quiz) {
+    if (quiz.getAttribute("data-cq-mounted")) return;
+    quiz.setAttribute("data-cq-mounted", "true");
+    var saved = quizState(load(), quiz.getAttribute("data-cq-quiz"));
+    all(quiz, ".cq-question").forEach(function (el) { mountQuestion(quiz, el, saved); });
+    var retryAll = quiz.querySelector(".cq-retry-all");
+    if (retryAll) {
+      retryAll.addEventListener("click", function () {
+        var state = load();
+        delete state.quizzes[quiz.getAttribute("data-cq-quiz")];
+        save(state);
+        all(quiz, ".cq-question").forEach(reset);
+        quiz.classList.remove("cq-passed");
+        summarise(quiz);
+        var first = quiz.querySelector("input, select");
+        if (first) first.focus();
+      });
+    }
+    summarise(quiz);
+  }
+
+  /* -- the progress page ------------------------------------------------------------------- */
+  function mountProgress(root) {
+    var state = load();
+    all(root, "[data-cq-module-quiz]").forEach(function (row) {
+      var entry = state.quizzes[row.getAttribute("data-cq-module-quiz")];
+      var total = Number(row.getAttribute("data-cq-total"));
+      var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
+      var ids = Object.keys(answers);
+      var cell = row.querySelector(".cq-status");
+      if (!ids.length) { cell.textContent = t("notStarted"); return; }
+      if (ids.length < total) { cell.textContent = t("inProgress", { n: ids.length, t: total }); return; }
+      var score = ids.filter(function (k) { return answers[k] && answers[k].correct; }).length;
+      var percent = Math.round((100 * score) / total);
+      var passed = percent >= Number(row.getAttribute("data-cq-pass"));
+      cell.textContent = t(passed ? "statusPassed" : "statusFailed", { p: percent });
+      row.classList.toggle("cq-passed", passed);
+    });
+  }
+
+  function mount() {
+    all(document, ".cq-quiz").forEach(mountQuiz);
+    all(document, "[data-cq-progress]").forEach(mountProgress);
+  }
+
+  // Material's instant navigation swaps the page without reloading scripts: document$
+  // emits after each swap. Without Material (or before it is ready) fall back to the DOM event.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mount);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mount);
+  } else {
+    mount();
+  }
+})();
