@@ -39,17 +39,30 @@ def _line_at(data: Any, path: list[str | int]) -> int | None:
     return line
 
 
-def _where(path: list[str | int]) -> str:
-    parts = []
+def _where(data: Any, path: list[str | int]) -> str:
+    """A readable place: `question 'smart-1' choices[2]` rather than a bare index path."""
+    parts: list[str] = []
+    node: Any = data
     for key in path:
-        parts.append(f"[{int(key) + 1}]" if isinstance(key, int) else f".{key}")
-    return "".join(parts).lstrip(".")
+        child = None
+        if isinstance(node, list) and isinstance(key, int) and key < len(node):
+            child = node[key]
+        elif isinstance(node, dict) and isinstance(key, str):
+            child = node.get(key)
+        if isinstance(key, int) and parts == ["questions"] and isinstance(child, dict) and isinstance(child.get("id"), str):
+            parts = [f"question '{child['id']}'"]
+        elif isinstance(key, int):
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{key + 1}]"]
+        else:
+            parts.append(key)
+        node = child
+    return " ".join(parts)
 
 
-def _message(error: ValidationError, schema: dict[str, Any]) -> tuple[str, list[str | int]]:
+def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int]]:
     path = list(error.absolute_path)
-    where = _where(path)
-    prefix = f"'{where}': " if where else ""
+    where = _where(data, path)
+    prefix = f"{where}: " if where.startswith("question") else (f"'{where}': " if where else "")
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -81,6 +94,6 @@ def check(data: Any, schema: dict[str, Any], file: Path, problems: Problems, cod
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         # An if/then failure repeats what its own sub-error says; keep the precise one.
-        message, path = _message(error, schema)
+        message, path = _message(error, data)
         problems.add(file, _line_at(data, path), code, message)
     return not errors

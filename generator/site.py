@@ -37,7 +37,21 @@ def docs_path(slug: str) -> str:
 
 
 def relative(from_docs: str, to_docs: str) -> str:
+    """Relative Markdown link between two docs files (MkDocs turns it into a URL)."""
     return posixpath.relpath(to_docs, posixpath.dirname(from_docs) or ".")
+
+
+def page_url(docs: str) -> str:
+    """The directory URL MkDocs gives a docs file (use_directory_urls): `a/b.md` -> `a/b/`."""
+    stem = docs.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/") if stem == "index" or stem.endswith("/index") else stem
+    return stem + "/" if stem else ""
+
+
+def relative_url(from_docs: str, to_docs: str) -> str:
+    """Relative URL for raw HTML (which MkDocs leaves alone) from one page to another."""
+    rel = posixpath.relpath(page_url(to_docs) or ".", page_url(from_docs) or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 class Renderer:
@@ -65,7 +79,7 @@ class Renderer:
             page = self.pages.get(lesson_slug)
             if page is None:
                 return None
-            return {"href": relative(from_docs, docs_path(lesson_slug)), "title": page.title(self.lang)}
+            return {"href": relative_url(from_docs, docs_path(lesson_slug)), "title": page.title(self.lang)}
         return link
 
     def rewrite_links(self, line: str, src_path: Path, from_docs: str) -> str:
@@ -138,7 +152,7 @@ class Renderer:
             quiz = self.course.quizzes[module.quiz_id]
             rows.append({"quiz": quiz.id, "pass_mark": quiz.pass_mark, "total": len(quiz.questions),
                          "title": module.overview.title(self.lang),
-                         "href": relative(docs, docs_path(module.overview.slug))})
+                         "href": relative_url(docs, docs_path(module.overview.slug))})
         body = environment().get_template("progress.md.j2").render(rows=rows, t=self.t)
         meta = {"title": self.t["progress"], "description": self.t["progress_intro"]}
         return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"

@@ -70,6 +70,7 @@ def check_pages(course: Course, problems: Problems) -> None:
         elif quiz.kind != "module":
             problems.add(src.path, 2, "ref.quiz_kind", f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
     for page in [*course.page_by_slug().values(), *(m.trainer for m in course.modules if m.trainer)]:
+        check_same_settings(page, default, problems)
         for lang, src in page.sources.items():
             for index, kind, quiz_id, qid in directives(src.body):
                 line = src.body_line + index
@@ -97,6 +98,20 @@ def check_pages(course: Course, problems: Problems) -> None:
                 for index, line_text in prose_lines(src.body):
                     for message in french_typography(line_text):
                         problems.add(src.path, src.body_line + index, "fr.typography", message)
+
+
+# Settings that are not text must be the same in every language: one course, one structure.
+SHARED_SETTINGS = ("duration", "quiz")
+
+
+def check_same_settings(page: Page, default: str, problems: Problems) -> None:
+    reference = page.sources[default].meta
+    for lang, src in page.sources.items():
+        for key in SHARED_SETTINGS:
+            if lang != default and src.meta.get(key) != reference.get(key):
+                problems.add(src.path, 2, "i18n.mismatch",
+                             f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} in the {default} version:"
+                             " set the same value in both")
 
 
 def validate(course: Course, problems: Problems) -> None:

@@ -1,0 +1,88 @@
+"""Shared fixtures: small courses in tmp_path, built sites, a local web server and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "data" / "mini"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def make_course(dest: Path, source: Path = MINI) -> Path:
+    """A course folder: the given content plus the project's mkdocs.yml and theme."""
+    shutil.copytree(source, dest, dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", dest / "theme", dirs_exist_ok=True)
+    return dest
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    return make_course(tmp_path / "course")
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course built once for the session; returns its site/ folder."""
+    from generator.build import build
+
+    root = make_course(tmp_path_factory.mktemp("mini") / "course")
+    build(root, root / "site")
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@functools.cache
+def _serve(directory: str) -> str:
+    handler = functools.partial(_QuietHandler, directory=directory)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def serve() -> object:
+    """serve(folder) -> base URL of a static server on 127.0.0.1 for that folder."""
+    return lambda folder: _serve(str(folder))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh context and page that records every request and every uncaught error."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.requests = []
+    pg.errors = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()

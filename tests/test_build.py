@@ -1,0 +1,143 @@
+"""Build the mini course for real and read the HTML a learner would get."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build
+from generator.problems import ContentError
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_both_languages_and_a_chooser_are_built(built_mini: Path) -> None:
+    assert (built_mini / "en" / "index.html").is_file()
+    assert (built_mini / "fr" / "index.html").is_file()
+    chooser = soup(built_mini / "index.html")
+    assert [a["href"] for a in chooser.select("main a")] == ["en/", "fr/"]
+    assert soup(built_mini / "fr" / "index.html").html["lang"] == "fr"
+
+
+def test_module_quiz_page_holds_every_question_with_translated_interface(built_mini: Path) -> None:
+    en = soup(built_mini / "en" / "01-basics" / "quiz" / "index.html")
+    quiz = en.select_one(".cq-quiz")
+    assert quiz["data-cq-kind"] == "module" and quiz["data-cq-pass"] == "75"
+    assert [q["data-cq-type"] for q in quiz.select(".cq-question")] == [
+        "single", "multiple", "true_false", "ordering", "matching"]
+    assert en.select_one(".cq-check").get_text() == "Check my answer"
+    fr = soup(built_mini / "fr" / "01-basics" / "quiz" / "index.html")
+    assert fr.select_one(".cq-check").get_text() == "Vérifier ma réponse"
+    assert fr.select_one(".cq-prompt").get_text() == "Quel objectif est SMART\u00a0?"
+    labels = [label.get_text() for label in fr.select("[data-cq-type=true_false] label")]
+    assert labels == ["Vrai", "Faux"]
+
+
+def test_answers_are_readable_without_javascript(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "quiz" / "index.html")
+    first = page.select_one("[data-cq-question=single-1] details.cq-answer")
+    assert first.summary.get_text() == "Show the answer and explanations"
+    right = first.select_one("[data-cq-correct=true]")
+    assert "20 bookings a month by June" in right.get_text()
+    assert "Number and date: SMART." in right.get_text()
+    link = first.select_one("a")
+    assert link.get_text() == "Review the lesson: SMART goals" and link["href"] == "../02-smart/"
+
+
+def test_ordering_is_shown_out_of_order(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "quiz" / "index.html")
+    shown = [li["data-cq-item"] for li in page.select("[data-cq-question=order-1] .cq-item")]
+    assert sorted(shown) == ["0", "1", "2"] and shown != ["0", "1", "2"]
+
+
+def test_embedded_check_question_and_rewritten_links(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "01-goal-first" / "index.html")
+    quiz = page.select_one(".cq-quiz")
+    assert quiz["data-cq-quiz"] == "01-basics-checks" and quiz["data-cq-kind"] == "check"
+    assert len(quiz.select(".cq-question")) == 1
+    link = page.find("a", string="the second lesson")
+    assert link["href"] == "../02-smart/#a-number"
+    home = soup(built_mini / "en" / "01-basics" / "02-smart" / "index.html").find("a", string="home page")
+    assert home["href"] == "../../"
+
+
+def test_language_switcher_goes_to_the_same_page(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "02-smart" / "index.html")
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert links == {"en": "../../../en/01-basics/02-smart/", "fr": "../../../fr/01-basics/02-smart/"}
+    target = (built_mini / "en" / "01-basics" / "02-smart" / links["fr"]).resolve() / "index.html"
+    assert soup(target).h1.get_text() == "Objectifs SMART"
+
+
+def test_each_language_has_its_own_search_index(built_mini: Path) -> None:
+    for lang, word, other in (("en", "bakery", "boulangerie"), ("fr", "boulangerie", "bakery")):
+        index = json.loads((built_mini / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        text = " ".join(doc["text"] for doc in index["docs"]).lower()
+        assert word in text and other not in text
+
+
+def test_no_page_loads_anything_from_another_host(built_mini: Path) -> None:
+    pages = list(built_mini.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        page = soup(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for node in page.find_all(tag):
+                url = node.get(attr, "")
+                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def test_progress_page_lists_every_module(built_mini: Path) -> None:
+    page = soup(built_mini / "fr" / "progress" / "index.html")
+    rows = page.select("[data-cq-module-quiz]")
+    assert [r["data-cq-module-quiz"] for r in rows] == ["01-basics"]
+    assert rows[0].a.get_text() == "Les bases" and rows[0].a["href"] == "../01-basics/"
+
+
+def test_quiz_text_html_is_escaped(course: Path) -> None:
+    checks = course / "quizzes" / "01-basics-checks.yml"
+    checks.write_text(checks.read_text(encoding="utf-8").replace(
+        "A shop wants a page.", "A shop <script>alert(1)</script> wants <b>a page</b>."), encoding="utf-8")
+    build(course, course / "site", ("en",))
+    page = soup(course / "site" / "en" / "01-basics" / "01-goal-first" / "index.html")
+    prompt = page.select_one(".cq-prompt")
+    assert prompt.get_text().startswith("A shop <script>alert(1)</script> wants <b>a page</b>.")
+    assert prompt.find("script") is None and prompt.find("b") is None
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(course: Path) -> None:
+    build(course, course / "site")
+    before = {p: p.read_bytes() for p in (course / "site").rglob("*") if p.is_file()}
+    quiz = course / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("        correct: true\n", "", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(course, course / "site")
+    assert [p.code for p in caught.value.problems] == ["quiz.no_correct"]
+    after = {p: p.read_bytes() for p in (course / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in course.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_one_language_rebuild_keeps_the_other(course: Path) -> None:
+    build(course, course / "site")
+    fr_index = (course / "site" / "fr" / "index.html").read_bytes()
+    lesson = course / "modules" / "01-basics" / "02-smart.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Give a number", "Give one number"),
+                      encoding="utf-8")
+    build(course, course / "site", ("en",))
+    assert "Give one number" in (course / "site" / "en" / "01-basics" / "02-smart" / "index.html").read_text(
+        encoding="utf-8")
+    assert (course / "site" / "fr" / "index.html").read_bytes() == fr_index
+
+
+def test_abbreviations_explain_themselves(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "01-goal-first" / "index.html")
+    assert page.find("abbr") is None or page.find("abbr")["title"]
