@@ -33,7 +33,7 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Cou
     return course
 
 
-def build_language(course: Course, lang: str, out_dir: Path) -> None:
+def build_language(course: Course, lang: str, out_dir: Path, site_url: str | None = None) -> None:
     """Render and build one language into `out_dir` (which must not exist yet)."""
     from generator import engine  # the site engine is imported only where a site is built
 
@@ -41,12 +41,14 @@ def build_language(course: Course, lang: str, out_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
         docs = Path(work) / "docs"
         write_tree(tree, docs)
-        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, course.languages)
+        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, course.languages,
+                                        site_url=site_url)
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
 
 
-def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...]) -> None:
-    build_language(load_valid_course(Path(root), languages), lang, Path(out_dir))
+def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...],
+                        site_url: str | None) -> None:
+    build_language(load_valid_course(Path(root), languages), lang, Path(out_dir), site_url)
 
 
 def write_chooser(course: Course, out: Path) -> None:
@@ -69,7 +71,7 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
-          progress: Progress = lambda _: None) -> Course:
+          progress: Progress = lambda _: None, site_url: str | None = None) -> Course:
     """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes."""
     course = load_valid_course(root)
     chosen = langs or course.languages
@@ -79,7 +81,8 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
     try:
         if jobs > 1 and len(chosen) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages)
+                futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages,
+                                       site_url)
                            for lang in chosen]
                 for lang, future in zip(chosen, futures, strict=True):
                     future.result()
@@ -87,7 +90,7 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
         else:
             for lang in chosen:
                 progress(f"building {lang}")
-                build_language(course, lang, staging / lang)
+                build_language(course, lang, staging / lang, site_url)
         write_chooser(course, staging)
         if langs is None or not site_dir.exists():
             swap_into_place(staging, site_dir)

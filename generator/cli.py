@@ -62,7 +62,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
-    build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True))
+    build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True),
+          site_url=args.site_url)
     print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -123,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="build only this language")
     p.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=1, help="languages built in parallel (default: 1)")
+    p.add_argument("--site-url", help="public address of the portal, e.g. https://learn.example-cci.fr/course/")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="check every file without building",

@@ -36,16 +36,22 @@
 
   /* -- storage: every access guarded, every read checked ------------------------------- */
   function emptyState() { return { v: 1, quizzes: {} }; }
+  // When storage is blocked or full, results live in memory for this page view.
+  var memory = null;
+  var saveFailed = false;
   function load() {
+    if (saveFailed && memory) return JSON.parse(JSON.stringify(memory));
     try {
       var raw = window.localStorage.getItem(KEY);
       var data = raw ? JSON.parse(raw) : null;
       if (data && data.v === 1 && data.quizzes && typeof data.quizzes === "object") return data;
     } catch (e) { /* blocked, corrupt or foreign data: start afresh */ }
-    return emptyState();
+    return memory ? JSON.parse(JSON.stringify(memory)) : emptyState();
   }
   function save(state) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch (e) { return false; }
+    memory = state;
+    try { window.localStorage.setItem(KEY, JSON.stringify(state)); saveFailed = false; } catch (e) { saveFailed = true; }
+    return !saveFailed;
   }
   function quizState(state, id) {
     var q = state.quizzes[id];
