@@ -67,12 +67,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "minutes": "min",
         "lessons": "Leçons",
         "module_quiz": "Quiz du module",
-        "quiz_intro": "Répondez à chaque question et vérifiez-la. Votre score s’affiche quand toutes les questions sont vérifiées.",
+        "quiz_intro": (
+            "Répondez à chaque question et vérifiez-la. "
+            "Votre score s’affiche quand toutes les questions sont vérifiées."
+        ),
         "quiz_questions": "questions",
         "home": "Accueil",
         "tools": "Outils",
         "progress": "Ma progression",
-        "progress_intro": "Votre progression est enregistrée dans ce navigateur uniquement, sur cet appareil. Rien n’est envoyé.",
+        "progress_intro": (
+            "Votre progression est enregistrée dans ce navigateur uniquement, sur cet appareil. "
+            "Rien n’est envoyé."
+        ),
         "progress_nojs": "La page de progression a besoin de JavaScript : activez-le pour voir vos résultats.",
         "status": "État",
         "module": "Module",

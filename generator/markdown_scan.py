@@ -65,9 +65,11 @@ def french_typography(text: str) -> list[str]:
             continue
         if before in "|-" or text[max(0, start - 4):start].lower().endswith(("http", "https")):
             continue
-        found.append(f"'{text[max(0, start - 12):start + 1].strip()}' needs a non-breaking space before '{match.group()}'")
+        snippet = text[max(0, start - 12) : start + 1].strip()
+        found.append(f"'{snippet}' needs a non-breaking space before '{match.group()}'")
     for match in re.finditer("«(?![" + NBSP + "])|(?<![" + NBSP + "])»", text):
-        found.append(f"'{text[max(0, match.start() - 8):match.end() + 8].strip()}' needs a non-breaking space inside « »")
+        snippet = text[max(0, match.start() - 8) : match.end() + 8].strip()
+        found.append(f"'{snippet}' needs a non-breaking space inside « »")
     return found
 
 

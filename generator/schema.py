@@ -49,8 +49,9 @@ def _where(data: Any, path: list[str | int]) -> str:
             child = node[key]
         elif isinstance(node, dict) and isinstance(key, str):
             child = node.get(key)
-        if isinstance(key, int) and parts == ["questions"] and isinstance(child, dict) and isinstance(child.get("id"), str):
-            parts = [f"question '{child['id']}'"]
+        name = child.get("id") if isinstance(child, dict) else None
+        if isinstance(key, int) and parts == ["questions"] and isinstance(name, str):
+            parts = [f"question '{name}'"]
         elif isinstance(key, int):
             parts[-1:] = [f"{parts[-1] if parts else ''}[{key + 1}]"]
         else:
@@ -64,7 +65,8 @@ def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int]]:
     where = _where(data, path)
     prefix = f"{where}: " if where.startswith("question") else (f"'{where}': " if where else "")
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = sorted(schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
         unknown = [k for k in instance if k not in allowed]
         key = unknown[0] if unknown else "?"
@@ -75,7 +77,7 @@ def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int]]:
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
         return f"{prefix}missing required field '{missing}'", path
     if error.validator == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
+        options = ", ".join(str(o) for o in error.validator_value)  # type: ignore[union-attr]
         return f"{prefix}'{error.instance}' is not one of: {options}", path
     if error.validator == "type":
         found = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")

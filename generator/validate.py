@@ -17,7 +17,8 @@ def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
         seen: set[str] = set()
         for choice in q.choices:
             if choice.id in seen:
-                problems.add(quiz.path, q.line, "quiz.duplicate_choice", f"{where}: choice id '{choice.id}' is used twice")
+                problems.add(quiz.path, q.line, "quiz.duplicate_choice",
+                             f"{where}: choice id '{choice.id}' is used twice")
             seen.add(choice.id)
         if not correct:
             problems.add(quiz.path, q.line, "quiz.no_correct",
@@ -77,7 +78,8 @@ def check_pages(course: Course, problems: Problems) -> None:
                 quiz = course.quizzes.get(quiz_id)
                 if kind == "invalid":
                     problems.add(src.path, line, "ref.directive",
-                                 f"'{quiz_id}' is not a valid embed: write [[question:QUIZ/QUESTION]] or [[quiz:QUIZ]]")
+                                 f"'{quiz_id}' is not a valid embed: "
+                                 "write [[question:QUIZ/QUESTION]] or [[quiz:QUIZ]]")
                 elif quiz is None:
                     problems.add(src.path, line, "ref.quiz_missing", f"quiz '{quiz_id}' does not exist")
                 elif kind == "question" and (qid is None or quiz.question(qid) is None):
@@ -110,8 +112,8 @@ def check_same_settings(page: Page, default: str, problems: Problems) -> None:
         for key in SHARED_SETTINGS:
             if lang != default and src.meta.get(key) != reference.get(key):
                 problems.add(src.path, 2, "i18n.mismatch",
-                             f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} in the {default} version:"
-                             " set the same value in both")
+                             f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} "
+                             f"in the {default} version: set the same value in both")
 
 
 def validate(course: Course, problems: Problems) -> None:

@@ -50,20 +50,20 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlProblem(
                 event.start_mark.line + 1 + self.line_offset,
                 "yaml.alias",
                 "YAML aliases (*name) are not allowed: write the text out in full",
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         result = LineDict()
         result.line = node.start_mark.line + 1 + self.line_offset
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1 + self.line_offset
             if not isinstance(key, str | int | float | bool) or key is None:
                 raise YamlProblem(line, "yaml.key", "a key must be a plain word")
@@ -75,11 +75,11 @@ class _Loader(yaml.SafeLoader):
                     f"duplicate key '{skey}' (first on line {result.key_lines[skey]}): keep only one",
                 )
             result.key_lines[skey] = line
-            result[skey] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            result[skey] = self.construct_object(value_node, deep=True)
         return result
 
     def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:
-        result = LineList(self.construct_object(child, deep=True) for child in node.value)  # type: ignore[no-untyped-call]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1 + self.line_offset
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
@@ -107,7 +107,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
     except yaml.YAMLError as exc:
         raise YamlProblem(None, "yaml.syntax", f"YAML error: {exc}") from None
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 def read_text(path: Path, problems: Problems) -> str | None:

@@ -41,8 +41,9 @@ def test_golden(case: Path, tmp_path: Path) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     if os.environ.get("UPDATE_GOLDEN"):
         text = case.read_text(encoding="utf-8").split("\nexpected:", 1)[0]
-        case.write_text(text + "\nexpected:\n" + "".join(f"  - {yaml.safe_dump(g, width=1000, allow_unicode=True).strip().removesuffix(chr(10) + '...')}\n" for g in got),
-                        encoding="utf-8")
+        lines = [yaml.safe_dump(g, width=1000, allow_unicode=True).strip().removesuffix("\n...") for g in got]
+        listed = "\n" + "".join(f"  - {line}\n" for line in lines) if lines else " []\n"
+        case.write_text(text + "\nexpected:" + listed, encoding="utf-8")
         return
     assert got == spec["expected"]
 
