@@ -52,9 +52,14 @@ NBSP = "\u00a0\u202f"
 _PUNCT = re.compile(r"[:;!?](?=\s|$)")
 
 
+# Text marked as another language, `*Title: subtitle*{lang=en}`, keeps its own punctuation
+# (and tells screen readers to switch voice, which RGAA asks for).
+_OTHER_LANG = re.compile(r"(\*{1,2}|_)[^*_]+?\1\{\s*lang=[a-z-]+\s*\}")
+
+
 def french_typography(text: str) -> list[str]:
     """Problems of French punctuation spacing in one line of prose, as short descriptions."""
-    text = _strip_code_spans(text)
+    text = _OTHER_LANG.sub(lambda m: " " * len(m.group(0)), _strip_code_spans(text))
     if text.lstrip().startswith("!!!") or text.lstrip().startswith("???"):
         text = text.split('"', 1)[1] if '"' in text else ""
     found: list[str] = []

@@ -52,4 +52,5 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the course content")
+        listing = "\n".join(str(p) for p in problems[:50])
+        super().__init__(f"{len(problems)} problem(s) in the course content:\n{listing}")

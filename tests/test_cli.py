@@ -1,0 +1,97 @@
+"""The commands an author types, run as real processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_help_for_every_command(tmp_path: Path) -> None:
+    for command in ([], ["build"], ["check"], ["serve"], ["new"], ["fix-typography"]):
+        result = run(*command, "--help", cwd=tmp_path)
+        assert result.returncode == 0 and "usage: coursegen" in result.stdout
+
+
+def test_shipped_course_checks_clean() -> None:
+    result = run("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 6 modules")
+
+
+def test_check_reports_problems_without_a_traceback(course: Path) -> None:
+    quiz = course / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75", "pass_mark: 75\npass_mark: 80"),
+                    encoding="utf-8")
+    result = run("check", cwd=course)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "quizzes/01-basics.yml:5: duplicate key 'pass_mark' (first on line 4): keep only one [yaml.duplicate_key]",
+        "1 problem(s) found; nothing was written.",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_build_then_a_broken_build_leaves_site_alone(course: Path) -> None:
+    assert run("build", cwd=course).returncode == 0
+    before = (course / "site" / "en" / "01-basics" / "quiz" / "index.html").read_bytes()
+    (course / "modules" / "01-basics" / "02-smart.fr.md").unlink()
+    result = run("build", cwd=course)
+    assert result.returncode == 1
+    assert "modules/01-basics/02-smart.md: no fr version" in result.stderr
+    assert (course / "site" / "en" / "01-basics" / "quiz" / "index.html").read_bytes() == before
+
+
+def test_new_module_and_quiz_build_at_once(course: Path) -> None:
+    made = run("new", "module", "pricing-posts", cwd=course)
+    assert made.returncode == 0, made.stderr
+    assert "created modules/02-pricing-posts/index.md" in made.stdout
+    assert run("new", "quiz", "extra-checks", cwd=course).returncode == 0
+    assert run("new", "quiz", "extra-checks", cwd=course).returncode == 2
+    result = run("build", "--lang", "fr", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert (course / "site" / "fr" / "02-pricing-posts" / "quiz" / "index.html").is_file()
+
+
+def test_serve_rebuilds_when_a_quiz_changes(course: Path) -> None:
+    port = 8000 + (hash(str(course)) % 900)
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/01-basics/quiz/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(text: str) -> bool:
+        for _ in range(120):  # bounded: about a minute at most
+            try:
+                if text in fetch():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("Which goal is SMART?")
+        quiz = course / "quizzes" / "01-basics.yml"
+        quiz.write_text(quiz.read_text(encoding="utf-8").replace("Which goal is SMART?", "Which goal is smartest?"),
+                        encoding="utf-8")
+        assert wait_for("Which goal is smartest?")
+        lesson = course / "modules" / "01-basics" / "02-smart.md"
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nA fresh paragraph.\n", encoding="utf-8")
+        url = f"http://127.0.0.1:{port}/01-basics/02-smart/"
+        assert wait_for("A fresh paragraph.")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
