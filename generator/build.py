@@ -42,7 +42,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
         docs = Path(work) / "docs"
         write_tree(tree, docs)
         config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, course.languages,
-                                        site_url=site_url)
+                                        site_url=site_url, site_name=course.title(lang))
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
 
 
@@ -54,7 +54,7 @@ def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str
 def write_chooser(course: Course, out: Path) -> None:
     html = environment().get_template("chooser.html.j2").render(
         languages=list(course.languages), names=NAMES,
-        titles={lang: STRINGS[lang]["course_title"] for lang in course.languages},
+        titles={lang: course.title(lang) or STRINGS[lang]["course_title"] for lang in course.languages},
         choose={lang: STRINGS[lang]["choose_language"] for lang in course.languages},
     )
     (out / "index.html").write_text(html, encoding="utf-8")

@@ -80,6 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         write_tree(tree, docs)
         config = engine.language_config(
             args.root, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
+            site_name=course.title(args.lang),
             extra={"hooks": [str(engine.HOOK)],
                    "watch": [str(args.root / d) for d in ("modules", "quizzes", "pages") if (args.root / d).is_dir()]},
         )

@@ -30,12 +30,14 @@ class EngineError(Exception):
 
 def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
                     languages: tuple[str, ...], extra: dict[str, Any] | None = None,
-                    site_url: str | None = None) -> dict[str, Any]:
+                    site_url: str | None = None, site_name: str | None = None) -> dict[str, Any]:
     """The full MkDocs configuration of one language, from the shared mkdocs.yml."""
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["nav"] = nav
+    if site_name:
+        config["site_name"] = site_name
     # Each language lives in its own folder under the portal's address; Material's instant
     # navigation and the sitemap need the full address of each language.
     base = site_url or config.get("site_url")

@@ -37,15 +37,31 @@ def directives(body: str) -> Iterator[tuple[int, str, str, str | None]]:
             yield index, "invalid", line.strip(), None
 
 
+def chunks(body: str) -> list[tuple[int, str, bool]]:
+    """Split a body into runs of lines: (first line index, text, is prose) with fences kept apart."""
+    prose = {index for index, _ in prose_lines(body)}
+    runs: list[tuple[int, str, bool]] = []
+    for index, line in enumerate(body.split("\n")):
+        is_prose = index in prose
+        if runs and runs[-1][2] == is_prose:
+            first, text, _ = runs[-1]
+            runs[-1] = (first, text + "\n" + line, is_prose)
+        else:
+            runs.append((index, line, is_prose))
+    return runs
+
+
 def links(body: str) -> Iterator[tuple[int, str]]:
-    """Yield (0-based index, target) for relative links in prose lines."""
-    for index, line in prose_lines(body):
-        for match in LINK.finditer(_strip_code_spans(line)):
-            yield index, match.group(2)
+    """Yield (0-based index, target) for relative links in prose (link text may span lines)."""
+    for first, text, is_prose in chunks(body):
+        if is_prose:
+            clean = _strip_code_spans(text)
+            for match in LINK.finditer(clean):
+                yield first + clean.count("\n", 0, match.start()), match.group(2)
 
 
 def _strip_code_spans(line: str) -> str:
-    return re.sub(r"`[^`]*`", lambda m: " " * len(m.group(0)), line)
+    return re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), line)
 
 
 NBSP = "\u00a0\u202f"

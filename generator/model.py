@@ -108,6 +108,11 @@ class Course:
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
 
+    def title(self, lang: str) -> str:
+        """The course's name in `lang`: the title of its home page (pages/index.md)."""
+        home = next((p for p in self.pages if p.slug == "index"), None)
+        return home.title(lang) if home else ""
+
     def page_by_slug(self) -> dict[str, Page]:
         found: dict[str, Page] = {}
         for module in self.modules:

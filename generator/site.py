@@ -16,7 +16,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.i18n import STRINGS
-from generator.markdown_scan import LINK, directives, prose_lines
+from generator.markdown_scan import LINK, chunks, directives
 from generator.model import Course, Module, Page
 from generator.render_quiz import environment, render_quiz
 
@@ -104,10 +104,10 @@ class Renderer:
             quiz = self.course.quizzes[quiz_id]
             questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
             lines[index] = "\n" + render_quiz(quiz, questions, self.lang, self.link_for(from_docs)) + "\n"
-        for index, line in prose_lines(src.body):
-            if "](" in line and not line.lstrip().startswith("<div class=\"cq-"):
-                lines[index] = self.rewrite_links(line, src.path, from_docs)
-        return "\n".join(lines)
+        out: list[str] = []
+        for first, text, is_prose in chunks("\n".join(lines)):
+            out.append(self.rewrite_links(text, src.path, from_docs) if is_prose and "](" in text else text)
+        return "\n".join(out)
 
     def abbreviations(self) -> str:
         text = self.course.abbreviations.get(self.lang, "")
