@@ -105,7 +105,7 @@ class Renderer:
             questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
             lines[index] = "\n" + render_quiz(quiz, questions, self.lang, self.link_for(from_docs)) + "\n"
         out: list[str] = []
-        for first, text, is_prose in chunks("\n".join(lines)):
+        for _first, text, is_prose in chunks("\n".join(lines)):
             out.append(self.rewrite_links(text, src.path, from_docs) if is_prose and "](" in text else text)
         return "\n".join(out)
 
