@@ -107,7 +107,7 @@ def fix_french_line(text: str) -> str:
             continue
         part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}]|$))', "\u00a0", part)
         part = re.sub(r'(?<=[\w»)*’"])(?=[:;!?](?:[\s"}]|$))', "\u00a0", part)
-        part = re.sub(r"« *", "«\u00a0", part)
-        part = re.sub(r" *»", "\u00a0»", part)
+        part = re.sub("«[ \u00a0\u202f]*", "«\u00a0", part)
+        part = re.sub("[ \u00a0\u202f]*»", "\u00a0»", part)
         parts[i] = part
     return "".join(parts)

@@ -96,6 +96,10 @@ def check_pages(course: Course, problems: Problems) -> None:
                 if resolved not in known_sources:
                     problems.add(src.path, src.body_line + index, "ref.broken_link",
                                  f"link target '{target}' is not a page of the course")
+            for index, line_text in prose_lines(src.body):
+                if line_text.startswith("# "):
+                    problems.add(src.path, src.body_line + index, "content.h1",
+                                 "a level-one heading: the page title is added for you, start headings at '##'")
             if lang == "fr":
                 for index, line_text in prose_lines(src.body):
                     for message in french_typography(line_text):

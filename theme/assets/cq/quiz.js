@@ -39,18 +39,27 @@
   // When storage is blocked or full, results live in memory for this page view.
   var memory = null;
   var saveFailed = false;
+  // An LMS wrapper (scorm.js in SCORM packages) may set window.cqBackend = {load, save}
+  // before this file runs: results then go to the LMS instead of localStorage.
+  function backend() { return window.cqBackend && typeof window.cqBackend.load === "function" ? window.cqBackend : null; }
+  function valid(data) { return data && data.v === 1 && data.quizzes && typeof data.quizzes === "object"; }
   function load() {
     if (saveFailed && memory) return JSON.parse(JSON.stringify(memory));
     try {
-      var raw = window.localStorage.getItem(KEY);
-      var data = raw ? JSON.parse(raw) : null;
-      if (data && data.v === 1 && data.quizzes && typeof data.quizzes === "object") return data;
+      var lms = backend();
+      var data = lms ? lms.load() : JSON.parse(window.localStorage.getItem(KEY) || "null");
+      if (valid(data)) return data;
     } catch (e) { /* blocked, corrupt or foreign data: start afresh */ }
     return memory ? JSON.parse(JSON.stringify(memory)) : emptyState();
   }
   function save(state) {
     memory = state;
-    try { window.localStorage.setItem(KEY, JSON.stringify(state)); saveFailed = false; } catch (e) { saveFailed = true; }
+    try {
+      var lms = backend();
+      if (lms) lms.save(state); else window.localStorage.setItem(KEY, JSON.stringify(state));
+      saveFailed = false;
+    } catch (e) { saveFailed = true; }
+    try { document.dispatchEvent(new CustomEvent("cq:saved", { detail: state })); } catch (e) { /* old browsers */ }
     return !saveFailed;
   }
   function quizState(state, id) {
