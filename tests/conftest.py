@@ -44,6 +44,18 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.fixture(scope="session")
+def built_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped course built once for the session (outside the repository's own site/)."""
+    from generator.build import build
+
+    site = tmp_path_factory.mktemp("real") / "site"
+    # Built for the address it is served at, as a host would set site_url: the 404 page
+    # needs absolute links to reach its styles and scripts from any depth.
+    build(REPO, site, site_url=_serve(str(site)) + "/")
+    return site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

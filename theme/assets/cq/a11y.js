@@ -1,0 +1,25 @@
+/* Fixes to Material's markup that axe-core reports under WCAG 2.1 AA (RGAA 4.1). */
+(function () {
+  "use strict";
+  function fix() {
+    // Material's hidden toggles (search, drawer) have a <label> on most pages but not on the 404 page.
+    Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle"), function (toggle) {
+      if (!document.querySelector('label[for="' + toggle.id + '"]') && !toggle.hasAttribute("aria-label")) {
+        var input = document.querySelector(".md-search__input");
+        toggle.setAttribute("aria-label", input && input.getAttribute("aria-label") || toggle.id.replace(/_/g, ""));
+      }
+    });
+    // A table wider than the screen scrolls inside a wrapper; keyboard users must reach it (WCAG 2.1.1).
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        var caption = wrap.querySelector("th");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "table");
+      }
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fix);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fix);
+  else fix();
+})();
