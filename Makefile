@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: site test serve check bench lint browsers clean
+.PHONY: site test serve check bench lint browsers pdf-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,21 @@ browsers:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-site: $(STAMP) node_modules/.installed
-	$(BIN)/coursegen build
+# WeasyPrint lays out the PDFs with Debian's Pango and needs a font with metrics (Liberation, DejaVu).
+pdf-deps:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qiE 'Liberation Sans|DejaVu Sans'; } || { \
+	  echo "Installing Pango and fonts for the PDF exports"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+	    fonts-liberation fonts-dejavu-core fontconfig >/dev/null; }
+
+site: $(STAMP) node_modules/.installed pdf-deps
+	# The portal, plus the workshop exports in site/downloads/: PDF workbook and trainer edition, offline zips.
+	$(BIN)/coursegen build --downloads
+	# For chambers' LMSs: SCORM 1.2 packages and Moodle question banks, under the default brand.
+	$(BIN)/coursegen scorm --lang en -o site/downloads/scorm/course-en.zip
+	$(BIN)/coursegen scorm --lang fr -o site/downloads/scorm/course-fr.zip
+	$(BIN)/coursegen export --format gift -o site/downloads/question-banks
+	$(BIN)/coursegen export --format moodle-xml -o site/downloads/question-banks
 
 check: $(STAMP)
 	$(BIN)/coursegen check
@@ -36,7 +49,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 
-test: $(STAMP) node_modules/.installed browsers
+test: $(STAMP) node_modules/.installed browsers pdf-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/coursegen check

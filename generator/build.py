@@ -10,6 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator import LANGUAGES
+from generator.brand import Brand
+from generator.brand_site import add_brand_pages, write_brand_assets
 from generator.i18n import STRINGS
 from generator.loader import load_course
 from generator.model import Course
@@ -33,27 +35,41 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Cou
     return course
 
 
-def build_language(course: Course, lang: str, out_dir: Path, site_url: str | None = None) -> None:
-    """Render and build one language into `out_dir` (which must not exist yet)."""
+def build_language(course: Course, lang: str, out_dir: Path, site_url: str | None = None,
+                   brand: Brand | None = None, extra_javascript: list[str] | None = None,
+                   languages: tuple[str, ...] | None = None, home_extra: str = "") -> None:
+    """Render and build one language into `out_dir` (which must not exist yet).
+
+    `languages` limits the language switcher (a SCORM package holds one language only).
+    """
     from generator import engine  # the site engine is imported only where a site is built
 
-    tree = render_docs(course, lang)
+    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None)
+    if home_extra:  # the Downloads section, when `build --downloads` made the files
+        tree.files["index.md"] += home_extra
+    if brand is not None:
+        add_brand_pages(tree, brand)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
         docs = Path(work) / "docs"
         write_tree(tree, docs)
-        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, course.languages,
-                                        site_url=site_url, site_name=course.title(lang))
+        if brand is not None:
+            write_brand_assets(brand, docs)
+        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, languages or course.languages,
+                                        site_url=site_url, site_name=course.title(lang), brand=brand,
+                                        extra_javascript=extra_javascript)
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
 
 
 def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...],
-                        site_url: str | None) -> None:
-    build_language(load_valid_course(Path(root), languages), lang, Path(out_dir), site_url)
+                        site_url: str | None, brand: Brand | None = None, home_extra: str = "") -> None:
+    build_language(load_valid_course(Path(root), languages), lang, Path(out_dir), site_url, brand,
+                   home_extra=home_extra)
 
 
-def write_chooser(course: Course, out: Path) -> None:
+def write_chooser(course: Course, out: Path, index: str = "") -> None:
+    """The language chooser at the top; `index="index.html"` for copies read over file://."""
     html = environment().get_template("chooser.html.j2").render(
-        languages=list(course.languages), names=NAMES,
+        languages=list(course.languages), names=NAMES, index=index,
         titles={lang: course.title(lang) or STRINGS[lang]["course_title"] for lang in course.languages},
         choose={lang: STRINGS[lang]["choose_language"] for lang in course.languages},
     )
@@ -71,18 +87,29 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
-          progress: Progress = lambda _: None, site_url: str | None = None) -> Course:
-    """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes."""
+          progress: Progress = lambda _: None, site_url: str | None = None, brand: Brand | None = None,
+          downloads: bool = False) -> Course:
+    """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes.
+
+    `downloads` also makes the PDFs and offline zips into `downloads/` and lists them on each home page.
+    """
     course = load_valid_course(root)
+    site_url = site_url or (brand.site_url if brand else None)
     chosen = langs or course.languages
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
     try:
+        home: dict[str, str] = {}
+        if downloads:
+            from generator.downloads import downloads_markdown, make_downloads
+
+            made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand)
+            home = {lang: downloads_markdown(lang, made) for lang in chosen}
         if jobs > 1 and len(chosen) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages,
-                                       site_url)
+                                       site_url, brand, home.get(lang, ""))
                            for lang in chosen]
                 for lang, future in zip(chosen, futures, strict=True):
                     future.result()
@@ -90,7 +117,7 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
         else:
             for lang in chosen:
                 progress(f"building {lang}")
-                build_language(course, lang, staging / lang, site_url)
+                build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""))
         write_chooser(course, staging)
         if langs is None or not site_dir.exists():
             swap_into_place(staging, site_dir)
@@ -98,6 +125,10 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
             for lang in chosen:
                 swap_into_place(staging / lang, site_dir / lang)
             (staging / "index.html").replace(site_dir / "index.html")
+            if downloads:
+                (site_dir / "downloads").mkdir(exist_ok=True)
+                for made_file in sorted((staging / "downloads").iterdir()):
+                    made_file.replace(site_dir / "downloads" / made_file.name)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

@@ -9,11 +9,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import LANGUAGES
 from generator.problems import ContentError, Problem
 
+if TYPE_CHECKING:
+    from generator.brand import Brand
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+BRAND_HELP = "brand file of the hosting organisation (default: brands/default.yml when present)"
 
 
 def find_root(start: Path) -> Path:
@@ -45,13 +50,17 @@ def report(problems: list[Problem]) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.brand import check_brands
     from generator.build import load_valid_course
 
     course = load_valid_course(args.root)
+    brands = check_brands(args.root)
     pages = sum(len(m.lessons) + 1 for m in course.modules) + len(course.pages)
     questions = sum(len(q.questions) for q in course.quizzes.values())
     print(f"ok: {len(course.modules)} modules, {pages} pages, {len(course.quizzes)} quizzes, "
           f"{questions} questions in {', '.join(course.languages)}")
+    if brands:
+        print(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
     return EXIT_OK
 
 
@@ -62,9 +71,45 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
+    brand = _brand(args)
     build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True),
-          site_url=args.site_url)
+          site_url=args.site_url, brand=brand, downloads=args.downloads)
     print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _brand(args: argparse.Namespace) -> Brand | None:
+    from generator.brand import load_brand
+
+    return load_brand(args.root, args.brand.resolve() if args.brand else None)
+
+
+def cmd_scorm(args: argparse.Namespace) -> int:
+    from generator.build import load_valid_course
+    from generator.scorm import ScormError, build_package
+
+    set_source_date_epoch(args.root)
+    course = load_valid_course(args.root)
+    brand = _brand(args)
+    try:
+        made = build_package(course, args.lang, args.output, brand=brand, module=args.module)
+    except ScormError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {made.path}: SCORM 1.2, {len(made.scos)} SCO(s), {made.files} files, {made.size:,} bytes")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from generator.banks import export_banks
+    from generator.build import load_valid_course
+
+    course = load_valid_course(args.root)
+    langs = (args.lang,) if args.lang else course.languages
+    written = export_banks(course, args.output, args.format, langs)
+    questions = sum(len(q.questions) for q in course.quizzes.values())
+    print(f"wrote {len(written)} file(s) under {args.output}: {len(course.quizzes)} quizzes, {questions} questions "
+          f"per language, {args.format}")
     return EXIT_OK
 
 
@@ -126,7 +171,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=1, help="languages built in parallel (default: 1)")
     p.add_argument("--site-url", help="public address of the portal, e.g. https://learn.example-cci.fr/course/")
+    p.add_argument("--brand", type=Path, help=BRAND_HELP)
+    p.add_argument("--downloads", action="store_true",
+                   help="also write the PDFs and offline zips into downloads/ and list them on each home page")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("scorm", help="write a SCORM 1.2 package for an LMS",
+                       description="Package one language of the course (or one module) as SCORM 1.2.")
+    p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language of the package (default: en)")
+    p.add_argument("--module", help="package only this module, e.g. 01-goals (default: every module)")
+    p.add_argument("--brand", type=Path, help=BRAND_HELP)
+    p.add_argument("-o", "--output", type=Path, required=True, help="the zip to write, e.g. course-en.zip")
+    p.set_defaults(func=cmd_scorm)
+
+    p = sub.add_parser("export", help="write the quizzes as Moodle question banks",
+                       description="Write every quiz as a question bank in GIFT or Moodle XML.")
+    p.add_argument("--format", choices=("gift", "moodle-xml"), required=True, help="bank format")
+    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help="check every file without building",
                        description="Validate all content; exit 0 when clean, 1 when problems are found.")
@@ -146,6 +209,10 @@ def parser() -> argparse.ArgumentParser:
                        description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")
     p.add_argument("files", nargs="*", type=Path, help="files to fix (default: every French lesson and quiz)")
     p.set_defaults(func=cmd_fix_typography)
+
+    from generator.cli_exports import add_export_parsers
+
+    add_export_parsers(sub, BRAND_HELP)
     return top
 
 
@@ -160,10 +227,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the engine's own refusal, shown as text rather than a traceback
         from generator.engine import EngineError
+        from generator.offline import OfflineError
 
         if isinstance(exc, EngineError):
             for message in exc.messages:
                 print(f"mkdocs: {message}", file=sys.stderr)
             print("The site engine refused the build; site/ was not changed.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if isinstance(exc, OfflineError):
+            print(f"error: {exc}; site/ was not changed.", file=sys.stderr)
             return EXIT_PROBLEMS
         raise

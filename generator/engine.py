@@ -17,6 +17,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from generator.brand import Brand
+from generator.brand_site import apply_brand
+
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 
 
@@ -30,8 +33,13 @@ class EngineError(Exception):
 
 def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
                     languages: tuple[str, ...], extra: dict[str, Any] | None = None,
-                    site_url: str | None = None, site_name: str | None = None) -> dict[str, Any]:
-    """The full MkDocs configuration of one language, from the shared mkdocs.yml."""
+                    site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
+                    extra_javascript: list[str] | None = None) -> dict[str, Any]:
+    """The full MkDocs configuration of one language, from the shared mkdocs.yml.
+
+    `brand` sets the host's look (palette, logo, favicon, copyright, footer fields);
+    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
+    """
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -49,6 +57,10 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config.setdefault("extra", {})
     config["extra"]["alternate"] = [a for a in config["extra"].get("alternate", []) if a.get("lang") in languages]
+    if brand is not None:
+        apply_brand(config, brand, lang)
+    if extra_javascript:
+        config["extra_javascript"] = [*extra_javascript, *config.get("extra_javascript", [])]
     for key, value in (extra or {}).items():
         config[key] = value
     return config

@@ -39,6 +39,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "module": "Module",
         "not_started": "Not started",
         "overview": "Overview",
+        "col_lessons": "Lessons read",
+        "col_checks": "Check questions",
+        "col_quiz": "Module quiz",
+        "download": "Download my progress",
+        "load": "Load progress from a file",
+        "reset": "Erase my progress",
+        "progress_travel": (
+            "To continue on another device, download your progress here and load the file there. "
+            "The file holds only your answers, the lessons you read and the name you typed."
+        ),
+        "certificate": "Certificate",
+        "cert_title": "Certificate of completion",
+        "cert_intro": "Once you have passed every module quiz, type your name and print this page.",
+        "cert_name_label": "Your name, as it should appear on the certificate",
+        "cert_certifies": "This certificate states that",
+        "cert_completed": "has completed the course",
+        "cert_modules": "Module quizzes passed",
+        "cert_score": "Score",
+        "cert_date": "Date",
+        "cert_issuer": "Course provided by",
+        "cert_self": (
+            "Self-declared: the results were recorded in the learner's own browser. "
+            "No examiner checked them and no identity was verified."
+        ),
+        "cert_print": "Print the certificate",
+        "cert_nojs": "The certificate needs JavaScript: turn it on to see your results.",
         "choose_language": "Choose your language",
         "course_title": "Social media for small businesses",
     },
@@ -84,6 +110,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "module": "Module",
         "not_started": "Pas commencé",
         "overview": "Présentation",
+        "col_lessons": "Leçons lues",
+        "col_checks": "Questions de contrôle",
+        "col_quiz": "Quiz du module",
+        "download": "Télécharger ma progression",
+        "load": "Charger une progression depuis un fichier",
+        "reset": "Effacer ma progression",
+        "progress_travel": (
+            "Pour continuer sur un autre appareil, téléchargez votre progression ici et chargez le fichier là-bas. "
+            "Le fichier ne contient que vos réponses, les leçons lues et le nom que vous avez saisi."
+        ),
+        "certificate": "Attestation",
+        "cert_title": "Attestation de suivi",
+        "cert_intro": "Quand vous avez réussi tous les quiz de module, saisissez votre nom et imprimez cette page.",
+        "cert_name_label": "Votre nom, tel qu’il doit figurer sur l’attestation",
+        "cert_certifies": "La présente attestation indique que",
+        "cert_completed": "a suivi la formation",
+        "cert_modules": "Quiz de module réussis",
+        "cert_score": "Score",
+        "cert_date": "Date",
+        "cert_issuer": "Formation proposée par",
+        "cert_self": (
+            "Attestation sur l’honneur : les résultats ont été enregistrés dans le navigateur de la personne. "
+            "Aucun examinateur ne les a vérifiés et aucune identité n’a été contrôlée."
+        ),
+        "cert_print": "Imprimer l’attestation",
+        "cert_nojs": "L’attestation a besoin de JavaScript : activez-le pour voir vos résultats.",
         "choose_language": "Choisissez votre langue",
         "course_title": "Les réseaux sociaux pour les petites entreprises",
     },

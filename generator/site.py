@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from generator import journey
 from generator.i18n import STRINGS
 from generator.markdown_scan import LINK, chunks, directives
 from generator.model import Course, Module, Page
@@ -41,23 +42,29 @@ def relative(from_docs: str, to_docs: str) -> str:
     return posixpath.relpath(to_docs, posixpath.dirname(from_docs) or ".")
 
 
-def page_url(docs: str) -> str:
-    """The directory URL MkDocs gives a docs file (use_directory_urls): `a/b.md` -> `a/b/`."""
+def page_url(docs: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a docs file: `a/b.md` -> `a/b/`, or `a/b.html` without directory URLs."""
     stem = docs.removesuffix(".md")
+    if not directory_urls:  # the offline bundle: file:// has no index.html lookup
+        return stem + ".html"
     stem = stem.removesuffix("index").rstrip("/") if stem == "index" or stem.endswith("/index") else stem
     return stem + "/" if stem else ""
 
 
-def relative_url(from_docs: str, to_docs: str) -> str:
+def relative_url(from_docs: str, to_docs: str, directory_urls: bool = True) -> str:
     """Relative URL for raw HTML (which MkDocs leaves alone) from one page to another."""
+    if not directory_urls:
+        return posixpath.relpath(page_url(to_docs, False), posixpath.dirname(from_docs) or ".")
     rel = posixpath.relpath(page_url(to_docs) or ".", page_url(from_docs) or ".")
     return "./" if rel == "." else rel + "/"
 
 
 class Renderer:
-    def __init__(self, course: Course, lang: str) -> None:
+    def __init__(self, course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None) -> None:
         self.course = course
+        self.issuer = issuer
         self.lang = lang
+        self.directory_urls = directory_urls
         self.t = STRINGS[lang]
         self.pages = course.page_by_slug()
         default = course.languages[0]
@@ -79,7 +86,8 @@ class Renderer:
             page = self.pages.get(lesson_slug)
             if page is None:
                 return None
-            return {"href": relative_url(from_docs, docs_path(lesson_slug)), "title": page.title(self.lang)}
+            return {"href": relative_url(from_docs, docs_path(lesson_slug), self.directory_urls),
+                    "title": page.title(self.lang)}
         return link
 
     def rewrite_links(self, line: str, src_path: Path, from_docs: str) -> str:
@@ -113,10 +121,10 @@ class Renderer:
         text = self.course.abbreviations.get(self.lang, "")
         return "\n\n" + text.strip() + "\n" if text.strip() else "\n"
 
-    def page(self, page: Page) -> str:
+    def page(self, page: Page, top: str = "", bottom: str = "") -> str:
         docs = docs_path(page.slug)
-        return (self.front_matter(page) + f"# {page.title(self.lang)}\n\n"
-                + self.body(page, docs).strip() + "\n" + self.abbreviations())
+        return (self.front_matter(page) + f"# {page.title(self.lang)}\n\n" + (top + "\n\n" if top else "")
+                + self.body(page, docs).strip() + "\n" + (f"\n{bottom}\n" if bottom else "") + self.abbreviations())
 
     def module_overview(self, module: Module) -> str:
         docs = docs_path(module.overview.slug)
@@ -132,7 +140,8 @@ class Renderer:
             quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=len(quiz.questions),
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
-                + text.strip() + "\n" + self.abbreviations())
+                + journey.resume_box(module.slug) + "\n\n" + text.strip() + "\n\n"
+                + journey.course_map(self.course, self.lang, docs, self.url) + "\n" + self.abbreviations())
 
     def quiz_docs(self, module: Module) -> str:
         return f"{module.slug}/quiz.md"
@@ -145,18 +154,8 @@ class Renderer:
         return (self.front_matter(module.overview, title) + f"# {title}\n\n{self.t['quiz_intro']}\n\n"
                 + html + "\n" + self.abbreviations())
 
-    def progress(self) -> str:
-        docs = "progress.md"
-        rows = []
-        for module in self.course.modules:
-            quiz = self.course.quizzes[module.quiz_id]
-            rows.append({"quiz": quiz.id, "pass_mark": quiz.pass_mark, "total": len(quiz.questions),
-                         "title": module.overview.title(self.lang),
-                         "href": relative_url(docs, docs_path(module.overview.slug))})
-        body = environment().get_template("progress.md.j2").render(rows=rows, t=self.t)
-        meta = {"title": self.t["progress"], "description": self.t["progress_intro"]}
-        return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
-                + f"# {self.t['progress']}\n\n" + "\n".join(x for x in body.split("\n") if x.strip()) + "\n")
+    def url(self, from_docs: str, to_docs: str) -> str:
+        return relative_url(from_docs, to_docs, self.directory_urls)
 
     # -- the whole tree -----------------------------------------------------------------------
 
@@ -167,7 +166,11 @@ class Renderer:
         tools: list[NavItem] = []
         for page in self.course.pages:
             path = docs_path(page.slug)
-            tree.files[path] = self.page(page)
+            if page.slug == "index":
+                tree.files[path] = self.page(page, top=journey.resume_box(),
+                                             bottom=journey.course_map(self.course, self.lang, path, self.url))
+            else:
+                tree.files[path] = self.page(page)
             entry = {page.title(self.lang): path}
             if page.slug == "index":
                 home.append({self.t["home"]: path})
@@ -180,22 +183,28 @@ class Renderer:
             tree.files[docs_path(module.overview.slug)] = self.module_overview(module)
             section: list[NavItem] = [{self.t["overview"]: docs_path(module.overview.slug)}]
             for lesson in module.lessons:
-                tree.files[docs_path(lesson.slug)] = self.page(lesson)
+                tree.files[docs_path(lesson.slug)] = self.page(lesson, bottom=journey.lesson_marker(lesson))
                 section.append({lesson.title(self.lang): docs_path(lesson.slug)})
             tree.files[self.quiz_docs(module)] = self.module_quiz(module)
             section.append({self.t["module_quiz"]: self.quiz_docs(module)})
             tree.nav.append({module.overview.title(self.lang): section})
         if tools:
             tree.nav.append({self.t["tools"]: tools})
-        tree.files["progress.md"] = self.progress()
+        tree.files["progress.md"] = journey.progress_page(self.course, self.lang, self.url)
         tree.nav.append({self.t["progress"]: "progress.md"})
+        tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer)
+        tree.nav.append({self.t["certificate"]: "certificate.md"})
         tree.nav += others
         return tree
 
 
-def render_docs(course: Course, lang: str) -> DocsTree:
-    """Render every page of `course` in `lang` (the course must be validated first)."""
-    return Renderer(course, lang).render()
+def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None) -> DocsTree:
+    """Render every page of `course` in `lang` (the course must be validated first).
+
+    `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
+    links must name the .html file.
+    """
+    return Renderer(course, lang, directory_urls, issuer).render()
 
 
 def write_tree(tree: DocsTree, docs_dir: Path) -> int:

@@ -74,38 +74,46 @@ def test_a_whole_quiz_by_keyboard_alone(page: Any, built_mini: Path, serve: Any)
             "() => { const e = document.activeElement; const s = getComputedStyle(e);"
             " return e.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"))
 
+    def tab_to(selector: str) -> None:
+        """Press Tab until `selector` has focus: it must be reachable by the keyboard."""
+        for _ in range(30):
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+            press("Tab")
+        raise AssertionError(f"Tab never reached {selector}")
+
     # single: arrows move within the radio group to the third option, Tab to the button, Enter checks.
     press("ArrowDown")
     press("ArrowDown")
-    press("Tab")
+    tab_to("#cq-01-basics-single-1 .cq-check")
     press("Enter")
     assert page.locator("#cq-01-basics-single-1 .cq-result").inner_text() == "Right."
     assert page.locator("#cq-01-basics-single-1 .cq-result").get_attribute("aria-live") == "polite"
-    # multiple: Tab into the group, Space ticks the first two boxes.
-    press("Tab")
-    press("Tab")
+    # multiple: Space ticks the first two boxes.
+    tab_to("#cq-01-basics-multi-1-a")
     press("Space")
-    press("Tab")
+    tab_to("#cq-01-basics-multi-1-b")
     press("Space")
-    press("Tab")
-    press("Tab")
+    tab_to("#cq-01-basics-multi-1 .cq-check")
     press("Enter")
     assert page.locator("#cq-01-basics-multi-1 .cq-result").inner_text() == "Right."
-    # true/false: Tab to the group, arrow to "False", Tab, Enter.
-    press("Tab")
-    press("Tab")
+    # true/false: into the group, arrow to "False", then the button.
+    tab_to("#cq-01-basics-tf-1 input")
     press("ArrowDown")
-    press("Tab")
+    tab_to("#cq-01-basics-tf-1 .cq-check")
     press("Enter")
     assert page.locator("#cq-01-basics-tf-1 .cq-result").inner_text() == "Right."
     # ordering and matching: each select is set with the keyboard (arrows pick an option).
     for qid in ("order-1", "match-1"):
-        for item in page.query_selector_all(f"#cq-01-basics-{qid} .cq-item"):
-            press("Tab")
-            target = int(item.get_attribute("data-cq-item")) + 1
-            for _ in range(target):
+        for index, item in enumerate(page.query_selector_all(f"#cq-01-basics-{qid} .cq-item"), 1):
+            select = f"#cq-01-basics-{qid}-{index}"
+            tab_to(select)
+            wanted = item.get_attribute("data-cq-item")
+            position = page.evaluate("([s, v]) => [...document.querySelector(s).options].findIndex(o => o.value === v)",
+                                     [select, wanted])
+            for _ in range(position):
                 press("ArrowDown")
-        press("Tab")
+        tab_to(f"#cq-01-basics-{qid} .cq-check")
         press("Enter")
         assert page.locator(f"#cq-01-basics-{qid} .cq-result").inner_text() == "Right.", qid
     assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5")

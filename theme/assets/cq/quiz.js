@@ -62,6 +62,9 @@
     try { document.dispatchEvent(new CustomEvent("cq:saved", { detail: state })); } catch (e) { /* old browsers */ }
     return !saveFailed;
   }
+  // progress.js (resume, progress page, certificate) shares this store.
+  window.cqStore = { load: load, save: save, valid: valid, empty: emptyState };
+
   function quizState(state, id) {
     var q = state.quizzes[id];
     if (!q || typeof q !== "object" || typeof q.answers !== "object" || !q.answers) {
@@ -248,28 +251,8 @@
     summarise(quiz);
   }
 
-  /* -- the progress page ------------------------------------------------------------------- */
-  function mountProgress(root) {
-    var state = load();
-    all(root, "[data-cq-module-quiz]").forEach(function (row) {
-      var entry = state.quizzes[row.getAttribute("data-cq-module-quiz")];
-      var total = Number(row.getAttribute("data-cq-total"));
-      var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
-      var ids = Object.keys(answers);
-      var cell = row.querySelector(".cq-status");
-      if (!ids.length) { cell.textContent = t("notStarted"); return; }
-      if (ids.length < total) { cell.textContent = t("inProgress", { n: ids.length, t: total }); return; }
-      var score = ids.filter(function (k) { return answers[k] && answers[k].correct; }).length;
-      var percent = Math.round((100 * score) / total);
-      var passed = percent >= Number(row.getAttribute("data-cq-pass"));
-      cell.textContent = t(passed ? "statusPassed" : "statusFailed", { p: percent });
-      row.classList.toggle("cq-passed", passed);
-    });
-  }
-
   function mount() {
     all(document, ".cq-quiz").forEach(mountQuiz);
-    all(document, "[data-cq-progress]").forEach(mountProgress);
   }
 
   // Material's instant navigation swaps the page without reloading scripts: document$

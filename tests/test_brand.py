@@ -1,0 +1,135 @@
+"""Host brands: two brands built side by side from one source, and brand files checked like quizzes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.brand import contrast, darker_until, load_brand
+from generator.build import build
+from generator.problems import ContentError
+from tests.conftest import REPO
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def branded(course: Path) -> Path:
+    shutil.copytree(REPO / "brands", course / "brands")
+    return course
+
+
+def problems(course: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
+    path = course / "brands" / "test.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    for name, body in (extra or {}).items():
+        (course / "brands" / name).write_text(body, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_brand(course, path)
+    return [str(p) for p in caught.value.problems]
+
+
+def example(**changes: str) -> str:
+    text = (REPO / "brands" / "cci-example.yml").read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+def test_two_brands_build_side_by_side_and_look_different(branded: Path) -> None:
+    build(branded, branded / "site-default", brand=load_brand(branded, None))  # brands/default.yml
+    build(branded, branded / "site-cci", brand=load_brand(branded, branded / "brands" / "cci-example.yml"))
+    plain = soup(branded / "site-default" / "en" / "01-basics" / "index.html")
+    cci = soup(branded / "site-cci" / "en" / "01-basics" / "index.html")
+    assert plain.select_one(".cq-brand-footer").get_text(" ", strip=True).startswith("Hosted by Open edition")
+    footer = cci.select_one(".cq-brand-footer")
+    assert footer.a.get_text() == "Example Valley Chamber of Commerce"
+    assert footer.a["href"] == "https://example-valley-chamber.example/"
+    assert footer.find("a", string="Legal notice and privacy")["href"] == "../legal/"
+    assert cci.select_one(".md-copyright__highlight").get_text(strip=True).startswith("Course content CC BY-SA 4.0 ·")
+    logo = cci.select_one(".md-header .md-logo img")
+    assert logo["alt"] == "Example Valley Chamber of Commerce" and logo["src"] == "../assets/brand/logo.svg"
+    assert plain.select_one(".md-header .md-logo img") is None, "the default brand keeps the course icon"
+    assert cci.find("link", rel="icon")["href"] == "../assets/brand/favicon.svg"
+    assert (branded / "site-cci" / "en" / "assets" / "brand" / "logo.svg").read_bytes() == (
+        REPO / "brands" / "cci-example-logo.svg").read_bytes()
+    assert cci.body["data-md-color-primary"] == "custom"
+    css = {name: (branded / name / "en" / "assets" / "brand" / "brand.css").read_text(encoding="utf-8")
+           for name in ("site-default", "site-cci")}
+    assert "--md-primary-fg-color: #4051b5;" in css["site-default"]
+    assert "--md-primary-fg-color: #0b5c4a;" in css["site-cci"]
+    assert "assets/brand/brand.css" in str(cci.find_all("link", rel="stylesheet"))
+    assert cci.find("link", rel="canonical")["href"] == (
+        "https://learn.example-valley-chamber.example/social-media/en/01-basics/")
+    legal = soup(branded / "site-cci" / "fr" / "legal" / "index.html")
+    assert legal.h1.get_text() == "Mentions légales et confidentialité"
+    assert "Chambre de commerce de la Vallée Exemple" in legal.get_text()
+    assert legal.find("a", href="mailto:training@example-valley-chamber.example") is not None
+    assert "1 place du Marché" in legal.get_text()
+
+
+def test_without_brands_the_build_is_as_before(built_mini: Path) -> None:
+    page = soup(built_mini / "en" / "01-basics" / "index.html")
+    assert page.select_one(".cq-brand-footer") is None
+    assert not (built_mini / "en" / "legal").exists()
+    assert sorted(p.name for p in built_mini.iterdir()) == ["en", "fr", "index.html"]
+
+
+def test_contrast_below_wcag_aa_is_a_problem_with_its_line(branded: Path) -> None:
+    found = problems(branded, example(**{'primary: "#0b5c4a"': 'primary: "#f5a623"'}))
+    line = example().split("\n").index('  primary: "#0b5c4a"') + 1
+    assert found == [
+        f"brands/test.yml:{line}: colour 'primary' #f5a623 has a contrast of 2.0:1 against the white header text "
+        f"and the links drawn in it; WCAG AA needs 4.5:1: use a darker shade such as {darker_until('#f5a623', '#ffffff')}"
+        " [brand.contrast]"]
+    assert contrast(darker_until("#f5a623", "#ffffff"), "#ffffff") >= 4.5
+
+
+def test_schema_errors_name_the_place_and_the_fix(branded: Path) -> None:
+    found = problems(branded, example(**{'accent: "#a3401a"': 'accent: "orange"', "site_url:": "siteurl:"}))
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "'colors accent': 'orange' is not a colour: write it as #rrggbb, e.g. #0b5c7a [brand.schema]",
+        "unknown field 'siteurl'; did you mean 'site_url'? [brand.schema]",
+    ]
+
+
+def test_logo_files_must_exist_and_be_plain_svg(branded: Path) -> None:
+    found = problems(branded, example(**{"cci-example-logo.svg": "missing.svg"}))
+    assert found == [f"brands/test.yml:5: 'logo': brands/missing.svg does not exist: put the SVG file next to the "
+                     "brand file [brand.file_missing]"]
+    found = problems(branded, example(**{"cci-example-logo.svg": "evil.svg"}), {
+        "evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'})
+    assert [p.rsplit("[", 1)[1] for p in found] == ["brand.svg_script]"]
+    found = problems(branded, example(**{"cci-example-logo.svg": "page.svg"}), {"page.svg": "<html></html>"})
+    assert [p.rsplit("[", 1)[1] for p in found] == ["brand.svg_invalid]"]
+
+
+def test_french_brand_texts_follow_french_typography(branded: Path) -> None:
+    found = problems(branded, example(**{"confidentialité.\n": "confidentialité !\n"}))
+    assert [p.rsplit("[", 1)[1] for p in found] == ["fr.typography]"]
+
+
+def test_build_command_with_a_brand_and_check_covers_brands(branded: Path) -> None:
+    run = [sys.executable, "-m", "generator"]
+    done = subprocess.run([*run, "build", "--lang", "en", "--brand", "brands/cci-example.yml"], cwd=branded,
+                          capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (branded / "site" / "en" / "legal" / "index.html").is_file()
+    checked = subprocess.run([*run, "check"], cwd=branded, capture_output=True, text=True, check=False, timeout=300)
+    assert checked.returncode == 0 and "ok: 2 brand(s): cci-example, default" in checked.stdout
+    (branded / "brands" / "broken.yml").write_text("name: {en: X}\n", encoding="utf-8")
+    checked = subprocess.run([*run, "check"], cwd=branded, capture_output=True, text=True, check=False, timeout=300)
+    assert checked.returncode == 1
+    assert "brands/broken.yml:1: 'name': missing required field 'fr' [brand.schema]" in checked.stderr
+    missing = subprocess.run([*run, "build", "--brand", "brands/nope.yml"], cwd=branded, capture_output=True,
+                             text=True, check=False, timeout=300)
+    assert missing.returncode == 1 and "brands/nope.yml: no such brand file" in missing.stderr

@@ -1,0 +1,119 @@
+"""The offline bundle: unzipped from a USB stick and opened over file://, with nothing from the network."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build, load_valid_course
+from generator.offline import OfflineResult, build_offline
+from tests.test_browser import answer_all_right
+
+
+def unzip(bundle: Path, dest: Path) -> Path:
+    """Unzip like a trainer would and return the folder holding index.html."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(dest)
+        tops = {name.split("/", 1)[0] for name in archive.namelist()}
+    assert len(tops) == 1, "the zip unpacks into one folder"
+    return dest / tops.pop()
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OfflineResult]:
+    from tests.conftest import make_course
+
+    root = make_course(tmp_path_factory.mktemp("offline") / "course")
+    course = load_valid_course(root)
+    return {"en": build_offline(course, root / "out" / "course-en-offline.zip", "en"),
+            "all": build_offline(course, root / "out" / "course-offline.zip")}
+
+
+def test_bundle_holds_the_shim_and_the_inlined_index_and_no_cdn(bundles: dict[str, OfflineResult],
+                                                                 tmp_path: Path) -> None:
+    folder = unzip(bundles["en"].path, tmp_path)
+    assert folder.name == "course-en-offline"
+    assert (folder / "assets" / "cq" / "iframe-worker-shim.js").is_file()
+    assert (folder / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    assert (folder / "01-basics" / "quiz.html").is_file() and not (folder / "01-basics" / "quiz").exists()
+    assert not list(folder.rglob("*.map"))
+    for page in folder.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        sources = [t.get("src") or t.get("href") or "" for t in soup.select("script[src], link[href]")]
+        assert not [s for s in sources if "://" in s], f"{page.name} loads something from another host"
+    # A one-language bundle has no language switcher (the other language is not in it).
+    assert not BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+        "a.md-select__link")
+    # Raw-HTML links written by the generator name the file, as file:// needs.
+    quiz = BeautifulSoup((folder / "01-basics" / "quiz.html").read_text(encoding="utf-8"), "html.parser")
+    assert quiz.select_one("[data-cq-question=single-1] .cq-answer a")["href"] == "02-smart.html"
+
+
+def test_a_zip_is_the_same_bytes_twice(course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    loaded = load_valid_course(course)
+    one = build_offline(loaded, tmp_path / "a" / "course-fr-offline.zip", "fr")
+    two = build_offline(loaded, tmp_path / "b" / "course-fr-offline.zip", "fr")
+    assert one.path.read_bytes() == two.path.read_bytes()
+
+
+@pytest.mark.browser
+def test_over_file_search_quiz_and_progress_work_without_network(page: Any, bundles: dict[str, OfflineResult],
+                                                                 tmp_path: Path) -> None:
+    home = (unzip(bundles["en"].path, tmp_path) / "index.html").as_uri()
+    page.goto(home)
+    page.click("label.md-search__icon, .md-search__input")
+    page.locator(".md-search__input").press_sequentially("bakery", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert "Goal first" in page.locator(".md-search-result").inner_text()
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url("**/01-basics/01-goal-first.html*")
+    page.goto(home.replace("index.html", "01-basics/quiz.html"))
+    answer_all_right(page)
+    score = "Your score: 5 of 5 (100 %). Passed: you reached the pass mark."
+    assert page.locator(".cq-score").inner_text() == score
+    page.reload()
+    assert page.locator(".cq-score").inner_text() == score
+    page.goto(home.replace("index.html", "progress.html"))
+    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-status").inner_text() == "Passed (100 %)"
+    assert page.errors == []
+    # Every request stayed on the disk: no CDN shim, no font, nothing from any host.
+    assert page.requests and [r for r in page.requests if not r.startswith("file://")] == []
+
+
+@pytest.mark.browser
+def test_two_language_bundle_chooser_and_switcher_work_over_file(page: Any, bundles: dict[str, OfflineResult],
+                                                                 tmp_path: Path) -> None:
+    folder = unzip(bundles["all"].path, tmp_path)
+    page.goto((folder / "index.html").as_uri())
+    page.wait_for_url("**/en/index.html")  # the chooser sends the browser to its language's index.html
+    page.goto((folder / "en" / "01-basics" / "02-smart.html").as_uri())
+    page.goto(page.locator("a.md-select__link[hreflang=fr]").evaluate("a => a.href"))
+    assert page.url.endswith("/fr/01-basics/02-smart.html")
+    assert page.locator("h1").inner_text() == "Objectifs SMART"
+    assert [r for r in page.requests if not r.startswith("file://")] == []
+
+
+def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Path) -> None:
+    site = course / "site"
+    build(course, site, downloads=True)
+    names = sorted(p.name for p in (site / "downloads").iterdir())
+    assert names == ["course-en-learner.pdf", "course-en-offline.zip", "course-en-trainer.pdf",
+                     "course-fr-learner.pdf", "course-fr-offline.zip", "course-fr-trainer.pdf"]
+    for lang, label in (("en", "Learner workbook"), ("fr", "Cahier du participant")):
+        home = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = home.select("ul.cq-downloads a")
+        assert [a["href"] for a in links] == [f"../downloads/course-{lang}-{kind}"
+                                              for kind in ("learner.pdf", "trainer.pdf", "offline.zip")]
+        assert all((site / lang / a["href"]).resolve().is_file() for a in links)
+        assert links[0].get_text() == label
+        assert "pages" in links[0].parent.get_text()
+    # Without --downloads nothing is promised: no section, no folder.
+    build(course, site)
+    assert not (site / "downloads").exists()
+    assert not BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+        "ul.cq-downloads")

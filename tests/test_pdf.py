@@ -1,0 +1,197 @@
+"""The PDF workbook and trainer edition, read back with pypdf the way a reader's viewer sees them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.build import load_valid_course
+from generator.model import Question
+from generator.pdf import PdfResult, write_pdf
+from tests.conftest import REPO, make_course
+
+TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
+TRAINER_NOTE = "Bring sticky notes and a timer for the goal exercise."
+
+
+def flat(text: str) -> str:
+    """Text as one line: the PDF breaks lines wherever the page is full."""
+    return " ".join(text.replace("-\n", "-").split())
+
+
+def plain(author_text: str) -> str:
+    """Author text as printed: the **bold** and *italic* marks become formatting."""
+    return flat(author_text.replace("**", "").replace("*", ""))
+
+
+def pages(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def two_module_course(dest: Path) -> Path:
+    """The mini course with a second module and trainer notes for the first one."""
+    root = make_course(dest)
+    modules = root / "modules"
+    shutil.copytree(modules / "01-basics", modules / "02-more")
+    for name, title in (("index.md", "More basics"), ("index.fr.md", "Encore des bases")):
+        path = modules / "02-more" / name
+        text = path.read_text(encoding="utf-8").replace("quiz: 01-basics", "quiz: 02-more")
+        path.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
+    shutil.copy(root / "quizzes" / "01-basics.yml", root / "quizzes" / "02-more.yml")
+    for name, text in (("trainer.md", TRAINER_NOTE), ("trainer.fr.md", "Apportez des post-it et un minuteur.")):
+        (modules / "01-basics" / name).write_text(
+            f"---\ntitle: Trainer notes\ndescription: Notes.\n---\n\n## Plan\n\n{text}\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def mini_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfResult]:
+    """Both editions in both languages of the two-module course, keyed "en-learner" and so on."""
+    root = two_module_course(tmp_path_factory.mktemp("pdf") / "course")
+    course = load_valid_course(root)
+    return {f"{lang}-{edition}": write_pdf(course, lang, edition, root / "out" / f"{lang}-{edition}.pdf")
+            for lang in ("en", "fr") for edition in ("learner", "trainer")}
+
+
+def toc_entries(texts: list[str]) -> list[tuple[str, int]]:
+    contents = next(text for text in texts if text.lstrip().startswith(("Contents", "Sommaire")))
+    found = [TOC_LINE.match(line.strip()) for line in contents.splitlines()]
+    return [(m["title"].strip(), int(m["page"])) for m in found if m]
+
+
+def check_toc(pdf: Path, module_titles: list[str]) -> list[tuple[str, int]]:
+    """Every contents entry points at the page where its heading is, and modules start there."""
+    texts = pages(pdf)
+    entries = toc_entries(texts)
+    assert entries, "no contents entries found"
+    for title, number in entries:
+        shown = re.sub(r"^Module \d+\. ", "", title)
+        assert shown in flat(texts[number - 1]), f"'{shown}' is not on page {number}"
+    modules = [(title, number) for title, number in entries if re.match(r"^Module \d+\. ", title)]
+    assert [re.sub(r"^Module \d+\. ", "", t) for t, _ in modules] == module_titles
+    for n, (title, number) in enumerate(modules, 1):
+        start = flat(texts[number - 1])
+        assert start.startswith(f"MODULE {n} {title.split('. ', 1)[1]}"), f"module {n} does not start on page {number}"
+        assert f"MODULE {n} " not in flat(texts[number - 2]), f"module {n} already started before page {number}"
+    # The viewer's bookmarks come from the headings themselves: they must agree with the printed contents.
+    reader = PdfReader(pdf)
+    marks = {str(o.title): reader.get_destination_page_number(o) + 1 for o in reader.outline if not isinstance(o, list)}
+    for title, number in modules:
+        assert marks[title.split(". ", 1)[1]] == number
+    return entries
+
+
+def answer_texts(q: Question, lang: str) -> list[str]:
+    """What only an answer key may print: explanations and every piece of feedback."""
+    texts = [q.explanation[lang]] + [c.feedback[lang] for c in q.choices] + [i.feedback[lang] for i in q.items]
+    # Very short feedback ("Yes.") could occur anywhere by chance; every real explanation is longer.
+    return [plain(t) for t in texts if len(t) >= 15]
+
+
+def test_contents_page_numbers_match_where_modules_and_lessons_start(mini_pdfs: dict[str, PdfResult]) -> None:
+    for key, titles in (("en-learner", ["Basics", "More basics"]), ("fr-trainer", ["Les bases", "Encore des bases"])):
+        entries = check_toc(mini_pdfs[key].path, titles)
+        assert len(entries) >= 8
+
+
+def test_learner_edition_has_worksheets_and_no_answer_anywhere(mini_pdfs: dict[str, PdfResult]) -> None:
+    course = load_valid_course(mini_pdfs["en-learner"].path.parent.parent)
+    for lang in ("en", "fr"):
+        text = flat("\n".join(pages(mini_pdfs[f"{lang}-learner"].path)))
+        for quiz in course.quizzes.values():
+            for q in quiz.questions:
+                assert plain(q.prompt[lang]) in text
+                for answer in answer_texts(q, lang):
+                    assert answer not in text, f"{quiz.id}/{q.id}: answer text in the {lang} learner workbook"
+        assert "Answer key" not in text and "Corrigé" not in text
+        assert TRAINER_NOTE not in text and "post-it" not in text
+    english = flat("\n".join(pages(mini_pdfs["en-learner"].path)))
+    assert "Tick one answer." in english and "Tick every right answer." in english
+    assert "Write the letter of the matching item" in english and "A. Response time" in english
+
+
+def test_trainer_edition_has_notes_and_every_answer(mini_pdfs: dict[str, PdfResult]) -> None:
+    course = load_valid_course(mini_pdfs["en-trainer"].path.parent.parent)
+    for lang, key_title, notes in (("en", "Answer key", TRAINER_NOTE), ("fr", "Corrigé", "Apportez des post-it")):
+        texts = pages(mini_pdfs[f"{lang}-trainer"].path)
+        assert notes in flat("\n".join(texts))
+        start = next(i for i, t in enumerate(texts) if i > 2 and flat(t).startswith(f"{key_title} "))
+        key = flat("\n".join(texts[start:]))
+        for quiz in course.quizzes.values():
+            for q in quiz.questions:
+                assert plain(q.explanation[lang]) in key
+                if q.type in ("single", "multiple"):
+                    for choice in q.choices:
+                        assert (plain(choice.text[lang]) in key) == choice.correct, f"{q.id}/{choice.id}"
+                if q.type == "ordering":  # the steps follow the prompt in the right order
+                    at = key.index(plain(q.prompt[lang]))
+                    for item in q.items:
+                        at = key.index(plain(item.text[lang]), at + 1)
+                if q.type == "matching":
+                    for item in q.items:
+                        assert re.search(re.escape(plain(item.text[lang])) + r" → [A-Z]\. "
+                                         + re.escape(plain(item.right[lang] if item.right else "")), key)
+    english = flat("\n".join(pages(mini_pdfs["en-trainer"].path)))
+    assert "Right answer: False" in english and "Right answer: Setting a goal" in english
+
+
+def test_metadata_title_language_and_tagging(mini_pdfs: dict[str, PdfResult]) -> None:
+    for key, title, lang in (("en-learner", "Mini course: Learner workbook", "en"),
+                             ("fr-trainer", "Mini cours\u00a0: Édition formateur", "fr")):
+        reader = PdfReader(mini_pdfs[key].path)
+        catalog = reader.trailer["/Root"]
+        assert reader.metadata is not None and reader.metadata.title == title
+        assert catalog["/Lang"] == lang
+        assert bool(catalog["/MarkInfo"]["/Marked"]) is True  # a tagged PDF, as PDF/UA-1 requires
+        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+        assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
+        assert mini_pdfs[key].warnings == ()
+
+
+def test_cover_footer_running_header_and_links_on_paper(mini_pdfs: dict[str, PdfResult]) -> None:
+    texts = pages(mini_pdfs["en-learner"].path)
+    cover = flat(texts[0])
+    assert "Mini course" in cover and "Learner workbook" in cover and "Language English" in cover
+    total = len(texts)
+    number, lesson = next((n, flat(t)) for n, t in enumerate(texts, 1) if "A bakery opened a page without a goal" in t)
+    # The running header names the module and the edition; the footer counts pages.
+    assert lesson.endswith(f"Basics Learner workbook page {number} / {total}")
+    # A link to another lesson prints the page it is on.
+    match = re.search(r"See the second lesson \(p\. (\d+)\)", lesson)
+    assert match and "Give a number and a date" in flat(texts[int(match[1]) - 1])
+    # The home page is not printed: its link stays as words, without a dead reference.
+    smart = next(flat(t) for t in texts if "Give a number and a date" in t)
+    assert "Back to the home page." in smart
+
+
+def test_the_date_is_the_content_date_and_the_file_is_reproducible(course: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
+    loaded = load_valid_course(course)
+    one = write_pdf(loaded, "fr", "learner", tmp_path / "one.pdf")
+    two = write_pdf(loaded, "fr", "learner", tmp_path / "two.pdf")
+    assert one.path.read_bytes() == two.path.read_bytes()
+    assert "Contenu à jour au 1 janvier 2026" in flat(pages(one.path)[0])
+    assert PdfReader(one.path).metadata.creation_date.year == 2026  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def real_learner(tmp_path_factory: pytest.TempPathFactory) -> PdfResult:
+    """The shipped course's English learner workbook (the biggest test here: about half a minute)."""
+    return write_pdf(load_valid_course(REPO), "en", "learner", tmp_path_factory.mktemp("real") / "en-learner.pdf")
+
+
+def test_shipped_course_workbook_contents_answers_and_warnings(real_learner: PdfResult) -> None:
+    course = load_valid_course(REPO)
+    check_toc(real_learner.path, [m.overview.title("en") for m in course.modules])
+    text = flat("\n".join(pages(real_learner.path)))
+    for quiz in course.quizzes.values():
+        for q in quiz.questions:
+            for answer in answer_texts(q, "en"):
+                assert answer not in text, f"{quiz.id}/{q.id}: answer text in the learner workbook"
+    assert real_learner.warnings == (), "every cross-reference of the printed course must find its target"
+    assert real_learner.pages > 100

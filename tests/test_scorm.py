@@ -1,0 +1,274 @@
+"""SCORM 1.2 packages: the manifest's structure, and a real runtime (scorm-again) hosting the package."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.brand import load_brand
+from generator.build import load_valid_course
+from generator.scorm import build_package
+from tests.conftest import REPO, make_course
+from tests.test_browser import answer_all_right
+
+CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+RUNTIME = REPO / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
+LIMIT = 4096
+
+
+@pytest.fixture(scope="module")
+def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course's English package under the example brand; returns the zip."""
+    root = make_course(tmp_path_factory.mktemp("scorm") / "course")
+    shutil.copytree(REPO / "brands", root / "brands")
+    brand = load_brand(root, root / "brands" / "cci-example.yml")
+    return build_package(load_valid_course(root), "en", root / "out" / "course-en.zip", brand=brand).path
+
+
+@pytest.fixture(scope="module")
+def lms(packaged: Path) -> Path:
+    """A folder to serve over http: the test LMS page, scorm-again's runtime and the unzipped package."""
+    if not RUNTIME.is_file():
+        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
+    folder = packaged.parent / "lms"
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
+    shutil.copy(RUNTIME, folder / "scorm12.js")
+    with zipfile.ZipFile(packaged) as archive:
+        archive.extractall(folder / "package")
+    return folder
+
+
+def manifest(package: Path) -> tuple[ET.Element, set[str]]:
+    with zipfile.ZipFile(package) as archive:
+        return ET.fromstring(archive.read("imsmanifest.xml")), set(archive.namelist())
+
+
+def test_manifest_is_scorm_12_with_one_sco_per_module_and_every_file_present(packaged: Path) -> None:
+    root, names = manifest(packaged)
+    assert root.tag == f"{CP}manifest"
+    assert root.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+    ids = [el.get("identifier") for el in root.iter() if el.get("identifier")]
+    assert len(ids) == len(set(ids)), "identifiers must be unique"
+    organization = root.find(f"{CP}organizations/{CP}organization")
+    assert organization is not None and root.find(f"{CP}organizations").get("default") == organization.get("identifier")
+    assert organization.findtext(f"{CP}title") == "Mini course (Example Valley Chamber of Commerce)"
+    items = organization.findall(f"{CP}item")
+    assert [(i.findtext(f"{CP}title"), i.findtext(f"{ADLCP}masteryscore")) for i in items] == [("Basics", "75")]
+    resources = {r.get("identifier"): r for r in root.iter(f"{CP}resource")}
+    for item in items:
+        sco = resources[item.get("identifierref")]
+        assert sco.get(f"{ADLCP}scormtype") == "sco" and sco.get("href") == "sco/01-basics.html"
+    hrefs = [el.get("href") for el in root.iter() if el.get("href")]
+    assert [h for h in hrefs if h not in names] == []
+    files = {f.get("href") for f in root.iter(f"{CP}file")}
+    assert names - files == {"imsmanifest.xml"}, "every file of the package is declared"
+    for dependency in root.iter(f"{CP}dependency"):
+        assert dependency.get("identifierref") in resources
+
+
+def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
+    # An LMS serves files one by one: a link to a folder would not find its index.html.
+    with zipfile.ZipFile(packaged) as archive:
+        names = set(archive.namelist())
+        pages = [n for n in names if n.endswith(".html")]
+        broken = []
+        for name in pages:
+            html = BeautifulSoup(archive.read(name).decode("utf-8"), "html.parser")
+            for node in html.find_all(["a", "link", "script", "img", "iframe"]):
+                url = node.get("href") or node.get("src") or ""
+                if not url or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url):
+                    continue
+                path = url.split("#")[0].split("?")[0]
+                target = str(PurePosixPath(name).parent / path) if path else name
+                resolved = PurePosixPath(*[p for p in _normal(target)])
+                if str(resolved) not in names:
+                    broken.append(f"{name}: {url}")
+    assert broken == []
+    launch = BeautifulSoup(zipfile.ZipFile(packaged).read("sco/01-basics.html"), "html.parser")
+    scripts = [s.get("src") for s in launch.find_all("script") if s.get("src")]
+    assert scripts == ["../assets/cq/scorm.js"]
+    lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz/index.html"), "html.parser")
+    order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in s.get("src", "")]
+    assert order[0] == "../../assets/cq/scorm.js" and "../../assets/cq/quiz.js" in order[1:], \
+        "scorm.js must run before quiz.js"
+    assert lesson.select("a.md-select__link") == [], "a one-language package has no language switcher"
+
+
+def _normal(path: str) -> list[str]:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return parts
+
+
+def test_module_option_and_unknown_module(course: Path, tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "generator", "scorm", "--lang", "fr", "--module"]
+    made = subprocess.run([*run, "01-basics", "-o", str(tmp_path / "m.zip")], cwd=course, capture_output=True,
+                          text=True, check=False, timeout=300)
+    assert made.returncode == 0, made.stderr
+    assert "1 SCO(s)" in made.stdout
+    root, _ = manifest(tmp_path / "m.zip")
+    assert [i.findtext(f"{CP}title") for i in root.iter(f"{CP}item")] == ["Les bases"]
+    wrong = subprocess.run([*run, "09-nothing", "-o", str(tmp_path / "x.zip")], cwd=course, capture_output=True,
+                           text=True, check=False, timeout=300)
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "error: no module '09-nothing': choose one of 01-basics"
+    assert not (tmp_path / "x.zip").exists()
+
+
+# -- a real SCORM runtime --------------------------------------------------------------------------------
+
+def start(page: Any, base: str, saved: str = "", module: str = "01-basics") -> Any:
+    """Open the test LMS, launch the module's SCO, and return the frame showing the course."""
+    page.goto(base + "/lms.html")
+    page.evaluate("([sco, saved]) => startLms(sco, saved)", [f"package/sco/{module}.html", saved])
+    page.wait_for_function("() => window.received.some(r => r[0] === 'LMSInitialize')")
+    content = next(f for f in _wait_frames(page) if f.url.endswith(f"/{module}/index.html"))
+    content.wait_for_load_state()
+    return content
+
+
+def _wait_frames(page: Any) -> list[Any]:
+    page.wait_for_function("() => { const f = document.getElementById('sco').contentDocument;"
+                           " const i = f && f.querySelector('iframe');"
+                           " return i && i.contentDocument && i.contentDocument.querySelector('.md-content'); }")
+    return list(page.frames)
+
+
+def received(page: Any) -> list[list[str]]:
+    return list(page.evaluate("window.received"))
+
+
+def last_value(calls: list[list[str]], element: str) -> str | None:
+    values = [c[2] for c in calls if c[0] == "LMSSetValue" and c[1] == element]
+    return values[-1] if values else None
+
+
+@pytest.mark.browser
+def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path, serve: Any) -> None:
+    base = serve(lms)
+    content = start(page, base)
+    assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    answer_all_right(content)
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    calls = received(page)
+    assert last_value(calls, "cmi.core.lesson_status") == "passed"
+    assert [last_value(calls, f"cmi.core.score.{k}") for k in ("raw", "min", "max")] == ["100", "0", "100"]
+    assert last_value(calls, "cmi.core.exit") == "suspend"
+    saved = last_value(calls, "cmi.suspend_data") or ""
+    assert 0 < len(saved) < LIMIT
+    assert ["LMSCommit"] in calls and ["LMSFinish"] not in calls, "moving between pages keeps the session"
+    assert content.evaluate("localStorage.getItem('cq:v1')") is None, "the LMS, not the browser, keeps the results"
+
+    page.evaluate("leave()")
+    page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
+    calls = received(page)
+    assert calls.index(["LMSFinish"]) > max(i for i, c in enumerate(calls) if c == ["LMSCommit"]) - 1
+    assert re.fullmatch(r"\d{2,4}:\d{2}:\d{2}", last_value(calls, "cmi.core.session_time") or "")
+    assert page.evaluate("API.cmi.suspend_data") == saved
+
+    content = start(page, base, saved)  # a new attempt, resumed from what the LMS stored
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    assert content.locator("#cq-01-basics-tf-1-false").is_checked()
+    assert content.locator("#cq-01-basics-multi-1-b").is_checked()
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
+    content = start(page, serve(lms))
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    answer_all_right(content)
+    content.click(".cq-retry-all")
+    assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
+    content.check("#cq-01-basics-single-1-a")
+    content.click("#cq-01-basics-single-1 .cq-check")
+    for qid, choice in (("multi-1", "c"), ("tf-1", "true")):
+        content.check(f"#cq-01-basics-{qid}-{choice}")
+        content.click(f"#cq-01-basics-{qid} .cq-check")
+    for q in ("order-1", "match-1"):
+        for select in content.query_selector_all(f"#cq-01-basics-{q} select"):
+            select.select_option("0")
+        content.click(f"#cq-01-basics-{q} .cq-check")
+    calls = received(page)
+    assert last_value(calls, "cmi.core.lesson_status") == "failed"
+    assert last_value(calls, "cmi.core.score.raw") in ("0", "20")
+
+
+@pytest.mark.browser
+def test_without_an_lms_the_package_uses_local_storage(page: Any, lms: Path, serve: Any) -> None:
+    base = serve(lms)
+    page.goto(base + "/package/01-basics/quiz/index.html")
+    answer_all_right(page)
+    assert page.evaluate("JSON.parse(localStorage.getItem('cq:v1')).quizzes['01-basics'].answers['tf-1'].correct")
+    assert page.errors == []
+
+
+# Every question of the shipped course answered, choosing every option (the longest answers there are).
+FULL_STATE = """config => {
+  const state = {v: 1, quizzes: {}};
+  for (const [quizId, kind, questions] of config.index) {
+    const answers = {};
+    questions.forEach(([qid, choices], i) => {
+      answers[qid] = {value: choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4),
+                      correct: i % 2 === 0};
+    });
+    state.quizzes[quizId] = {answers, at: "2025-03-01T10:00:00.000Z"};
+  }
+  return state;
+}"""
+
+
+@pytest.fixture(scope="module")
+def real_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped course's English package, served with the test LMS page."""
+    if not RUNTIME.is_file():
+        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
+    folder = tmp_path_factory.mktemp("real-lms")
+    made = build_package(load_valid_course(REPO), "en", folder / "course-en.zip")
+    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
+    shutil.copy(RUNTIME, folder / "scorm12.js")
+    with zipfile.ZipFile(made.path) as archive:
+        archive.extractall(folder / "package")
+    return folder
+
+
+@pytest.mark.browser
+def test_suspend_data_stays_under_4096_characters_with_every_question_answered(page: Any, real_lms: Path,
+                                                                               serve: Any) -> None:
+    start(page, serve(real_lms), module="01-goals")
+    launch = next(f for f in page.frames if "/sco/" in f.url)
+    config = launch.evaluate("JSON.parse(document.getElementById('cq-scorm').textContent)")
+    assert sum(len(q[2]) for q in config["index"]) >= 120
+    state = launch.evaluate(f"({FULL_STATE})(JSON.parse(document.getElementById('cq-scorm').textContent))")
+    # A later feature's own key, small enough to keep, and one far too large to keep.
+    launch.evaluate("s => window.cqScormSession.save(Object.assign(s, {certificate: {name: 'Ann'}}))", state)
+    saved = page.evaluate("API.cmi.suspend_data")
+    assert len(saved) < LIMIT
+    back = launch.evaluate("text => window.cqScormSession.decode(text)", saved)
+    assert back["quizzes"] == state["quizzes"] and back["certificate"] == {"name": "Ann"}
+    launch.evaluate("s => window.cqScormSession.save(Object.assign(s, {notes: 'x'.repeat(20000)}))", state)
+    saved = page.evaluate("API.cmi.suspend_data")
+    assert len(saved) < LIMIT
+    back = launch.evaluate("text => window.cqScormSession.decode(text)", saved)
+    assert back["quizzes"] == state["quizzes"] and "notes" not in back
+    print(f"suspend_data with all {sum(len(q[2]) for q in config['index'])} questions answered: {len(saved)} chars")

@@ -1,0 +1,249 @@
+/* The learner's journey: lessons read, where to resume, the progress page (with a file that
+ * carries progress to another device) and the certificate. Progress lives in this browser
+ * only, in the store quiz.js provides (localStorage, or an LMS inside a SCORM package). */
+(function () {
+  "use strict";
+
+  var TEXT = {
+    en: {
+      cont: "Continue: {l} ({m})", start: "Start with: {l} ({m})", done: "You have read every lesson.",
+      stats: "{r} of {n} lessons read, {q} of {t} module quizzes passed. About {min} min left.",
+      notStarted: "Not started", passed: "Passed ({p} %)", failed: "Not passed yet ({p} %)",
+      inProgress: "In progress: {a} of {t} questions checked", lessons: "{r} of {n} lessons read",
+      checks: "{a} of {n} check questions answered", total: "Course: {r} of {n} lessons read, {q} of {t} module quizzes passed.",
+      confirmReset: "Erase all your progress in this browser? This cannot be undone.",
+      reset: "Your progress was erased.", loaded: "Progress loaded from the file.",
+      badFile: "This file is not a progress file of this course, or it is damaged. Nothing was changed.",
+      confirmLoad: "Replace the progress in this browser by the one in the file?",
+      missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json"
+    },
+    fr: {
+      cont: "Reprendre\u00a0: {l} ({m})", start: "Commencer par\u00a0: {l} ({m})", done: "Vous avez lu toutes les leçons.",
+      stats: "{r} leçons lues sur {n}, {q} quiz de module réussis sur {t}. Environ {min}\u00a0min restantes.",
+      notStarted: "Pas commencé", passed: "Réussi ({p}\u00a0%)", failed: "Pas encore réussi ({p}\u00a0%)",
+      inProgress: "En cours\u00a0: {a} questions vérifiées sur {t}", lessons: "{r} leçons lues sur {n}",
+      checks: "{a} questions de contrôle répondues sur {n}", total: "Formation\u00a0: {r} leçons lues sur {n}, {q} quiz de module réussis sur {t}.",
+      confirmReset: "Effacer toute votre progression dans ce navigateur\u00a0? C’est définitif.",
+      reset: "Votre progression a été effacée.", loaded: "Progression chargée depuis le fichier.",
+      badFile: "Ce fichier n’est pas un fichier de progression de cette formation, ou il est abîmé. Rien n’a été modifié.",
+      confirmLoad: "Remplacer la progression de ce navigateur par celle du fichier\u00a0?",
+      missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json"
+    }
+  };
+  var FORMAT = "coursegen-progress";
+
+  function lang() { return (document.documentElement.lang || "en").slice(0, 2); }
+  function t(key, values) {
+    var text = (TEXT[lang()] || TEXT.en)[key];
+    return text.replace(/\{(\w+)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
+  }
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function store() { return window.cqStore; }
+  function map() {
+    var node = document.getElementById("cq-map");
+    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+  }
+
+  /* -- what the learner has done --------------------------------------------------------- */
+  function quizResult(state, module) {
+    var entry = state.quizzes[module.quiz];
+    var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
+    var ids = Object.keys(answers);
+    var right = ids.filter(function (k) { return answers[k] && answers[k].correct === true; }).length;
+    var percent = Math.round((100 * right) / module.total);
+    return { answered: ids.length, percent: percent, passed: ids.length >= module.total && percent >= module.pass };
+  }
+  function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
+  function summary(state, course) {
+    var seen = visited(state), read = 0, lessons = 0, left = 0, passed = 0, next = null;
+    course.modules.forEach(function (m) {
+      m.lessons.forEach(function (l) {
+        lessons += 1;
+        if (seen[l.slug]) read += 1; else { left += l.duration; if (!next) next = { lesson: l, module: m }; }
+      });
+      if (quizResult(state, m).passed) passed += 1;
+    });
+    return { read: read, lessons: lessons, left: left, passed: passed, next: next };
+  }
+
+  /* -- recording a visit ------------------------------------------------------------------ */
+  function recordVisit() {
+    var marker = document.querySelector("[data-cq-lesson]");
+    if (!marker || !store()) return;
+    var state = store().load();
+    state.visited = visited(state);
+    state.visited[marker.getAttribute("data-cq-lesson")] = 1;
+    state.last = marker.getAttribute("data-cq-lesson");
+    store().save(state);
+  }
+
+  /* -- resume box (home page and module overviews) ----------------------------------------- */
+  function link(href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
+  function mountResume(box, course, state) {
+    var only = box.getAttribute("data-cq-resume");
+    var scope = only ? { modules: course.modules.filter(function (m) { return m.slug === only; }) } : course;
+    var s = summary(state, scope);
+    var seen = visited(state);
+    var target = null;
+    // Resume after the last lesson read when it is in scope, else the first unread lesson.
+    scope.modules.forEach(function (m) {
+      m.lessons.forEach(function (l, i) {
+        if (l.slug === state.last && !target) {
+          var after = m.lessons.slice(i + 1).filter(function (x) { return !seen[x.slug]; })[0];
+          if (after) target = { lesson: after, module: m };
+        }
+      });
+    });
+    target = target || s.next;
+    var line = box.querySelector(".cq-resume-next");
+    line.textContent = "";
+    if (target) {
+      var words = t(s.read ? "cont" : "start", { l: "\u0001", m: target.module.title }).split("\u0001");
+      line.appendChild(document.createTextNode(words[0]));
+      line.appendChild(link(target.lesson.href, target.lesson.title));
+      line.appendChild(document.createTextNode(words[1]));
+    } else {
+      line.textContent = t("done");
+    }
+    box.querySelector(".cq-resume-stats").textContent = t("stats", {
+      r: s.read, n: s.lessons, q: s.passed, t: scope.modules.length, min: s.left });
+    box.hidden = false;
+  }
+
+  /* -- progress page ----------------------------------------------------------------------- */
+  function renderProgress(root, course) {
+    var state = store().load();
+    var seen = visited(state);
+    course.modules.forEach(function (m) {
+      var row = root.querySelector('[data-cq-module-quiz="' + m.quiz + '"]');
+      if (!row) return;
+      var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
+      var checks = 0, answered = 0;
+      m.lessons.forEach(function (l) {
+        l.checks.forEach(function (ref) {
+          checks += 1;
+          var entry = state.quizzes[ref[0]];
+          if (entry && entry.answers && entry.answers[ref[1]]) answered += 1;
+        });
+      });
+      var r = quizResult(state, m);
+      row.querySelector(".cq-lessons").textContent = t("lessons", { r: read, n: m.lessons.length });
+      row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
+      var status = row.querySelector(".cq-status");
+      status.textContent = !r.answered ? t("notStarted") : r.answered < m.total
+        ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
+      row.classList.toggle("cq-passed", r.passed);
+    });
+    var s = summary(state, course);
+    root.querySelector(".cq-total").textContent = t("total", { r: s.read, n: s.lessons, q: s.passed, t: course.modules.length });
+  }
+
+  function say(root, text) { root.querySelector(".cq-message").textContent = text; }
+
+  function validFile(data, course) {
+    return data && data.format === FORMAT && data.v === 1 && data.course === course.id &&
+      store().valid(data.state) && (!data.state.visited || typeof data.state.visited === "object");
+  }
+
+  function mountProgressPage(root, course) {
+    renderProgress(root, course);
+    root.querySelector(".cq-tools").hidden = false;
+    root.querySelector(".cq-reset").addEventListener("click", function () {
+      if (!window.confirm(t("confirmReset"))) return;
+      store().save(store().empty());
+      renderProgress(root, course);
+      say(root, t("reset"));
+    });
+    root.querySelector(".cq-download").addEventListener("click", function () {
+      var data = { format: FORMAT, v: 1, course: course.id, saved: new Date().toISOString(), state: store().load() };
+      var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = t("fileName");
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    });
+    var input = root.querySelector(".cq-load");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      if (file.size > 200000) { say(root, t("badFile")); input.value = ""; return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var data = null;
+        try { data = JSON.parse(String(reader.result)); } catch (e) { data = null; }
+        input.value = "";
+        if (!validFile(data, course)) { say(root, t("badFile")); return; }
+        if (!window.confirm(t("confirmLoad"))) return;
+        store().save(data.state);
+        renderProgress(root, course);
+        say(root, t("loaded"));
+      };
+      reader.onerror = function () { say(root, t("badFile")); };
+      reader.readAsText(file);
+    });
+  }
+
+  /* -- certificate ------------------------------------------------------------------------- */
+  function mountCertificate(root, course) {
+    var state = store().load();
+    var missing = course.modules.filter(function (m) { return !quizResult(state, m).passed; });
+    var todo = root.querySelector(".cq-cert-missing");
+    var cert = root.querySelector(".cq-cert");
+    if (missing.length) {
+      todo.querySelector("p").textContent = t("missing");
+      var list = todo.querySelector("ul");
+      list.textContent = "";
+      missing.forEach(function (m) {
+        var li = document.createElement("li");
+        li.appendChild(link(m.quizHref, m.title));
+        list.appendChild(li);
+      });
+      todo.hidden = false;
+      cert.hidden = true;
+      return;
+    }
+    var rows = cert.querySelector("tbody");
+    rows.textContent = "";
+    course.modules.forEach(function (m) {
+      var tr = document.createElement("tr");
+      var name = document.createElement("td"), score = document.createElement("td");
+      name.textContent = m.title;
+      score.textContent = quizResult(state, m).percent + (lang() === "fr" ? "\u00a0%" : " %");
+      tr.appendChild(name); tr.appendChild(score); rows.appendChild(tr);
+    });
+    var when = new Date();
+    cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(document.documentElement.lang || "en",
+      { year: "numeric", month: "long", day: "numeric" });
+    var nameInput = root.querySelector(".cq-cert-name-input");
+    var nameOut = cert.querySelector(".cq-cert-name");
+    nameInput.value = typeof state.name === "string" ? state.name : "";
+    nameOut.textContent = nameInput.value;
+    nameInput.addEventListener("input", function () {
+      nameOut.textContent = nameInput.value;
+      var s = store().load();
+      s.name = nameInput.value.slice(0, 120);
+      store().save(s);
+    });
+    root.querySelector(".cq-cert-print").addEventListener("click", function () { window.print(); });
+    todo.hidden = true;
+    cert.hidden = false;
+    root.querySelector(".cq-cert-form").hidden = false;
+  }
+
+  function mount() {
+    if (!store()) return;
+    recordVisit();
+    var course = map();
+    if (!course) return;
+    var state = store().load();
+    all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
+    all(document, "[data-cq-progress]").forEach(function (root) { mountProgressPage(root, course); });
+    all(document, "[data-cq-certificate]").forEach(function (root) { mountCertificate(root, course); });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mount);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();
