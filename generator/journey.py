@@ -41,10 +41,16 @@ def lesson_checks(course: Course, lesson: Page) -> list[list[str]]:
     return found
 
 
-def course_map(course: Course, lang: str, from_docs: str, url: Url) -> str:
-    """The JSON map progress.js reads, as an inert <script type="application/json"> block."""
+def course_map(course: Course, lang: str, from_docs: str, url: Url, only: str | None = None) -> str:
+    """The JSON map progress.js reads, as an inert <script type="application/json"> block.
+
+    `only` keeps one module: a module overview's resume box reads no other, and the whole map
+    on every overview made a 1,000-lesson course write 25 MB of maps per language (bench/).
+    """
     modules = []
     for module in course.modules:
+        if only is not None and module.slug != only:
+            continue
         quiz = course.quizzes[module.quiz_id]
         modules.append({
             "slug": module.slug, "title": module.overview.title(lang), "quiz": quiz.id,

@@ -141,7 +141,8 @@ class Renderer:
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
                 + journey.resume_box(module.slug) + "\n\n" + text.strip() + "\n\n"
-                + journey.course_map(self.course, self.lang, docs, self.url) + "\n" + self.abbreviations())
+                + journey.course_map(self.course, self.lang, docs, self.url, only=module.slug) + "\n"
+                + self.abbreviations())
 
     def quiz_docs(self, module: Module) -> str:
         return f"{module.slug}/quiz.md"

@@ -173,6 +173,32 @@ def test_blocked_storage_keeps_quizzes_usable(page: Any, built_mini: Path, serve
     assert page.errors == []
 
 
+def test_full_storage_keeps_quizzes_usable(page: Any, built_mini: Path, serve: Any) -> None:
+    page.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };""")
+    page.goto(serve(built_mini) + QUIZ)
+    answer_all_right(page)
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5")
+    assert page.errors == []
+
+
+def test_every_page_reads_without_javascript(browser: Any, built_real: Path, serve: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    base = serve(built_real)
+    pages = sorted(p.parent.relative_to(built_real).as_posix() for p in built_real.rglob("index.html"))
+    assert len(pages) > 100
+    for rel in pages:
+        page.goto(f"{base}/{rel}/")
+        if rel == ".":  # the language chooser
+            assert page.locator("main a").all_inner_texts()[0].startswith("English")
+            continue
+        assert len(page.locator("article.md-content__inner").inner_text()) > 100, rel
+        for prompt in page.locator(".cq-prompt").all():
+            assert prompt.is_visible() and prompt.inner_text().strip(), rel
+    context.close()
+
+
 def test_a_script_in_quiz_text_never_runs(page: Any, course: Path, serve: Any) -> None:
     checks = course / "quizzes" / "01-basics-checks.yml"
     checks.write_text(checks.read_text(encoding="utf-8").replace(

@@ -2,6 +2,12 @@
 (function () {
   "use strict";
   function fix() {
+    // Material's search panel is a dialog without a name; screen readers announce it unnamed.
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var field = document.querySelector(".md-search__input");
+    if (dialog && !dialog.hasAttribute("aria-label") && field) {
+      dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.getAttribute("placeholder") || "Search");
+    }
     // Material's hidden toggles (search, drawer) have a <label> on most pages but not on the 404 page.
     Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle"), function (toggle) {
       if (!document.querySelector('label[for="' + toggle.id + '"]') && !toggle.hasAttribute("aria-label")) {
