@@ -24,7 +24,12 @@ QUESTIONS_PER_QUIZ = 5
 # single, single, multiple, true/false, single: close to the real course's mix, all mkdocs-quiz can express.
 QUESTION_TYPES = ("single", "single", "multiple", "true_false", "single")
 
-EN = (
+
+def _pool(words: str) -> list[str]:
+    return words.split()
+
+
+EN = _pool(
     "account audience business brand calendar campaign comment community customer review reply post page "
     "photo video story team owner manager staff shop bakery salon garage hotel restaurant florist goal "
     "indicator reach message week month budget time plan rule tone answer question platform network "
@@ -32,8 +37,8 @@ EN = (
     "answers writes reads checks plans measures shares follows keeps helps builds chooses decides "
     "local small clear useful simple regular public private weekly monthly careful friendly honest "
     "quickly often rarely together before after every each more less the a of for with to and in on"
-).split()
-FR = (
+)
+FR = _pool(
     "compte public entreprise marque calendrier campagne commentaire communauté client avis réponse "
     "publication page photo vidéo équipe gérant personnel boutique boulangerie salon garage hôtel "
     "restaurant fleuriste objectif indicateur portée message semaine mois budget temps plan règle ton "
@@ -42,7 +47,7 @@ FR = (
     "construit choisit décide local petit clair utile simple régulier public privé hebdomadaire mensuel "
     "prudent aimable honnête vite souvent rarement ensemble avant après chaque plus moins le la les un "
     "une des pour avec dans sur et"
-).split()
+)
 
 
 @dataclass(frozen=True)

@@ -51,11 +51,11 @@ def capture(root: Path, dest: Path) -> dict[str, Captured]:
         found[lang] = Captured(lang, dest / lang / "docs", config)
 
     original = engine.build_site
-    engine.build_site = keep  # type: ignore[assignment]
+    engine.build_site = keep
     try:
         pipeline.build(root, dest / "unused-site")
     finally:
-        engine.build_site = original  # type: ignore[assignment]
+        engine.build_site = original
     shutil.rmtree(dest / "unused-site", ignore_errors=True)
     return found
 

@@ -79,7 +79,7 @@ def apply_brand(config: dict[str, Any], brand: Brand, lang: str) -> None:
     config.setdefault("extra", {})["brand"] = {
         "id": brand.id, "name": brand.name[lang], "email": brand.email, "url": brand.url or "",
         "hosted_by": t["hosted_by"], "contact": t["contact"], "legal_title": t["legal_title"],
-        "legal_url": "legal/",
+        "legal_page": LEGAL_DOCS,
     }
 
 

@@ -40,8 +40,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     site_url = args.site_url or (brand.site_url if brand else None)
     for lang, edition in wanted:
         target = args.output or (args.out_dir or Path.cwd()) / pdf_name(lang, edition)
-        write_pdf(course, lang, edition, target.resolve(), progress=say, site_url=site_url,
-                  organisation=brand.name.get(lang) if brand else None)
+        write_pdf(course, lang, edition, target.resolve(), progress=say, site_url=site_url, brand=brand)
     say(f"{len(wanted)} PDF(s) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 

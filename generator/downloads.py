@@ -35,12 +35,12 @@ class Download:
 
 
 def _pdf_job(root: str, lang: str, edition: str, target: str, languages: tuple[str, ...],
-             site_url: str | None, organisation: str | None) -> Download:
+             site_url: str | None, brand: Brand | None) -> Download:
     from generator.build import load_valid_course
     from generator.pdf import write_pdf
 
     result = write_pdf(load_valid_course(Path(root), languages), lang, edition, Path(target), site_url=site_url,
-                       organisation=organisation)
+                       brand=brand)
     return Download(result.path.name, lang, edition, result.size, result.pages, result.seconds)
 
 
@@ -58,8 +58,7 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], progre
     progress(f"laying out {len(wanted)} PDFs in {workers} process(es)")
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_pdf_job, str(course.root), lang, edition, str(out_dir / pdf_name(lang, edition)),
-                               course.languages, site_url, brand.name.get(lang) if brand else None)
-                   for lang, edition in wanted]
+                               course.languages, site_url, brand) for lang, edition in wanted]
         for future in futures:
             done = future.result()
             progress(f"pdf {done.lang} {done.kind}: {done.name}, {done.pages} pages, {done.size / 1e6:.1f} MB "

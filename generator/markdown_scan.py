@@ -65,7 +65,7 @@ def _strip_code_spans(line: str) -> str:
 
 
 NBSP = "\u00a0\u202f"
-_PUNCT = re.compile(r"[:;!?](?=\s|$)")
+_PUNCT = re.compile(r"[:;!?](?=[\s*_]|$)")
 
 
 # Text marked as another language, `*Title: subtitle*{lang=en}`, keeps its own punctuation
@@ -105,8 +105,8 @@ def fix_french_line(text: str) -> str:
                 continue
             parts[i] = head + sep + fix_french_line(rest)
             continue
-        part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}]|$))', "\u00a0", part)
-        part = re.sub(r'(?<=[\w»)*’"])(?=[:;!?](?:[\s"}]|$))', "\u00a0", part)
+        part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
+        part = re.sub(r'(?<=[\w»)*’"])(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
         part = re.sub("«[ \u00a0\u202f]*", "«\u00a0", part)
         part = re.sub("[ \u00a0\u202f]*»", "\u00a0»", part)
         parts[i] = part

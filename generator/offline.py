@@ -92,14 +92,17 @@ def build_offline_language(course: Course, lang: str, out_dir: Path, bundled: tu
         config["extra"]["polyfills"] = [SHIM_URL]
         if len(bundled) == 1:
             config["extra"]["alternate"] = []  # nothing to switch to in a one-language bundle
+        if isinstance(config["extra"].get("brand"), dict):  # the footer's legal link names its file, too
+            config["extra"]["brand"]["legal_url"] = "legal.html"
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
 
 
 def _zip_tree(folder: Path, target: Path, top: str, stamp: dt.date) -> int:
     """Zip `folder` under the top folder `top`, in a fixed order with fixed dates (reproducible)."""
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-    # Source maps (a megabyte) help only someone debugging Material; no learner's browser asks for them.
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".map")
+    # Source maps (a megabyte) help only someone debugging Material, and 404.html only a web server
+    # (its links are absolute, so from a disk they lead nowhere): neither belongs on a USB stick.
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".map" and p.name != "404.html")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time)

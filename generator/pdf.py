@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.brand import Brand
 from generator.model import Course
 from generator.print_html import render_print_html
 
@@ -95,15 +96,20 @@ def _weasyprint_steps(progress: Progress, prefix: str) -> Iterator[list[str]]:
 
 
 def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: Progress = lambda _: None,
-              site_url: str | None = None, organisation: str | None = None) -> PdfResult:
-    """Render one edition of a validated course in `lang` to `target`; replace it only when done."""
+              site_url: str | None = None, brand: Brand | None = None) -> PdfResult:
+    """Render one edition of a validated course in `lang` to `target`; replace it only when done.
+
+    The cover names the `brand`'s organisation and copyright line, else mkdocs.yml's.
+    """
     from weasyprint import HTML  # imported here: loading Pango costs time that other commands need not pay
 
     started = time.perf_counter()
     prefix = f"{lang} {edition}"
-    default_org, copyright = print_settings(course.root)
-    html = render_print_html(course, lang, edition, content_date(course), organisation or default_org, copyright,
-                             site_url)
+    organisation, copyright = print_settings(course.root)
+    if brand is not None:
+        organisation = brand.name.get(lang) or organisation
+        copyright = brand.copyright.get(lang) or copyright
+    html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:

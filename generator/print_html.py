@@ -192,6 +192,8 @@ class PrintDocument:
         self.current = module.slug
         quiz = self.course.quizzes[module.quiz_id]
         overview = module.overview
+        # In reading order, so that the answer key lists questions as the workbook asks them.
+        intro = self.page_html(overview, shift=0)
         lessons = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, shift=1), p.duration)
                    for p in module.lessons]
         trainer = None
@@ -202,7 +204,7 @@ class PrintDocument:
                      for n, q in enumerate(quiz.questions, 1)]
         return PrintModule(
             anchor=page_anchor(overview.slug), number=number, title=overview.title(self.lang),
-            intro=self.page_html(overview, shift=0), objectives=module.objectives(self.lang),
+            intro=intro, objectives=module.objectives(self.lang),
             duration=overview.duration, lessons=lessons, trainer=trainer,
             quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")), pass_mark=quiz.pass_mark,
             questions=questions,

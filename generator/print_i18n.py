@@ -53,7 +53,7 @@ PRINT_STRINGS: dict[str, dict[str, str]] = {
         "offline_copy": "Offline copy",
         "megabytes": "MB",
         "decimal": ".",
-        "offline_note": "unzip it and open index.html: search, quizzes and progress work without internet",
+        "offline_note": "unzip it and open index.html; search, quizzes and progress then work without internet",
     },
     "fr": {
         "edition_learner": "Cahier du participant",
@@ -102,7 +102,8 @@ PRINT_STRINGS: dict[str, dict[str, str]] = {
         "megabytes": "Mo",
         "decimal": ",",
         "offline_note": (
-            "décompressez-la et ouvrez index.html\u00a0: recherche, quiz et progression fonctionnent sans internet"
+            "décompressez-la et ouvrez index.html\u00a0; recherche, quiz et progression fonctionnent alors sans "
+            "internet"
         ),
     },
 }

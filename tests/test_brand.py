@@ -87,10 +87,10 @@ def test_without_brands_the_build_is_as_before(built_mini: Path) -> None:
 def test_contrast_below_wcag_aa_is_a_problem_with_its_line(branded: Path) -> None:
     found = problems(branded, example(**{'primary: "#0b5c4a"': 'primary: "#f5a623"'}))
     line = example().split("\n").index('  primary: "#0b5c4a"') + 1
+    shade = darker_until("#f5a623", "#ffffff")
     assert found == [
         f"brands/test.yml:{line}: colour 'primary' #f5a623 has a contrast of 2.0:1 against the white header text "
-        f"and the links drawn in it; WCAG AA needs 4.5:1: use a darker shade such as {darker_until('#f5a623', '#ffffff')}"
-        " [brand.contrast]"]
+        f"and the links drawn in it; WCAG AA needs 4.5:1: use a darker shade such as {shade} [brand.contrast]"]
     assert contrast(darker_until("#f5a623", "#ffffff"), "#ffffff") >= 4.5
 
 
@@ -104,7 +104,7 @@ def test_schema_errors_name_the_place_and_the_fix(branded: Path) -> None:
 
 def test_logo_files_must_exist_and_be_plain_svg(branded: Path) -> None:
     found = problems(branded, example(**{"cci-example-logo.svg": "missing.svg"}))
-    assert found == [f"brands/test.yml:5: 'logo': brands/missing.svg does not exist: put the SVG file next to the "
+    assert found == ["brands/test.yml:5: 'logo': brands/missing.svg does not exist: put the SVG file next to the "
                      "brand file [brand.file_missing]"]
     found = problems(branded, example(**{"cci-example-logo.svg": "evil.svg"}), {
         "evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'})

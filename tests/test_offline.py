@@ -25,12 +25,28 @@ def unzip(bundle: Path, dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OfflineResult]:
-    from tests.conftest import make_course
+    from generator.brand import load_brand
+    from tests.conftest import REPO, make_course
 
     root = make_course(tmp_path_factory.mktemp("offline") / "course")
     course = load_valid_course(root)
+    brand = load_brand(REPO, REPO / "brands" / "cci-example.yml")  # a host's brand adds a legal page and a logo
     return {"en": build_offline(course, root / "out" / "course-en-offline.zip", "en"),
-            "all": build_offline(course, root / "out" / "course-offline.zip")}
+            "all": build_offline(course, root / "out" / "course-offline.zip", brand=brand)}
+
+
+def broken_links(folder: Path) -> list[str]:
+    """Relative links that do not name an existing file: file:// shows a folder listing for `page/`."""
+    broken = []
+    for page in folder.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        # rel=alternate links are hints for search engines, which never read a USB stick.
+        for tag in soup.select("a[href], link[href]:not([rel=alternate]), script[src], img[src]"):
+            url = str(tag.get("href") or tag.get("src"))
+            path = url.split("#", 1)[0].split("?", 1)[0]
+            if path and ":" not in path and not (page.parent / path).is_file():
+                broken.append(f"{page.relative_to(folder)}: {url}")
+    return broken
 
 
 def test_bundle_holds_the_shim_and_the_inlined_index_and_no_cdn(bundles: dict[str, OfflineResult],
@@ -51,6 +67,15 @@ def test_bundle_holds_the_shim_and_the_inlined_index_and_no_cdn(bundles: dict[st
     # Raw-HTML links written by the generator name the file, as file:// needs.
     quiz = BeautifulSoup((folder / "01-basics" / "quiz.html").read_text(encoding="utf-8"), "html.parser")
     assert quiz.select_one("[data-cq-question=single-1] .cq-answer a")["href"] == "02-smart.html"
+    assert broken_links(folder) == []
+
+
+def test_branded_two_language_bundle_has_no_link_to_a_folder(bundles: dict[str, OfflineResult],
+                                                             tmp_path: Path) -> None:
+    folder = unzip(bundles["all"].path, tmp_path)
+    assert sorted(p.name for p in folder.iterdir()) == ["en", "fr", "index.html"]
+    assert (folder / "fr" / "legal.html").is_file()
+    assert broken_links(folder) == []
 
 
 def test_a_zip_is_the_same_bytes_twice(course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

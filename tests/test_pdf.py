@@ -195,3 +195,19 @@ def test_shipped_course_workbook_contents_answers_and_warnings(real_learner: Pdf
                 assert answer not in text, f"{quiz.id}/{q.id}: answer text in the learner workbook"
     assert real_learner.warnings == (), "every cross-reference of the printed course must find its target"
     assert real_learner.pages > 100
+
+
+def test_command_line_shows_progress_and_refuses_an_ambiguous_output(course: Path, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+
+    assert main(["--root", str(course), "pdf", "-o", str(tmp_path / "all.pdf")]) == 2
+    assert "choose one --lang and one --edition" in capsys.readouterr().err
+    assert not (tmp_path / "all.pdf").exists()
+    target = tmp_path / "fr-trainer.pdf"
+    assert main(["--root", str(course), "pdf", "--lang", "fr", "--edition", "trainer", "-o", str(target)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "loading and checking the course"
+    assert any(line.startswith("fr trainer: ") and "pages laid out" in line for line in out)
+    assert any(line.startswith("fr trainer: wrote fr-trainer.pdf, ") for line in out)
+    assert PdfReader(target).metadata.title == "Mini cours\u00a0: Édition formateur"  # type: ignore[union-attr]

@@ -1,0 +1,128 @@
+"""`make bench`: build synthetic and real courses, time them against MkDocs alone, check budgets.
+
+Prints one table and writes it to bench/results.md. Scratch files live in bench/work/
+(git-ignored), including the benchmark's own venv holding mkdocs-quiz. Run from anywhere:
+    .venv/bin/python bench/run.py [--quick] [--rounds 5] [--sizes 100,1000] [--skip lighthouse,exports,preview]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # `python bench/run.py` puts bench/, not the repository, on the path
+    sys.path.insert(0, str(REPO))
+
+from bench import weight  # noqa: E402
+from bench.report import Report, write  # noqa: E402
+from bench.suite import Size, build_size, real_course  # noqa: E402
+from bench.timing import interleave, ratio  # noqa: E402
+
+WORK = REPO / "bench" / "work"
+PYTHON = Path(sys.executable)
+COURSEGEN = PYTHON.with_name("coursegen")
+QUIZ_VENV = WORK / "venv-quiz"
+# The date of the content is fixed, so builds are reproducible and skip `git log`.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def quiz_env(log: Path) -> Path | None:
+    """The benchmark's own venv with mkdocs-quiz and the project's MkDocs and Material versions."""
+    pins = [f"{name}=={importlib.metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")]
+    wanted = "\n".join([*pins, *(line.strip() for line in (REPO / "bench" / "quiz-requirements.txt")
+                                 .read_text(encoding="utf-8").splitlines()
+                                 if line.strip() and not line.startswith("#"))]) + "\n"
+    python = QUIZ_VENV / "bin" / "python"
+    stamp = QUIZ_VENV / ".installed"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted and python.exists():
+        return python
+    say("creating bench/work/venv-quiz (mkdocs-quiz, only for the benchmark)")
+    shutil.rmtree(QUIZ_VENV, ignore_errors=True)
+    with log.open("ab") as sink:
+        made = subprocess.run([sys.executable, "-m", "venv", str(QUIZ_VENV)], stdout=sink, stderr=sink, check=False)
+        if made.returncode == 0:
+            made = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *wanted.split()],
+                                  stdout=sink, stderr=sink, check=False)
+    if made.returncode != 0:
+        return None
+    stamp.write_text(wanted, encoding="utf-8")
+    return python
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="lessons in each synthetic course (default: 100,1000)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each build (default: 5)")
+    parser.add_argument("--skip", default="", help="comma-separated: lighthouse, exports, preview")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 100 lessons, 1 round, no extras")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.rounds, args.skip = "20,100", 1, "lighthouse,exports,preview"
+    sizes = [int(n) for n in args.sizes.split(",")]
+    skip = set(filter(None, args.skip.split(",")))
+    started = time.perf_counter()
+    WORK.mkdir(parents=True, exist_ok=True)
+    log = WORK / "bench.log"
+    log.write_text("", encoding="utf-8")
+    report = Report()
+    quiz_python = quiz_env(log)
+    if quiz_python is None:
+        report.notes.append("mkdocs-quiz: not available (its venv could not be installed, see bench/work/bench.log)")
+
+    results: dict[int, Size] = {}
+    for index, n in enumerate(sizes):
+        say(f"N = {n}: writing and rendering the synthetic course")
+        size = build_size(n, WORK / f"n{n}", PYTHON, COURSEGEN, quiz_python, args.rounds,
+                          jobs=index == 0, default_material=index == len(sizes) - 1)
+        say(f"N = {n}: {size.pages} pages, timing {args.rounds} interleaved rounds")
+        interleave(size.variants, args.rounds, log, say)
+        results[n] = size
+        size.summarise(report)
+
+    small, large = results[sizes[0]], results[sizes[-1]]
+    growth = large.ours.cpu() / large.pages / (small.ours.cpu() / small.pages)
+    report.add(f"growth: CPU per page, N = {sizes[-1]} over N = {sizes[0]}", f"{growth:.2f}x", "<= 1.30x",
+               growth <= 1.30)
+    if large.material is not None:
+        share = ratio(large.ours, large.material, cpu=True)
+        report.add(f"our whole build / default Material site, N = {sizes[-1]} (CPU)", f"{share:.2f}",
+                   "<= 0.50", share <= 0.50)
+    if small.jobs2 is not None:
+        speedup = ratio(small.ours, small.jobs2, cpu=False)
+        report.add(f"--jobs 2 speed-up over --jobs 1, N = {sizes[0]} (wall)", f"{speedup:.2f}x")
+
+    page = small.quiz_page()
+    assets = weight.own_assets(small.site / "en", page)
+    total = sum(assets.values())
+    report.add("our JS + CSS on a quiz page (gzip, cached files)",
+               f"{total / 1024:.1f} KB: " + ", ".join(f"{Path(k).name} {v / 1024:.1f}" for k, v in assets.items()),
+               "<= 10 KB", total <= 10 * 1024)
+    inline = weight.inline_bytes(page) - weight.inline_bytes(small.baseline_page(page))
+    report.add("inline script/style a quiz page adds", f"{inline} bytes", "0", inline <= 0)
+    for size in results.values():
+        size.weigh(report)
+
+    if skip >= {"lighthouse", "exports", "preview"}:
+        report.notes.append("real course: skipped (--quick or --skip)")
+    else:
+        real_course(REPO, WORK / "real", COURSEGEN, report, log, skip, say)
+
+    text = write(report, REPO / "bench" / "results.md", PYTHON, time.perf_counter() - started)
+    say("")
+    say(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The measurements of one synthetic course size, and of the real course.
+
+A size holds the timed variants (ours, MkDocs alone, mkdocs-quiz, default Material, ours
+with --jobs 2), their outputs, and turns their medians into report rows.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import exports, lighthouse, preview, synthetic, variants, weight
+from bench.gzip_server import serving
+from bench.report import Report
+from bench.timing import Variant, ratio, run_once
+
+OVERHEAD_TARGET = 1.10
+
+
+@dataclass
+class Size:
+    n: int
+    folder: Path
+    pages: int
+    ours: Variant
+    base: Variant
+    quiz: Variant | None = None
+    material: Variant | None = None
+    jobs2: Variant | None = None
+    variants: list[Variant] = field(default_factory=list)
+
+    @property
+    def site(self) -> Path:
+        return self.folder / "ours-site"
+
+    def quiz_page(self) -> Path:
+        first = sorted(p.parent.name for p in (self.folder / "captured" / "en" / "docs").glob("*/quiz.md"))[0]
+        return self.site / "en" / first / "quiz" / "index.html"
+
+    def baseline_page(self, page: Path) -> Path:
+        lang, rest = page.relative_to(self.site).parts[0], page.relative_to(self.site).parts[1:]
+        return self.folder / "base" / lang / "site" / Path(*rest)
+
+    def summarise(self, report: Report) -> None:
+        cpu, wall = ratio(self.ours, self.base, cpu=True), ratio(self.ours, self.base, cpu=False)
+        report.add(f"generator overhead, N = {self.n}: coursegen build / mkdocs build without quizzes",
+                   f"{cpu:.2f}x CPU ({wall:.2f}x wall)", f"<= {OVERHEAD_TARGET:.2f}x", cpu <= OVERHEAD_TARGET)
+        if self.quiz is not None:
+            report.add(f"mkdocs-quiz, N = {self.n}: its build / mkdocs build without quizzes",
+                       f"{ratio(self.quiz, self.base, cpu=True):.2f}x CPU")
+            report.add(f"ours against mkdocs-quiz, N = {self.n}: coursegen build / mkdocs-quiz build",
+                       f"{ratio(self.ours, self.quiz, cpu=True):.2f}x CPU")
+        for variant in [v for v in self.variants if v.runs]:
+            cpu_s = variant.cpu()
+            report.timings.append([f"{variant.name}, N = {self.n}", str(self.pages), f"{variant.wall():.1f}",
+                                   f"{cpu_s:.1f}", f"{1000 * cpu_s / self.pages:.1f}", str(len(variant.runs))])
+
+    def weigh(self, report: Report) -> None:
+        without = sum(weight.tree_bytes(self.folder / "base" / lang / "site") for lang in ("en", "fr"))
+        ours = sum(weight.tree_bytes(self.site / lang) for lang in ("en", "fr"))
+        grown = weight.growth(ours, without)
+        report.add(f"site/ growth caused by quizzes, N = {self.n}",
+                   f"+{100 * grown:.0f} % ({without / 1e6:.1f} -> {ours / 1e6:.1f} MB)", "<= 10 %", grown <= 0.10)
+        if self.quiz is not None and self.quiz.runs:
+            theirs = sum(weight.tree_bytes(self.folder / "quiz" / lang / "site") for lang in ("en", "fr"))
+            report.add(f"site/ growth with mkdocs-quiz, N = {self.n}", f"+{100 * weight.growth(theirs, without):.0f} %")
+
+
+def _configs(folder: Path, name: str) -> list[str]:
+    return [str(folder / name / lang / "mkdocs.yml") for lang in ("en", "fr")]
+
+
+def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python: Path | None, rounds: int,
+               jobs: bool, default_material: bool) -> Size:
+    """Write the course of `n` lessons, capture what we hand MkDocs, and prepare every variant."""
+    from generator.build import load_valid_course
+
+    course_dir = folder / "course"
+    synthetic.write_course(course_dir, n)
+    captured = variants.capture(course_dir, folder / "captured")
+    course = load_valid_course(course_dir)
+    for name in ("base", "quiz", "material"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    for lang, cap in captured.items():
+        variants.baseline(cap, folder / "base" / lang)
+        variants.with_mkdocs_quiz(cap, course, folder / "quiz" / lang)
+        variants.default_material(folder / "base" / lang / "docs", lang, course.title(lang),
+                                  folder / "material" / lang)
+    pages = sum(len(list(cap.docs.rglob("*.md"))) for cap in captured.values())
+    sites = {name: [folder / name / lang / "site" for lang in ("en", "fr")] for name in ("base", "quiz", "material")}
+    ours = Variant("coursegen build", [str(coursegen), "--root", str(course_dir), "build", "--site-dir",
+                                       str(folder / "ours-site")], [folder / "ours-site"])
+    base = Variant("mkdocs build, no quizzes", [str(python), str(Path(__file__).with_name("mkdocs_build.py")),
+                                                *_configs(folder, "base")], sites["base"])
+    size = Size(n, folder, pages, ours, base, variants=[ours, base])
+    if quiz_python is not None:
+        size.quiz = Variant("mkdocs-quiz", [str(quiz_python), str(Path(__file__).with_name("mkdocs_build.py")),
+                                            *_configs(folder, "quiz")], sites["quiz"],
+                            rounds=rounds if n <= 100 else 1)
+        size.variants.append(size.quiz)
+    if default_material:
+        size.material = Variant("default Material site", [str(python), str(Path(__file__).with_name("mkdocs_build.py")),
+                                                          *_configs(folder, "material")], sites["material"],
+                                rounds=min(rounds, 3))
+        size.variants.append(size.material)
+    if jobs:
+        size.jobs2 = Variant("coursegen build --jobs 2", [*ours.argv, "--jobs", "2"], [folder / "ours-site-j2"])
+        size.jobs2.argv[size.jobs2.argv.index(str(folder / "ours-site"))] = str(folder / "ours-site-j2")
+        size.variants.append(size.jobs2)
+    return size
+
+
+def _copy_course(repo: Path, dest: Path) -> Path:
+    """The real course without the repository's tooling, so the benchmark never edits the real files."""
+    skip = {".git", ".venv", "node_modules", "site", "bench", "tests", "generator", ".mypy_cache", ".ruff_cache",
+            ".pytest_cache", "coursegen.egg-info", "build"}
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(repo, dest, ignore=lambda folder, names: [n for n in names if Path(folder) == repo and n in skip])
+    return dest
+
+
+def real_course(repo: Path, work: Path, coursegen: Path, report: Report, log: Path, skip: set[str],
+                say: Callable[[str], None]) -> None:
+    """Build the real course once, then Lighthouse, the exports and the live preview on it."""
+    from generator.build import load_valid_course
+
+    root = _copy_course(repo, work / "course")
+    site = work / "site"
+    built = run_once(Variant("real course", [str(coursegen), "--root", str(root), "build", "--site-dir", str(site)],
+                             [site]), log)
+    report.add("real course: coursegen build, both languages", f"{built.wall:.1f} s wall, {built.cpu:.1f} s CPU")
+    course = load_valid_course(root)
+    first = course.modules[0]
+    pages = {"lesson page": f"en/{first.lessons[0].slug}/", "quiz page": f"en/{first.slug}/quiz/"}
+    if "lighthouse" not in skip:
+        missing = lighthouse.available()
+        if missing:
+            report.add("Lighthouse performance", f"not measured: {missing}", ">= 0.98")
+        else:
+            with serving(site) as base:
+                for label, path in pages.items():
+                    say(f"real course: Lighthouse on the {label} ({path}), 3 runs")
+                    scores = [lighthouse.measure(f"{base}/{path}") for _ in range(3)]
+                    perf = statistics.median(s.performance for s in scores)
+                    report.add(f"Lighthouse performance, mobile, {label} (median of 3)",
+                               f"{perf:.2f} (FCP {statistics.median(s.fcp_ms for s in scores) / 1000:.2f} s, "
+                               f"LCP {statistics.median(s.lcp_ms for s in scores) / 1000:.2f} s, "
+                               f"TBT {statistics.median(s.tbt_ms for s in scores):.0f} ms, "
+                               f"{scores[0].bytes / 1024:.0f} KB)", ">= 0.98", perf >= 0.98)
+    if "exports" not in skip:
+        say("real course: exports")
+        for label, row in exports.time_exports(coursegen, root, work / "exports", course.languages, log).items():
+            report.add(f"export: {label}", ", ".join(f"{lang} {value}" for lang, value in row.items()))
+    if "preview" not in skip:
+        say("real course: live preview, 3 edits of a quiz")
+        quiz_file = root / "quizzes" / f"{first.quiz_id}.yml"
+        seconds = preview.measure(coursegen, root, quiz_file, f"{first.slug}/quiz/", 3, log)
+        report.add("live preview: saved quiz YAML -> rebuilt page (median of 3)",
+                   f"{statistics.median(seconds):.1f} s (" + ", ".join(f"{s:.1f}" for s in seconds) + ")")

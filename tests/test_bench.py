@@ -1,0 +1,77 @@
+"""The benchmark's parts (bench/): the synthetic course, the derived pages, the gzip server, page weight.
+
+Timings are never asserted here; `make bench` measures them. These tests keep the yardsticks honest:
+a synthetic course the real pipeline accepts, baselines that really lack our HTML, a server that
+really compresses.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from pathlib import Path
+
+from bench import synthetic, variants, weight
+from bench.gzip_server import serving
+from generator.build import load_valid_course
+
+
+def test_synthetic_course_has_the_promised_shape_and_passes_validation(tmp_path: Path) -> None:
+    shape = synthetic.write_course(tmp_path / "course", 12)
+    course = load_valid_course(tmp_path / "course")
+    assert [len(m.lessons) for m in course.modules] == [10, 2]
+    assert shape.questions == sum(len(q.questions) for q in course.quizzes.values()) == 5 * (12 + 2)
+    lesson = course.modules[1].lessons[0]
+    for lang in ("en", "fr"):
+        words = len(lesson.sources[lang].body.split())
+        assert 550 <= words <= 700, (lang, words)
+    assert all(q.type in ("single", "multiple", "true_false") for quiz in course.quizzes.values()
+               for q in quiz.questions)
+
+
+def test_same_seed_gives_the_same_course(tmp_path: Path) -> None:
+    synthetic.write_course(tmp_path / "a", 3)
+    synthetic.write_course(tmp_path / "b", 3)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+def test_baseline_pages_lose_our_html_and_keep_the_lesson(tmp_path: Path) -> None:
+    synthetic.write_course(tmp_path / "course", 2)
+    captured = variants.capture(tmp_path / "course", tmp_path / "captured")
+    assert sorted(captured) == ["en", "fr"]
+    course = load_valid_course(tmp_path / "course")
+    lesson = "00-module-000/01-lesson-0001.md"
+    ours = (captured["en"].docs / lesson).read_text(encoding="utf-8")
+    assert 'class="cq-quiz"' in ours
+    variants.baseline(captured["en"], tmp_path / "base")
+    plain = (tmp_path / "base" / "docs" / lesson).read_text(encoding="utf-8")
+    assert "<div" not in plain and "<script" not in plain
+    assert plain.split("## ")[1] == ours.split("## ")[1]  # the lesson's own text is untouched
+    variants.with_mkdocs_quiz(captured["en"], course, tmp_path / "quiz")
+    theirs = (tmp_path / "quiz" / "docs" / lesson).read_text(encoding="utf-8")
+    assert theirs.count("<quiz>") == 5 and "<div" not in theirs
+    right = [line for line in theirs.splitlines() if line.startswith("- [x] ")]
+    assert len(right) == 6  # one right answer in each single and true/false question, two in the multiple
+
+
+def test_gzip_server_compresses_text_for_clients_that_ask(tmp_path: Path) -> None:
+    (tmp_path / "page").mkdir()
+    html = "<!doctype html><title>t</title>" + "<p>repeated text</p>" * 200
+    (tmp_path / "page" / "index.html").write_text(html, encoding="utf-8")
+    with serving(tmp_path) as base:
+        request = urllib.request.Request(f"{base}/page/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode() == html
+        with urllib.request.urlopen(f"{base}/page/index.html") as response:
+            assert response.headers["Content-Encoding"] is None
+            assert response.read().decode() == html
+
+
+def test_quiz_page_loads_our_files_and_no_material_bundle_counts_as_ours(built_mini: Path) -> None:
+    page = built_mini / "en" / "01-basics" / "quiz" / "index.html"
+    assets = weight.own_assets(built_mini / "en", page)
+    assert {"assets/cq/quiz.js", "assets/cq/quiz.css"} <= set(assets)
+    assert not [name for name in assets if name.startswith(weight.MATERIAL)]
+    assert all(0 < size < (built_mini / "en" / name).stat().st_size for name, size in assets.items())
