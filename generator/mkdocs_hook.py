@@ -8,6 +8,7 @@ or every saved file cost two full rebuilds (measured by bench/preview.py).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 
@@ -20,8 +21,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
     # The docs tree is generated: its sources (modules/, quizzes/, pages/) are what we watch.
-    try:
+    # KeyError: not watched (an older or newer MkDocs), nothing to undo.
+    with contextlib.suppress(KeyError):
         server.unwatch(config["docs_dir"])
-    except KeyError:  # not watched (an older or newer MkDocs): nothing to undo
-        pass
     return server
