@@ -17,6 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from generator.assets import minify_tree
 from generator.brand import Brand
 from generator.brand_site import apply_brand
 
@@ -99,6 +100,7 @@ def build_site(config_file: Path, strict: bool = True) -> None:
         try:
             config = load_config(str(config_file), strict=strict)
             mkdocs_build(config)
+            minify_tree(Path(config["site_dir"]) / "assets" / "cq")
         except (Abort, ConfigurationError) as exc:
             raise EngineError([*messages, str(exc)]) from None
         if strict and messages:
