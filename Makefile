@@ -55,7 +55,8 @@ test: $(STAMP) node_modules/.installed browsers pdf-deps
 	$(BIN)/coursegen check
 	$(BIN)/pytest -q
 
-bench: $(STAMP) node_modules/.installed
+# Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes).
+bench: $(STAMP) node_modules/.installed browsers
 	$(BIN)/python bench/run.py
 
 clean:

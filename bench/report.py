@@ -26,6 +26,8 @@ class Row:
 class Report:
     rows: list[Row] = field(default_factory=list)
     timings: list[list[str]] = field(default_factory=list)  # name, pages, wall, cpu, per page
+    profile: list[list[str]] = field(default_factory=list)  # part, ours, MkDocs alone
+    profile_title: str = ""
     notes: list[str] = field(default_factory=list)
 
     def add(self, measure: str, value: str, target: str = "", met: bool | None = None) -> None:
@@ -71,6 +73,9 @@ def render(report: Report, header: str) -> str:
     if report.timings:
         parts += ["", "Timed builds (medians of interleaved runs; CPU = user + system of the build process):", "",
                   _table(["build", "pages", "wall s", "CPU s", "CPU ms / page", "runs"], report.timings)]
+    if report.profile:
+        parts += ["", report.profile_title, "",
+                  _table(["part", "coursegen build, s", "MkDocs alone, no quizzes, s"], report.profile)]
     if report.notes:
         parts += ["", "Notes:", "", *[f"- {note}" for note in report.notes]]
     return "\n".join(parts) + "\n"

@@ -69,7 +69,8 @@ def interleave(variants: list[Variant], rounds: int, log: Path,
         order = active[index % len(active):] + active[:index % len(active)]
         for variant in order:
             variant.runs.append(run_once(variant, log))
-        say(f"  round {index + 1}/{rounds}: " + ", ".join(f"{v.name} {v.runs[-1].wall:.1f}s" for v in active))
+        say(f"  round {index + 1}/{rounds}: " + ", ".join(f"{v.name} {v.runs[-1].wall:.1f}s" for v in active)
+            + f" (load average {os.getloadavg()[0]:.1f})")
 
 
 def ratio(numerator: Variant, denominator: Variant, cpu: bool) -> float:

@@ -35,7 +35,7 @@ class Captured:
     config: dict[str, Any]
 
 
-def capture(root: Path, dest: Path) -> dict[str, Captured]:
+def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dict[str, Captured]:
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
     from generator import build as pipeline
     from generator import engine
@@ -53,7 +53,7 @@ def capture(root: Path, dest: Path) -> dict[str, Captured]:
     original = engine.build_site
     engine.build_site = keep
     try:
-        pipeline.build(root, dest / "unused-site")
+        pipeline.build(root, dest / "unused-site", langs)
     finally:
         engine.build_site = original
     shutil.rmtree(dest / "unused-site", ignore_errors=True)

@@ -73,8 +73,13 @@ _PUNCT = re.compile(r"[:;!?](?=[\s*_]|$)")
 _OTHER_LANG = re.compile(r"(\*{1,2}|_)[^*_]+?\1\{\s*lang=[a-z-]+\s*\}")
 
 
+_ANY_PUNCT = re.compile("[:;!?«»]")
+
+
 def french_typography(text: str) -> list[str]:
     """Problems of French punctuation spacing in one line of prose, as short descriptions."""
+    if not _ANY_PUNCT.search(text):  # most lines: nothing to check, and every line of the course is checked
+        return []
     text = _OTHER_LANG.sub(lambda m: " " * len(m.group(0)), _strip_code_spans(text))
     if text.lstrip().startswith("!!!") or text.lstrip().startswith("???"):
         text = text.split('"', 1)[1] if '"' in text else ""
