@@ -111,7 +111,7 @@ def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python:
         size.variants.append(size.quiz)
     if default_material:
         size.material = Variant("default Material site", [str(python), mkdocs_build, str(config["material"])],
-                                [folder / "material" / "site"], rounds=min(rounds, 2))
+                                [folder / "material" / "site"], rounds=rounds if n <= 100 else min(rounds, 2))
         size.variants.append(size.material)
     if jobs:
         size.jobs1 = Variant("coursegen build, both languages", [*build, "--site-dir", str(folder / "ours-both")],

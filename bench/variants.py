@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +28,22 @@ QUESTION_ID = re.compile(r'data-cq-question="([^"]+)"')
 TRUE_FALSE = {"en": ("True", "False"), "fr": ("Vrai", "Faux")}
 
 
+SLOT = re.compile(r"^<!--(cq-slot-\d+)-->$")
+
+
 @dataclass
 class Captured:
     lang: str
     docs: Path
     config: dict[str, Any]
+    # When the build keeps quiz HTML out of the Markdown (slot comments filled in after MkDocs),
+    # the HTML of each slot: the pages to compare with are the docs tree with slots filled.
+    fragments: dict[str, str] = field(default_factory=dict)
+
+    def expand(self, block: str) -> str:
+        """A raw HTML block as the learner gets it: a slot comment becomes its quiz HTML."""
+        match = SLOT.match(block.strip())
+        return self.fragments.get(match.group(1), block) if match else block
 
 
 def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dict[str, Captured]:
@@ -43,6 +54,7 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     if dest.exists():
         shutil.rmtree(dest)
     found: dict[str, Captured] = {}
+    fragments: dict[str, dict[str, str]] = {}
 
     def keep(config_file: Path, strict: bool = True) -> None:
         config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
@@ -50,12 +62,23 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
         shutil.copytree(config["docs_dir"], dest / lang / "docs")
         found[lang] = Captured(lang, dest / lang / "docs", config)
 
-    original = engine.build_site
+    def record(site_dir: Path, slots: dict[str, str]) -> int:
+        fragments[site_dir.name] = dict(slots)  # build_language's out_dir is named after the language
+        return len(slots)
+
+    original, original_fill = engine.build_site, getattr(pipeline, "fill_slots", None)
     engine.build_site = keep
+    # setattr: generator.build imports fill_slots from generator.site, and this swaps the name build uses.
+    if original_fill is not None:
+        setattr(pipeline, "fill_slots", record)  # noqa: B010
     try:
         pipeline.build(root, dest / "unused-site", langs)
     finally:
         engine.build_site = original
+        if original_fill is not None:
+            setattr(pipeline, "fill_slots", original_fill)  # noqa: B010
+    for lang, captured in found.items():
+        captured.fragments = fragments.get(lang, {})
     shutil.rmtree(dest / "unused-site", ignore_errors=True)
     return found
 
@@ -124,6 +147,7 @@ def with_mkdocs_quiz(captured: Captured, course: Course, dest: Path) -> Path:
     lang = captured.lang
 
     def replace(block: str) -> str:
+        block = captured.expand(block)
         quiz_id = QUIZ_ID.search(block) if block.startswith('<div class="cq-quiz"') else None
         if quiz_id is None:
             return ""

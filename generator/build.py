@@ -17,7 +17,7 @@ from generator.loader import load_course
 from generator.model import Course
 from generator.problems import ContentError, Problems
 from generator.render_quiz import environment
-from generator.site import render_docs, write_tree
+from generator.site import fill_slots, render_docs, write_tree
 from generator.validate import validate
 
 Progress = Callable[[str], None]
@@ -44,7 +44,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     """
     from generator import engine  # the site engine is imported only where a site is built
 
-    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None)
+    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
     if home_extra:  # the Downloads section, when `build --downloads` made the files
         tree.files["index.md"] += home_extra
     if brand is not None:
@@ -58,6 +58,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
                                         extra_javascript=extra_javascript)
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
+    fill_slots(out_dir, tree.fragments)
 
 
 def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...],

@@ -8,6 +8,7 @@ generated. Nothing here knows which engine builds the tree.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ class DocsTree:
     lang: str
     files: dict[str, str] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
+    # Quiz HTML kept out of the Markdown: slot comment name -> HTML, filled in after the build.
+    fragments: dict[str, str] = field(default_factory=dict)
 
 
 def docs_path(slug: str) -> str:
@@ -60,9 +63,11 @@ def relative_url(from_docs: str, to_docs: str, directory_urls: bool = True) -> s
 
 
 class Renderer:
-    def __init__(self, course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None) -> None:
+    def __init__(self, course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None,
+                 slots: bool = False) -> None:
         self.course = course
         self.issuer = issuer
+        self.fragments: dict[str, str] | None = {} if slots else None
         self.lang = lang
         self.directory_urls = directory_urls
         self.t = STRINGS[lang]
@@ -104,6 +109,18 @@ class Renderer:
             return f"{match.group(1)}{new}{match.group(3)}"
         return LINK.sub(fix, line)
 
+    def quiz_block(self, html: str) -> str:
+        """The quiz HTML itself, or a slot comment when the build fills slots after MkDocs.
+
+        Markdown parses a raw HTML block tag by tag and the search plugin indexes it again:
+        for quiz-heavy pages that doubled the engine's time (bench/results.md). A comment
+        costs neither, and answers stay out of the search index."""
+        if self.fragments is None:
+            return html
+        name = f"cq-slot-{len(self.fragments)}"
+        self.fragments[name] = html
+        return f"<!--{name}-->"
+
     def body(self, page: Page, from_docs: str) -> str:
         """The page body with directives replaced by quiz HTML and links rewritten."""
         src = page.sources[self.lang]
@@ -111,7 +128,8 @@ class Renderer:
         for index, kind, quiz_id, qid in directives(src.body):
             quiz = self.course.quizzes[quiz_id]
             questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
-            lines[index] = "\n" + render_quiz(quiz, questions, self.lang, self.link_for(from_docs)) + "\n"
+            lines[index] = "\n" + self.quiz_block(render_quiz(quiz, questions, self.lang,
+                                                                self.link_for(from_docs))) + "\n"
         out: list[str] = []
         for _first, text, is_prose in chunks("\n".join(lines)):
             out.append(self.rewrite_links(text, src.path, from_docs) if is_prose and "](" in text else text)
@@ -150,7 +168,7 @@ class Renderer:
     def module_quiz(self, module: Module) -> str:
         quiz = self.course.quizzes[module.quiz_id]
         docs = self.quiz_docs(module)
-        html = render_quiz(quiz, quiz.questions, self.lang, self.link_for(docs))
+        html = self.quiz_block(render_quiz(quiz, quiz.questions, self.lang, self.link_for(docs)))
         title = quiz.title[self.lang]
         return (self.front_matter(module.overview, title) + f"# {title}\n\n{self.t['quiz_intro']}\n\n"
                 + html + "\n" + self.abbreviations())
@@ -199,13 +217,35 @@ class Renderer:
         return tree
 
 
-def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None) -> DocsTree:
+def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None,
+                slots: bool = False) -> DocsTree:
     """Render every page of `course` in `lang` (the course must be validated first).
 
     `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
     links must name the .html file.
     """
-    return Renderer(course, lang, directory_urls, issuer).render()
+    renderer = Renderer(course, lang, directory_urls, issuer, slots)
+    tree = renderer.render()
+    tree.fragments = renderer.fragments or {}
+    return tree
+
+
+SLOT = re.compile(r"<!--(cq-slot-\d+)-->")
+
+
+def fill_slots(site_dir: Path, fragments: dict[str, str]) -> int:
+    """Put each quiz's HTML where its slot comment landed in the built pages; return slots filled."""
+    filled = 0
+    for path in sorted(site_dir.rglob("*.html")) if fragments else []:
+        text = path.read_text(encoding="utf-8")
+        if "<!--cq-slot-" not in text:
+            continue
+        new, count = SLOT.subn(lambda m: fragments[m.group(1)], text)
+        path.write_text(new, encoding="utf-8")
+        filled += count
+    if filled != len(fragments):
+        raise RuntimeError(f"{len(fragments)} quiz blocks rendered but {filled} placed in the built pages")
+    return filled
 
 
 def write_tree(tree: DocsTree, docs_dir: Path) -> int:
