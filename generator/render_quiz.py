@@ -22,6 +22,12 @@ def inline(text: str) -> Markup:
     return Markup(safe.replace("\n", " "))
 
 
+def sentence(text: str) -> Markup:
+    """Inline text closed by a full stop, unless it already ends with punctuation."""
+    html = inline(text)
+    return html if text.rstrip().endswith((".", "?", "!", "…", "»", ":", ")")) else Markup(html + ".")
+
+
 def inline_text(text: str) -> Markup:
     """Plain text for places that cannot hold markup, such as <option>."""
     return Markup(escape(text.replace("**", "").strip()))
@@ -37,6 +43,7 @@ def environment() -> Environment:
     )
     env.filters["inline"] = inline
     env.filters["inline_text"] = inline_text
+    env.filters["sentence"] = sentence
     return env
 
 
