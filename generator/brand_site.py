@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from generator.brand import Brand
-from generator.site import DocsTree
+from generator.site import DocsTree, write_tree
 
 ASSETS = "assets/brand"
 LEGAL_DOCS = "legal.md"
@@ -101,3 +101,12 @@ def add_brand_pages(tree: DocsTree, brand: Brand) -> None:
     """Add the legal page to a rendered docs tree and to the end of its navigation."""
     tree.files[LEGAL_DOCS] = legal_page(brand, tree.lang)
     tree.nav.append({STRINGS[tree.lang]["legal_title"]: LEGAL_DOCS})
+
+
+def write_docs(tree: DocsTree, docs_dir: Path, brand: Brand | None) -> None:
+    """Write a language's docs tree with the brand's pages and assets, when there is a brand."""
+    if brand is not None:
+        add_brand_pages(tree, brand)
+    write_tree(tree, docs_dir)
+    if brand is not None:
+        write_brand_assets(brand, docs_dir)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import LANGUAGES
 from generator.brand import Brand
-from generator.brand_site import add_brand_pages, write_brand_assets
+from generator.brand_site import write_docs
 from generator.i18n import STRINGS
 from generator.loader import load_course
 from generator.model import Course
@@ -47,13 +47,9 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
     if home_extra:  # the Downloads section, when `build --downloads` made the files
         tree.files["index.md"] += home_extra
-    if brand is not None:
-        add_brand_pages(tree, brand)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
         docs = Path(work) / "docs"
-        write_tree(tree, docs)
-        if brand is not None:
-            write_brand_assets(brand, docs)
+        write_docs(tree, docs, brand)
         config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, languages or course.languages,
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
                                         extra_javascript=extra_javascript)

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.brand import Brand
-from generator.brand_site import add_brand_pages, write_brand_assets
+from generator.brand_site import write_docs
 from generator.build import write_chooser
 from generator.model import Course
 from generator.pdf import content_date
-from generator.site import render_docs, write_tree
+from generator.site import render_docs
 
 Progress = Callable[[str], None]
 # The file name must contain "iframe-worker": the offline plugin adds its CDN copy otherwise.
@@ -67,13 +67,9 @@ def build_offline_language(course: Course, lang: str, out_dir: Path, bundled: tu
 
     shim = find_shim(course.root)
     tree = render_docs(course, lang, directory_urls=False)
-    if brand is not None:
-        add_brand_pages(tree, brand)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-offline-{lang}-") as work:
         docs = Path(work) / "docs"
-        write_tree(tree, docs)
-        if brand is not None:
-            write_brand_assets(brand, docs)
+        write_docs(tree, docs, brand)
         (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, docs / SHIM_URL)
         config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, bundled,

@@ -72,13 +72,11 @@ class Renderer:
         self.directory_urls = directory_urls
         self.t = STRINGS[lang]
         self.pages = course.page_by_slug()
-        default = course.languages[0]
         # Source file (any language) -> docs path, for rewriting links written against the sources.
         self.by_source: dict[Path, str] = {}
         for page in self.pages.values():
             for src in page.sources.values():
                 self.by_source[src.path.resolve()] = docs_path(page.slug)
-            self.by_source[page.sources[default].path.resolve()] = docs_path(page.slug)
 
     # -- pieces -------------------------------------------------------------------------------
 

@@ -100,10 +100,8 @@ def check_pages(course: Course, problems: Problems) -> None:
                 if line_text.startswith("# "):
                     problems.add(src.path, src.body_line + index, "content.h1",
                                  "a level-one heading: the page title is added for you, start headings at '##'")
-            if lang == "fr":
-                for index, line_text in prose_lines(src.body):
-                    for message in french_typography(line_text):
-                        problems.add(src.path, src.body_line + index, "fr.typography", message)
+                for message in french_typography(line_text) if lang == "fr" else []:
+                    problems.add(src.path, src.body_line + index, "fr.typography", message)
 
 
 # Settings that are not text must be the same in every language: one course, one structure.

@@ -31,6 +31,19 @@ def answer_all_right(page: Any, prefix: str = "cq-01-basics") -> None:
     page.click(f"#{prefix}-match-1 .cq-check")
 
 
+def answer_all_wrong(page: Any, prefix: str = "cq-01-basics", first: str = "b") -> None:
+    """Answer every question of the mini module quiz wrongly (`first`: the wrong choice of question 1)."""
+    page.check(f"#{prefix}-single-1-{first}")
+    page.click(f"#{prefix}-single-1 .cq-check")
+    for qid, choice in (("multi-1", "c"), ("tf-1", "true")):
+        page.check(f"#{prefix}-{qid}-{choice}")
+        page.click(f"#{prefix}-{qid} .cq-check")
+    for q in ("order-1", "match-1"):
+        for select in page.query_selector_all(f"#{prefix}-{q} select"):
+            select.select_option("0")
+        page.click(f"#{prefix}-{q} .cq-check")
+
+
 def external(requests: list[str], base: str) -> list[str]:
     return [r for r in requests if not r.startswith(base) and not r.startswith("data:")]
 
@@ -65,15 +78,7 @@ def test_a_failing_score_says_so_and_retry_clears_it(page: Any, built_mini: Path
     page.click(".cq-retry-all")
     assert not page.locator("#cq-01-basics-tf-1-false").is_checked()
     assert page.locator(".cq-score").inner_text() == "0 of 5 questions checked."
-    page.check("#cq-01-basics-single-1-b")
-    page.click("#cq-01-basics-single-1 .cq-check")
-    for qid, choice in (("multi-1", "c"), ("tf-1", "true")):
-        page.check(f"#cq-01-basics-{qid}-{choice}")
-        page.click(f"#cq-01-basics-{qid} .cq-check")
-    for q in ("order-1", "match-1"):
-        for select in page.query_selector_all(f"#cq-01-basics-{q} select"):
-            select.select_option("0")
-        page.click(f"#cq-01-basics-{q} .cq-check")
+    answer_all_wrong(page)
     text = page.locator(".cq-score").inner_text()
     assert text.startswith("Your score: 0 of 5 (0 %). Not passed yet")
 

@@ -139,5 +139,9 @@ def test_one_language_rebuild_keeps_the_other(course: Path) -> None:
 
 
 def test_abbreviations_explain_themselves(built_mini: Path) -> None:
-    page = soup(built_mini / "en" / "01-basics" / "01-goal-first" / "index.html")
-    assert page.find("abbr") is None or page.find("abbr")["title"]
+    lesson = soup(built_mini / "en" / "01-basics" / "01-goal-first" / "index.html")
+    assert {a.get_text(): a["title"] for a in lesson.find_all("abbr")} == {"KPI": "key performance indicator"}
+    # pages/abbreviations.<lang>.md reaches every page of its language
+    for lang, title in (("en", "Specific, measurable"), ("fr", "Spécifique, mesurable")):
+        page = soup(built_mini / lang / "01-basics" / "02-smart" / "index.html")
+        assert page.find("abbr", string="SMART")["title"].startswith(title)

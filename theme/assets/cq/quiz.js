@@ -14,8 +14,7 @@
       matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
       fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
-      progress: "{n} of {t} questions checked.", notStarted: "Not started", inProgress: "In progress: {n} of {t} questions checked",
-      statusPassed: "Passed ({p} %)", statusFailed: "Not passed yet ({p} %)", colon: ":"
+      progress: "{n} of {t} questions checked.", colon: ":"
     },
     fr: {
       right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
@@ -23,8 +22,7 @@
       matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
       fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
-      progress: "{n} questions vérifiées sur {t}.", notStarted: "Pas commencé", inProgress: "En cours\u00a0: {n} questions vérifiées sur {t}",
-      statusPassed: "Réussi ({p}\u00a0%)", statusFailed: "Pas encore réussi ({p}\u00a0%)", colon: "\u00a0:"
+      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:"
     }
   };
 
