@@ -23,6 +23,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "matches": "matches",
         "pass_mark": "Pass mark",
         "summary_start": "Answer every question, then check it, to see your score.",
+        "exam_start": "Answer every question, then submit your answers to see your score.",
+        "exam_intro": (
+            "This quiz is an exam: answer every question, then submit your answers at the end. "
+            "Your score, the right answers and the explanations appear only after you submit."
+        ),
+        "time_allowed": "Time allowed: {n} min. When the time is up, your answers are submitted as they are.",
+        "pool_intro": "Each attempt draws {n} of the {m} questions of this quiz.",
+        "time_left": "Time left",
+        "submit": "Submit my answers",
+        "submit_now": "Submit now",
+        "keep_answering": "Keep answering",
+        "start": "Start",
+        "continue": "Continue",
+        "course_modules": "Modules",
+        "overall": "Whole course",
         "objectives": "What you will be able to do",
         "duration": "Duration",
         "minutes": "min",
@@ -88,6 +103,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "matches": "correspond à",
         "pass_mark": "Seuil de réussite",
         "summary_start": "Répondez à chaque question et vérifiez-la pour voir votre score.",
+        "exam_start": "Répondez à chaque question, puis envoyez vos réponses pour voir votre score.",
+        "exam_intro": (
+            "Ce quiz est un examen : répondez à chaque question, puis envoyez vos réponses à la fin. "
+            "Votre score, les bonnes réponses et les explications n’apparaissent qu’après l’envoi."
+        ),
+        "time_allowed": "Temps accordé : {n} min. À la fin du temps, vos réponses sont envoyées telles quelles.",
+        "pool_intro": "Chaque tentative tire {n} des {m} questions de ce quiz.",
+        "time_left": "Temps restant",
+        "submit": "Envoyer mes réponses",
+        "submit_now": "Envoyer maintenant",
+        "keep_answering": "Continuer à répondre",
+        "start": "Commencer",
+        "continue": "Reprendre",
+        "course_modules": "Modules",
+        "overall": "Toute la formation",
         "objectives": "Ce que vous saurez faire",
         "duration": "Durée",
         "minutes": "min",

@@ -54,7 +54,8 @@ def course_map(course: Course, lang: str, from_docs: str, url: Url, only: str | 
         quiz = course.quizzes[module.quiz_id]
         modules.append({
             "slug": module.slug, "title": module.overview.title(lang), "quiz": quiz.id,
-            "pass": quiz.pass_mark, "total": len(quiz.questions),
+            "pass": quiz.pass_mark, "total": quiz.size, "ids": [q.id for q in quiz.questions],
+            **({"exam": True} if quiz.mode == "exam" else {}),
             "quizHref": url(from_docs, f"{module.slug}/quiz.md"),
             "lessons": [{"slug": lesson.slug, "title": lesson.title(lang), "duration": lesson.duration,
                          "href": url(from_docs, lesson.slug + ".md"), "checks": lesson_checks(course, lesson)}

@@ -111,6 +111,7 @@ def build_question(data: LineDict) -> Question:
     q = Question(
         id=data["id"], type=data["type"], prompt=_text(data["prompt"]),
         explanation=_text(data["explanation"]), line=data.line, lesson=data.get("lesson"),
+        shuffle=data.get("shuffle"),
     )
     if q.type in ("single", "multiple"):
         q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")))
@@ -159,12 +160,25 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
     if data["kind"] == "check" and "pass_mark" in data:
         problems.add(path, data.line_of("pass_mark"), "quiz.pass_mark_on_check",
                      "check questions have no pass mark: remove 'pass_mark' or use 'kind: module'")
+    if data["kind"] == "check":
+        for key in ("draw", "mode", "time_limit"):
+            if key in data:
+                problems.add(path, data.line_of(key), "quiz.module_only",
+                             f"'{key}' applies to module quizzes only: remove it or use 'kind: module'")
+    if "draw" in data and data["draw"] > len(data["questions"]):
+        problems.add(path, data.line_of("draw"), "quiz.draw_too_many",
+                     f"'draw: {data['draw']}' but the quiz has {len(data['questions'])} questions: "
+                     "draw at most as many as there are, or add questions")
+    if "time_limit" in data and data.get("mode") != "exam":
+        problems.add(path, data.line_of("time_limit"), "quiz.time_limit_practice",
+                     "'time_limit' needs 'mode: exam': a practice quiz gives feedback as the learner goes")
     for line, message in french_in_yaml(data):
         problems.add(path, line, "fr.typography", message)
     return Quiz(
         id=quiz_id, path=path, title=_text(data["title"]), kind=data["kind"],
         questions=[build_question(q) for q in data["questions"]],
-        pass_mark=int(data.get("pass_mark", 80)), shuffle=bool(data.get("shuffle", False)),
+        pass_mark=int(data.get("pass_mark", 80)), shuffle=bool(data.get("shuffle", True)),
+        draw=data.get("draw"), mode=str(data.get("mode", "practice")), time_limit=data.get("time_limit"),
     )
 
 

@@ -36,6 +36,7 @@ class Question:
     choices: list[Choice] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     lesson: str | None = None  # "module-slug/lesson-slug"
+    shuffle: bool | None = None  # None: the quiz's setting; False keeps author order ("both of the above")
 
     @property
     def correct_ids(self) -> list[str]:
@@ -50,7 +51,19 @@ class Quiz:
     kind: str  # module | check
     questions: list[Question]
     pass_mark: int = 80
-    shuffle: bool = False
+    shuffle: bool = True
+    draw: int | None = None  # a pool: each attempt draws this many questions
+    mode: str = "practice"  # practice | exam (feedback waits until the learner submits)
+    time_limit: int | None = None  # exam mode: minutes
+
+    @property
+    def size(self) -> int:
+        """Questions in one attempt: the draw of a pool, else every question."""
+        return self.draw or len(self.questions)
+
+    def shuffles(self, q: Question) -> bool:
+        """Whether the browser shows `q`'s options (or items) in an order drawn per attempt."""
+        return self.shuffle if q.shuffle is None else q.shuffle
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)

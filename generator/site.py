@@ -153,7 +153,7 @@ class Renderer:
         text = environment().get_template("module.md.j2").render(
             intro=Markup(self.body(module.overview, docs).strip()), objectives=module.objectives(self.lang),
             module=module, lessons=lessons, t=self.t,
-            quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=len(quiz.questions),
+            quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=quiz.size,
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
                 + journey.resume_box(module.slug) + "\n\n" + text.strip() + "\n\n"
@@ -168,7 +168,12 @@ class Renderer:
         docs = self.quiz_docs(module)
         html = self.quiz_block(render_quiz(quiz, quiz.questions, self.lang, self.link_for(docs)))
         title = quiz.title[self.lang]
-        return (self.front_matter(module.overview, title) + f"# {title}\n\n{self.t['quiz_intro']}\n\n"
+        intro = [self.t["exam_intro" if quiz.mode == "exam" else "quiz_intro"]]
+        if quiz.draw:
+            intro.append(self.t["pool_intro"].format(n=quiz.draw, m=len(quiz.questions)))
+        if quiz.mode == "exam" and quiz.time_limit:
+            intro.append(self.t["time_allowed"].format(n=quiz.time_limit))
+        return (self.front_matter(module.overview, title) + f"# {title}\n\n{' '.join(intro)}\n\n"
                 + html + "\n" + self.abbreviations())
 
     def url(self, from_docs: str, to_docs: str) -> str:

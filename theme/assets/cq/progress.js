@@ -45,13 +45,13 @@
   }
 
   /* -- what the learner has done --------------------------------------------------------- */
+  // Only the quiz's current questions (and the attempt's draw) count: a course update that removed a
+  // question leaves its stored answer behind, never in the score.
   function quizResult(state, module) {
     var entry = state.quizzes[module.quiz];
-    var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
-    var ids = Object.keys(answers);
-    var right = ids.filter(function (k) { return answers[k] && answers[k].correct === true; }).length;
-    var percent = Math.round((100 * right) / module.total);
-    return { answered: ids.length, percent: percent, passed: ids.length >= module.total && percent >= module.pass };
+    var r = store().result(entry && typeof entry === "object" ? entry : {}, module.ids || [], module.total);
+    var done = module.exam ? r.submitted : r.complete;
+    return { answered: r.answered, percent: r.percent, done: done, passed: done && r.percent >= module.pass };
   }
   function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
   function summary(state, course) {
@@ -130,7 +130,7 @@
       row.querySelector(".cq-lessons").textContent = t("lessons", { r: read, n: m.lessons.length });
       row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
       var status = row.querySelector(".cq-status");
-      status.textContent = !r.answered ? t("notStarted") : r.answered < m.total
+      status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
         ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
       row.classList.toggle("cq-passed", r.passed);
     });

@@ -14,7 +14,11 @@
       matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
       fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
-      progress: "{n} of {t} questions checked.", colon: ":"
+      progress: "{n} of {t} questions checked.", colon: ":",
+      answered: "{n} of {t} questions answered.", number: "Question {n} of {t}", notAnswered: "Not answered.",
+      confirm: "Submit your answers? You cannot change them afterwards.",
+      missing: "{n} questions are not answered yet. Submit anyway?", minutes: "{n} minutes left.", minute: "One minute left.",
+      timeUp: "Time is up: your answers were submitted."
     },
     fr: {
       right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
@@ -22,7 +26,11 @@
       matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
       fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
-      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:"
+      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:",
+      answered: "{n} questions répondues sur {t}.", number: "Question {n} sur {t}", notAnswered: "Sans réponse.",
+      confirm: "Envoyer vos réponses\u00a0? Vous ne pourrez plus les modifier.",
+      missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?", minutes: "Encore {n}\u00a0minutes.", minute: "Encore une minute.",
+      timeUp: "Le temps est écoulé\u00a0: vos réponses ont été envoyées."
     }
   };
 
@@ -78,7 +86,11 @@
   function readAnswer(el) {
     var type = el.getAttribute("data-cq-type");
     if (isSelect(type)) {
-      var values = all(el, ".cq-item select").map(function (s) { return s.value; });
+      // Indexed by the author's item, not the screen: the items' order changes with each attempt.
+      var values = [];
+      all(el, ".cq-item").forEach(function (item) {
+        values[Number(item.getAttribute("data-cq-item"))] = item.querySelector("select").value;
+      });
       return values.indexOf("") === -1 ? values : null;
     }
     var chosen = all(el, "input:checked").map(function (i) { return i.value; });
@@ -88,7 +100,10 @@
   function judge(el, answer) {
     var type = el.getAttribute("data-cq-type");
     if (isSelect(type)) {
-      return all(el, ".cq-item").every(function (item, i) { return item.getAttribute("data-cq-item") === answer[i]; });
+      return all(el, ".cq-item").every(function (item) {
+        var k = item.getAttribute("data-cq-item");
+        return answer[Number(k)] === k;
+      });
     }
     var right = all(el, ".cq-answer [data-cq-correct=true]").map(function (li) { return li.getAttribute("data-cq-for"); });
     return right.length === answer.length && right.every(function (id) { return answer.indexOf(id) !== -1; });
@@ -102,11 +117,11 @@
   function show(el, answer, correct) {
     var type = el.getAttribute("data-cq-type");
     if (isSelect(type)) {
-      all(el, ".cq-item").forEach(function (item, i) {
+      all(el, ".cq-item").forEach(function (item) {
         var want = item.getAttribute("data-cq-item");
-        var ok = want === answer[i];
+        var ok = want === answer[Number(want)];
         var select = item.querySelector("select");
-        select.value = answer[i];
+        select.value = answer[Number(want)];
         var label = type === "ordering" ? (ok ? t("placeOk") : t("placeBad") + " " + (Number(want) + 1) + t("colon"))
                                         : (ok ? t("matchOk") : t("matchBad"));
         mark(item, ok, label + " " + feedbackText(el, want));
@@ -132,6 +147,7 @@
     check.textContent = t("checked");
     var retry = el.querySelector(".cq-retry");
     if (retry && el.closest(".cq-quiz").getAttribute("data-cq-kind") !== "module") retry.hidden = false;
+    if (isExam(el.closest(".cq-quiz"))) { details.hidden = false; check.parentNode.hidden = true; }
   }
 
   function mark(node, ok, text) {
@@ -157,25 +173,290 @@
     el.querySelector(".cq-result").textContent = "";
   }
 
+  /* -- attempts: a seed stored with each attempt orders the options; a pool draws its questions ---- */
+  // The same seed gives the same order (a reload), a new attempt a new seed (a retry). Four base-36
+  // characters in SCORM's suspend data.
+  function newSeed() { return 1 + Math.floor(Math.random() * 1679614); }
+  function random(seed, text) { // mulberry32, seeded by the attempt and the question id
+    var a = seed >>> 0;
+    for (var i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 2654435761) >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) | 0;
+      var x = Math.imul(a ^ (a >>> 15), 1 | a);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  // Shuffles from the page's own order (remembered at the first call), so a seed always gives one order.
+  function shuffle(list, next) {
+    list.forEach(function (node, i) { if (node.nodeType === 1 && !node.hasAttribute("data-cq-at")) node.setAttribute("data-cq-at", i); });
+    var out = list.slice().sort(function (a, b) {
+      return a.nodeType === 1 ? a.getAttribute("data-cq-at") - b.getAttribute("data-cq-at") : 0;
+    });
+    for (var i = out.length - 1; i > 0; i--) {
+      var j = Math.floor(next() * (i + 1));
+      var tmp = out[i]; out[i] = out[j]; out[j] = tmp;
+    }
+    return out;
+  }
+  function isExam(quiz) { return !!quiz && quiz.getAttribute("data-cq-mode") === "exam"; }
+
+  // Answers stored before attempts had seeds listed ordering items in the page's fixed order.
+  function upgradeAnswers(quiz, entry) {
+    all(quiz, '.cq-question[data-cq-type="ordering"]').forEach(function (el) {
+      var answer = entry.answers[el.getAttribute("data-cq-question")];
+      if (!answer || !Array.isArray(answer.value)) return;
+      var canonical = [];
+      all(el, ".cq-item").forEach(function (item, i) { canonical[Number(item.getAttribute("data-cq-item"))] = answer.value[i]; });
+      answer.value = canonical;
+    });
+  }
+
+  function drawQuestions(quiz, entry) {
+    var n = Number(quiz.getAttribute("data-cq-draw"));
+    var ids = all(quiz, ".cq-question").map(function (q) { return q.getAttribute("data-cq-question"); });
+    if (!n) return null;
+    // Keep what the attempt drew when it is still in the quiz; a course update may have removed some.
+    var kept = (Array.isArray(entry.draw) ? entry.draw : []).filter(function (id) { return ids.indexOf(id) !== -1; });
+    var others = shuffle(ids.filter(function (id) { return kept.indexOf(id) === -1; }), random(entry.seed, "draw"));
+    kept = kept.concat(others).slice(0, Math.min(n, ids.length));
+    return ids.filter(function (id) { return kept.indexOf(id) !== -1; });
+  }
+
+  function orderQuestion(el, seed) {
+    if (el.getAttribute("data-cq-shuffle") !== "true") return;
+    var type = el.getAttribute("data-cq-type");
+    var next = random(seed, el.getAttribute("data-cq-question"));
+    if (type === "single" || type === "multiple") {
+      var list = el.querySelector(".cq-choices");
+      shuffle(all(list, ".cq-choice"), next).forEach(function (li) { list.appendChild(li); });
+    } else if (isSelect(type)) {
+      var items = el.querySelector(".cq-items");
+      var order = shuffle(all(items, ".cq-item"), next);
+      // An ordering question never starts in the right order.
+      if (type === "ordering" && order.every(function (li, i) { return li.getAttribute("data-cq-item") === String(i); })) {
+        order.push(order.shift());
+      }
+      order.forEach(function (li) { items.appendChild(li); });
+      if (type === "matching") {
+        var rights = shuffle(all(el.querySelector(".cq-item select"), "option").slice(1).map(function (o) { return o.value; })
+          .sort(), next);
+        all(el, ".cq-item select").forEach(function (select) {
+          rights.forEach(function (value) { select.appendChild(select.querySelector('option[value="' + value + '"]')); });
+        });
+      }
+    }
+  }
+
+  function showDrawn(quiz, draw) {
+    var questions = all(quiz, ".cq-question");
+    var shown = questions.filter(function (q) { return !draw || draw.indexOf(q.getAttribute("data-cq-question")) !== -1; });
+    questions.forEach(function (q) { q.hidden = shown.indexOf(q) === -1; });
+    if (draw && questions.length > 1) {
+      shown.forEach(function (q, i) { q.querySelector(".cq-number").textContent = t("number", { n: i + 1, t: shown.length }); });
+    }
+  }
+
+  // Starts an attempt when the quiz has none (a seed, a draw, an exam's clock) and lays the quiz out for it.
+  function startAttempt(quiz) {
+    var state = load();
+    var id = quiz.getAttribute("data-cq-quiz");
+    var entry = quizState(state, id);
+    var changed = false;
+    if (!(entry.seed > 0)) {
+      upgradeAnswers(quiz, entry);
+      entry.seed = newSeed();
+      changed = true;
+    }
+    var draw = drawQuestions(quiz, entry);
+    if (draw && (!Array.isArray(entry.draw) || draw.join() !== entry.draw.join())) { entry.draw = draw; changed = true; }
+    if (quiz.getAttribute("data-cq-time") && !entry.submitted && !(entry.started > 0)) {
+      entry.started = Date.now();
+      changed = true;
+    }
+    if (changed) save(state);
+    all(quiz, ".cq-question").forEach(function (el) { orderQuestion(el, entry.seed); });
+    showDrawn(quiz, draw);
+    return entry;
+  }
+
+  // The share of an attempt's questions answered rightly, counting current questions only:
+  // answers to questions a course update removed stay stored but never count (progress.js shares it).
+  function attemptResult(entry, ids, size) {
+    var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
+    var asked = Array.isArray(entry && entry.draw) ? ids.filter(function (id) { return entry.draw.indexOf(id) !== -1; }) : ids;
+    var answered = asked.filter(function (id) { return answers[id] && Array.isArray(answers[id].value); });
+    var right = answered.filter(function (id) { return answers[id].correct === true; }).length;
+    return { answered: Math.min(answered.length, size), right: right,
+             percent: size ? Math.min(100, Math.round((100 * right) / size)) : 0,
+             complete: answered.length >= size, submitted: !!(entry && entry.submitted) };
+  }
+  window.cqStore.result = attemptResult;
+
+  /* -- a visual score: a bar beside the words, hidden from screen readers (the words say it) ------ */
+  function meter(quiz, percent) {
+    var bar = quiz.querySelector(".cq-meter");
+    if (!bar) return;
+    bar.hidden = percent === null;
+    if (percent !== null) bar.querySelector(".cq-meter-fill").style.width = percent + "%";
+  }
+
+  /* -- exam mode: answers are kept as the learner gives them; feedback waits for the submission ---- */
+  function mountExamQuestion(quiz, el, previous, submitted) {
+    var quizId = quiz.getAttribute("data-cq-quiz");
+    var qid = el.getAttribute("data-cq-question");
+    if (submitted) sheetQuestion(el, previous);
+    else if (previous && Array.isArray(previous.value)) restoreAnswer(el, previous.value);
+    el.addEventListener("change", function () {
+      if (quizState(load(), quizId).submitted) return;
+      var answer = readAnswer(el);
+      record(quizId, qid, answer ? { value: answer, correct: judge(el, answer) } : null);
+      summarise(quiz);
+    });
+  }
+
+  function restoreAnswer(el, value) {
+    all(el, ".cq-choice input").forEach(function (input) { input.checked = value.indexOf(input.value) !== -1; });
+    all(el, ".cq-item").forEach(function (item) { item.querySelector("select").value = value[Number(item.getAttribute("data-cq-item"))]; });
+  }
+
+  // One question of the answer sheet: the learner's answer judged, or "not answered", with every explanation.
+  function sheetQuestion(el, previous) {
+    if (previous && Array.isArray(previous.value)) {
+      show(el, previous.value, judge(el, previous.value));
+      el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
+      return;
+    }
+    all(el, "input, select").forEach(function (i) { i.disabled = true; });
+    el.classList.add("cq-is-wrong");
+    el.querySelector(".cq-result").textContent = t("notAnswered");
+    var details = el.querySelector(".cq-answer");
+    details.hidden = false;
+    details.open = true;
+  }
+
+  function unanswered(quiz) {
+    var entry = quizState(load(), quiz.getAttribute("data-cq-quiz"));
+    return all(quiz, ".cq-question").filter(function (q) { return !q.hidden && !entry.answers[q.getAttribute("data-cq-question")]; });
+  }
+
+  function submitExam(quiz, timeUp) {
+    var state = load();
+    var entry = quizState(state, quiz.getAttribute("data-cq-quiz"));
+    if (entry.submitted) return;
+    entry.submitted = true;
+    entry.at = new Date().toISOString();
+    save(state);
+    stopClock(quiz);
+    quiz.querySelector(".cq-submit-box").hidden = true;
+    all(quiz, ".cq-question").forEach(function (el) {
+      if (!el.hidden) sheetQuestion(el, entry.answers[el.getAttribute("data-cq-question")]);
+    });
+    summarise(quiz);
+    var score = quiz.querySelector(".cq-score");
+    if (timeUp) score.textContent = t("timeUp") + " " + score.textContent;
+    score.setAttribute("tabindex", "-1");
+    score.focus();
+  }
+
+  function mountExam(quiz, entry) {
+    var box = quiz.querySelector(".cq-submit-box");
+    var panel = quiz.querySelector(".cq-confirm");
+    box.hidden = !!entry.submitted;
+    quiz.querySelector(".cq-submit").addEventListener("click", function () {
+      var missing = unanswered(quiz);
+      var list = panel.querySelector(".cq-unanswered");
+      list.textContent = "";
+      missing.forEach(function (q) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = "#" + q.id;
+        a.textContent = q.querySelector(".cq-number").textContent;
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = !missing.length;
+      var text = panel.querySelector(".cq-confirm-text");
+      text.textContent = missing.length ? t("missing", { n: missing.length }) : t("confirm");
+      panel.hidden = false;
+      text.setAttribute("tabindex", "-1");
+      text.focus();
+    });
+    quiz.querySelector(".cq-submit-now").addEventListener("click", function () { panel.hidden = true; submitExam(quiz, false); });
+    quiz.querySelector(".cq-keep").addEventListener("click", function () {
+      panel.hidden = true;
+      var first = unanswered(quiz)[0];
+      var target = first ? first.querySelector("input, select") : quiz.querySelector(".cq-submit");
+      if (target) target.focus();
+    });
+    startClock(quiz, entry);
+  }
+
+  function restartExam(quiz, entry) {
+    quiz.querySelector(".cq-submit-box").hidden = false;
+    quiz.querySelector(".cq-confirm").hidden = true;
+    all(quiz, ".cq-question .cq-actions").forEach(function (a) { a.hidden = true; });
+    startClock(quiz, entry);
+  }
+
+  /* -- the exam's clock: visible, read on demand (role=timer), announced at 5 and 1 minutes -------- */
+  var clocks = {};
+  function stopClock(quiz) {
+    var id = quiz.getAttribute("data-cq-quiz");
+    if (clocks[id]) { clearInterval(clocks[id]); delete clocks[id]; }
+    var box = quiz.querySelector(".cq-timer");
+    if (box) box.hidden = true;
+  }
+  function startClock(quiz, entry) {
+    var minutes = Number(quiz.getAttribute("data-cq-time"));
+    var box = quiz.querySelector(".cq-timer");
+    stopClock(quiz);
+    if (!minutes || !box || entry.submitted) return;
+    var end = entry.started + minutes * 60000;
+    var said = {};
+    function tick() {
+      var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      var mm = Math.floor(left / 60), ss = left % 60;
+      box.querySelector(".cq-clock").textContent = mm + ":" + (ss < 10 ? "0" : "") + ss;
+      [5, 1].forEach(function (m) {
+        if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && minutes > m) {
+          said[m] = true;
+          box.querySelector(".cq-timer-say").textContent = t(m === 1 ? "minute" : "minutes", { n: m });
+        }
+      });
+      if (left === 0) submitExam(quiz, true);
+    }
+    box.hidden = false;
+    clocks[quiz.getAttribute("data-cq-quiz")] = setInterval(tick, 1000);
+    tick();
+  }
+
   /* -- a quiz block ----------------------------------------------------------------------- */
   function summarise(quiz) {
     if (quiz.getAttribute("data-cq-kind") !== "module") return;
     var id = quiz.getAttribute("data-cq-quiz");
     var record = quizState(load(), id);
-    var questions = all(quiz, ".cq-question");
+    var questions = all(quiz, ".cq-question").filter(function (q) { return !q.hidden; });
     var done = questions.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")]; });
     var score = done.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")].correct; }).length;
     var out = quiz.querySelector(".cq-score");
     var retry = quiz.querySelector(".cq-summary .cq-actions");
-    if (done.length < questions.length) {
+    meter(quiz, null);
+    if (isExam(quiz) && !record.submitted) {
+      out.textContent = t("answered", { n: done.length, t: questions.length });
+      retry.hidden = true;
+      return;
+    }
+    if (done.length < questions.length && !isExam(quiz)) {
       out.textContent = t("progress", { n: done.length, t: questions.length });
       retry.hidden = done.length === 0;
       return;
     }
-    var percent = Math.round((100 * score) / questions.length);
+    var percent = Math.min(100, Math.round((100 * score) / questions.length));
     var passed = percent >= Number(quiz.getAttribute("data-cq-pass"));
     out.textContent = t("score", { s: score, t: questions.length, p: percent }) + " " + t(passed ? "passed" : "failed");
     quiz.classList.toggle("cq-passed", passed);
+    meter(quiz, percent);
     retry.hidden = false;
   }
 
@@ -193,20 +474,10 @@
     var qid = el.getAttribute("data-cq-question");
     var check = el.querySelector(".cq-check");
     check.setAttribute("data-cq-label", check.textContent);
-    el.querySelector(".cq-actions").hidden = false;
+    el.querySelector(".cq-actions").hidden = isExam(quiz);
     el.querySelector(".cq-answer").hidden = true;
-    if (quiz.getAttribute("data-cq-shuffle") === "true") {
-      var list = el.querySelector(".cq-choices");
-      if (list) {
-        var items = all(list, ".cq-choice");
-        for (var i = items.length - 1; i > 0; i--) {
-          var j = Math.floor(Math.random() * (i + 1));
-          var tmp = items[i]; items[i] = items[j]; items[j] = tmp;
-        }
-        items.forEach(function (item) { list.appendChild(item); });
-      }
-    }
     var previous = saved.answers[qid];
+    if (isExam(quiz)) { mountExamQuestion(quiz, el, previous, saved.submitted); return; }
     if (previous && Array.isArray(previous.value)) show(el, previous.value, judge(el, previous.value));
 
     check.addEventListener("click", function () {
@@ -231,8 +502,9 @@
   function mountQuiz(quiz) {
     if (quiz.getAttribute("data-cq-mounted")) return;
     quiz.setAttribute("data-cq-mounted", "true");
-    var saved = quizState(load(), quiz.getAttribute("data-cq-quiz"));
+    var saved = startAttempt(quiz);
     all(quiz, ".cq-question").forEach(function (el) { mountQuestion(quiz, el, saved); });
+    if (isExam(quiz)) mountExam(quiz, saved);
     var retryAll = quiz.querySelector(".cq-retry-all");
     if (retryAll) {
       retryAll.addEventListener("click", function () {
@@ -241,6 +513,8 @@
         save(state);
         all(quiz, ".cq-question").forEach(reset);
         quiz.classList.remove("cq-passed");
+        var fresh = startAttempt(quiz);
+        if (isExam(quiz)) restartExam(quiz, fresh);
         summarise(quiz);
         var first = quiz.querySelector("input, select");
         if (first) first.focus();

@@ -60,6 +60,33 @@
     return out;
   }
 
+  // The attempt travels in the segment's head: @time of the last answer, ~seed, ^start of an exam's
+  // clock, * once an exam is submitted, =drawn questions (by their place in the index, dot-separated).
+  function packAttempt(quiz, known) {
+    var head = "";
+    var when = Date.parse(quiz.at);
+    if (!isNaN(when)) head += "@" + b36(Math.floor(when / 1000));
+    if (quiz.seed > 0) head += "~" + b36(Math.floor(quiz.seed));
+    if (quiz.started > 0) head += "^" + b36(Math.floor(quiz.started / 1000));
+    if (quiz.submitted) head += "*";
+    if (Array.isArray(quiz.draw)) {
+      head += "=" + quiz.draw.filter(function (id) { return own(known.questions, id); })
+        .map(function (id) { return b36(known.questions[id].at); }).join(".");
+    }
+    return head;
+  }
+  function unpackAttempt(head, quiz, entry) {
+    var re = /([@~^*=])([0-9a-z.]*)/g, m;
+    while ((m = re.exec(head)) !== null) {
+      if (m[1] === "@") entry.at = new Date(parseInt(m[2], 36) * 1000).toISOString();
+      else if (m[1] === "~") entry.seed = parseInt(m[2], 36);
+      else if (m[1] === "^") entry.started = parseInt(m[2], 36) * 1000;
+      else if (m[1] === "*") entry.submitted = true;
+      else entry.draw = m[2].split(".").filter(Boolean).map(function (n) { return quiz[2][parseInt(n, 36)]; })
+        .filter(Boolean).map(function (q) { return q[0]; });
+    }
+  }
+
   function encodeJson(state, keep) {
     var copy = JSON.parse(JSON.stringify(state));
     var text = JSON.stringify(copy);
@@ -93,9 +120,7 @@
         }
         tokens.push(b36(q.at) + (answer.correct ? "+" : "-") + packed);
       });
-      var when = Date.parse(quiz.at);
-      segments.push({ id: quizId, text: b36(known.at) + (isNaN(when) ? "" : "@" + b36(Math.floor(when / 1000))) +
-                      ":" + tokens.join(",") });
+      segments.push({ id: quizId, text: b36(known.at) + packAttempt(quiz, known) + ":" + tokens.join(",") });
     });
     function join(withRest) {
       var text = "c1" + (key || "") + ";" + segments.map(function (s) { return s.text; }).join(";");
@@ -130,11 +155,11 @@
     body.split(";").forEach(function (segment) {
       var colon = segment.indexOf(":");
       if (colon === -1) return;
-      var parts = segment.slice(0, colon).split("@");
-      var quiz = quizzes[parseInt(parts[0], 36)];
+      var head = /^([0-9a-z]+)(.*)$/.exec(segment.slice(0, colon));
+      var quiz = head && quizzes[parseInt(head[1], 36)];
       if (!quiz) return;
       var entry = { answers: {} };
-      if (parts[1]) entry.at = new Date(parseInt(parts[1], 36) * 1000).toISOString();
+      unpackAttempt(head[2], quiz, entry);
       segment.slice(colon + 1).split(",").forEach(function (token) {
         var m = /^([0-9a-z]+)([+-])([0-9a-z]*)$/.exec(token);
         var q = m && quiz[2][parseInt(m[1], 36)];
@@ -181,15 +206,25 @@
     set("cmi.core.exit", "suspend"); // the learner resumes where they left off
     commit();
 
+    // Counts the quiz's current questions only (and the attempt's draw); an exam reports once, when
+    // submitted: `reported` remembers the attempt (its seed) already sent, across launches too.
+    var ids = [];
+    (index || []).forEach(function (quiz) { if (quiz[0] === config.quiz) ids = quiz[2].map(function (q) { return q[0]; }); });
+    function attempt() { return state.quizzes[config.quiz] || {}; }
+    var reported = config.exam && attempt().submitted ? attempt().seed || true : null;
     function report() {
       if (!config.quiz) return;
-      var entry = state.quizzes[config.quiz];
-      var answers = entry && entry.answers ? entry.answers : {};
+      var entry = attempt();
+      var answers = entry.answers && typeof entry.answers === "object" ? entry.answers : {};
       var total = Number(config.total) || 0;
-      var ids = Object.keys(answers);
-      if (!total || ids.length < total) { set("cmi.core.lesson_status", "incomplete"); return; }
-      var right = ids.filter(function (id) { return answers[id] && answers[id].correct; }).length;
-      var percent = Math.round((100 * right) / total);
+      var asked = Array.isArray(entry.draw) ? ids.filter(function (id) { return entry.draw.indexOf(id) !== -1; }) : ids;
+      var done = asked.filter(function (id) { return answers[id] && Array.isArray(answers[id].value); });
+      if (config.exam) {
+        if (!entry.submitted || reported === (entry.seed || true)) return;
+        reported = entry.seed || true;
+      } else if (!total || done.length < total) { set("cmi.core.lesson_status", "incomplete"); return; }
+      var right = done.filter(function (id) { return answers[id].correct === true; }).length;
+      var percent = Math.min(100, Math.round((100 * right) / total));
       set("cmi.core.score.min", 0);
       set("cmi.core.score.max", 100);
       set("cmi.core.score.raw", percent);
