@@ -224,7 +224,10 @@ FULL_STATE = """config => {
       answers[qid] = {value: choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4),
                       correct: i % 2 === 0};
     });
-    state.quizzes[quizId] = {answers, at: "2025-03-01T10:00:00.000Z"};
+    // The largest attempt there can be: a four-character seed, and (were every module quiz a timed
+    // exam) its clock's start and the submitted flag.
+    state.quizzes[quizId] = {answers, at: "2025-03-01T10:00:00.000Z", seed: 1679615,
+                             ...(kind === "module" ? {started: 1740823200000, submitted: true} : {})};
   }
   return state;
 }"""
@@ -263,4 +266,58 @@ def test_suspend_data_stays_under_4096_characters_with_every_question_answered(p
     assert len(saved) < LIMIT
     back = launch.evaluate("text => window.cqScormSession.decode(text)", saved)
     assert back["quizzes"] == state["quizzes"] and "notes" not in back
-    print(f"suspend_data with all {sum(len(q[2]) for q in config['index'])} questions answered: {len(saved)} chars")
+    # Everything a learner can store: every answer, every lesson read, the last one and a 120-character name.
+    course = load_valid_course(REPO)
+    lessons = [lesson.slug for m in course.modules for lesson in m.lessons]
+    full = {**state, "visited": dict.fromkeys(lessons, 1), "last": lessons[-1], "name": "N" * 120}
+    worst = launch.evaluate("s => window.cqScormSession.encode(s)", full)
+    assert len(worst) < LIMIT
+    back = launch.evaluate("text => window.cqScormSession.decode(text)", worst)
+    assert back["quizzes"] == state["quizzes"] and back["visited"] == full["visited"] and back["name"] == full["name"]
+    print(f"suspend_data worst case ({sum(len(q[2]) for q in config['index'])} questions answered, "
+          f"{len(lessons)} lessons read, a 120-character name): {len(worst)} chars")
+
+
+@pytest.fixture(scope="module")
+def exam_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course with its module quiz in exam mode, packaged and served with the test LMS page."""
+    root = make_course(tmp_path_factory.mktemp("scorm-exam") / "course")
+    quiz = root / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\n"),
+                    encoding="utf-8")
+    folder = root / "lms"
+    made = build_package(load_valid_course(root), "en", root / "course-en.zip")
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
+    shutil.copy(RUNTIME, folder / "scorm12.js")
+    with zipfile.ZipFile(made.path) as archive:
+        archive.extractall(folder / "package")
+    return folder
+
+
+@pytest.mark.browser
+def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, serve: Any) -> None:
+    base = serve(exam_lms)
+    content = start(page, base)
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.check("#cq-01-basics-single-1-c")
+    content.check("#cq-01-basics-tf-1-false")
+    scores = lambda: [c for c in received(page) if c[:2] == ["LMSSetValue", "cmi.core.score.raw"]]  # noqa: E731
+    assert last_value(received(page), "cmi.suspend_data"), "answers are kept before submitting"
+    assert scores() == [] and last_value(received(page), "cmi.core.lesson_status") == "incomplete"
+    content.click(".cq-submit")
+    content.click(".cq-submit-now")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40 %). Not passed yet")
+    assert scores() == [["LMSSetValue", "cmi.core.score.raw", "40"]]
+    assert last_value(received(page), "cmi.core.lesson_status") == "failed"
+    content.locator("nav.md-nav a", has_text="Goal first").first.click()  # more saves: a lesson read
+    content.wait_for_url("**/01-basics/01-goal-first/index.html")
+    assert len(scores()) == 1, "the score reaches the LMS once"
+    saved = page.evaluate("API.cmi.suspend_data")
+    page.evaluate("leave()")
+    content = start(page, base, saved)  # resumed later: the submitted exam is not reported again
+    content.locator("nav.md-nav a", has_text="SMART").first.click()
+    content.wait_for_url("**/01-basics/02-smart/index.html")
+    assert received(page).count(["LMSCommit"]) >= 2 and scores() == [], "a new launch (new log) reports nothing"
+    assert page.errors == []
