@@ -27,6 +27,13 @@ NOTES = """Question banks of the course, for Moodle (Question bank > Import).
 - <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
 - <lang>/<quiz>{ext}: one quiz.
 
+Question pools (a quiz with `draw: N`): each pool is its own category, and its
+category's description says how many questions to draw. In Moodle, add them to a quiz
+with Add > a random question, choose that category and the number N (see the
+deployment page of the course, "Question pools in Moodle").
+Exams (`mode: exam`): set the Moodle quiz's review options to show feedback only
+"After the quiz is closed" or "Immediately after the attempt".
+
 Ordering questions: GIFT has no ordering type and Moodle's is a plugin, so each ordering
 question is exported as a matching question that pairs each item with its position
 ("Position 1", "Position 2"...). Per-item feedback of matching and ordering questions is
@@ -60,6 +67,19 @@ def general_feedback(q: Question, lang: str) -> str:
         parts += [f"{inline(left)} → {inline(right)}: {inline(item.feedback[lang])}"
                   for (left, right), item in zip(pairs(q, lang), q.items, strict=True)]
     return "<br>".join(parts)
+
+
+POOL = {
+    "en": "Question pool: each attempt draws {n} of these {m} questions. In a Moodle quiz, use "
+          "Add > a random question from this category, number of random questions: {n}.",
+    "fr": "Banque de questions\u00a0: chaque tentative tire {n} de ces {m} questions. Dans un test Moodle, utilisez "
+          "Ajouter > une question aléatoire de cette catégorie, nombre de questions aléatoires\u00a0: {n}.",
+}
+
+
+def pool_note(quiz: Quiz, lang: str) -> str:
+    """The random-question recipe of a pool, or "" for a quiz whose every question is asked."""
+    return POOL[lang].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
 
 
 def category(course: Course, quiz: Quiz, lang: str) -> str:
@@ -103,6 +123,8 @@ def gift_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
            "// Ordering questions are exported as matching questions (item -> position).", ""]
     for quiz in quizzes:
         out += [f"$CATEGORY: {category(course, quiz, lang)}", ""]
+        if quiz.draw:
+            out += [f"// {pool_note(quiz, lang)}", ""]
         out += [gift_question(quiz, q, lang) + "\n" for q in quiz.questions]
     return "\n".join(out)
 
@@ -138,7 +160,7 @@ def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
         return node
     if kind == "multichoice":
         _value(node, "single", "true" if q.type == "single" else "false")
-    _value(node, "shuffleanswers", "true" if kind == "matching" or quiz.shuffle else "false")
+    _value(node, "shuffleanswers", "true" if kind == "matching" or quiz.shuffles(q) else "false")
     if kind == "multichoice":
         _value(node, "answernumbering", "abc")
     for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
@@ -169,6 +191,8 @@ def xml_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
     for quiz in quizzes:
         cat = ET.SubElement(root, "question", {"type": "category"})
         _text(cat, "category", category(course, quiz, lang), None)
+        if quiz.draw:  # Moodle shows a category's info in the question bank, beside the category
+            _text(cat, "info", pool_note(quiz, lang), "html")
         for q in quiz.questions:
             root.append(xml_question(quiz, q, lang))
     ET.indent(root)

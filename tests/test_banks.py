@@ -145,3 +145,23 @@ def test_export_command(course: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "en").exists()
     assert ET.parse(tmp_path / "out" / "fr" / "01-basics.xml").getroot().findtext(
         "question[@type='truefalse']/questiontext/text") == "Supprimez chaque commentaire critique."
+
+
+def test_a_pool_is_a_category_with_its_random_question_recipe(course: Path, tmp_path: Path) -> None:
+    quiz = course / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\ndraw: 3\n"),
+                    encoding="utf-8")
+    loaded = load_valid_course(course)
+    export_banks(loaded, tmp_path, "gift", ("en",))
+    export_banks(loaded, tmp_path, "moodle-xml", ("fr",))
+    gift = (tmp_path / "en" / "01-basics.gift").read_text(encoding="utf-8")
+    assert "$CATEGORY: $course$/top/Mini course/Module 1 quiz\n\n// Question pool: each attempt draws 3 of these 5" in gift
+    assert len(by_title(parse_gift(tmp_path / "en" / "01-basics.gift")[str(tmp_path / "en" / "01-basics.gift")]
+                        ["questions"])) == 5, "the bank holds the whole pool"
+    root = ET.parse(tmp_path / "fr" / "01-basics.xml").getroot()
+    category = root.find("question[@type='category']")
+    assert category.findtext("category/text") == "$course$/top/Mini cours/Quiz du module 1"
+    assert "nombre de questions aléatoires\u00a0: 3" in category.findtext("info/text")
+    assert "random question" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+    single = root.find("question[@type='multichoice']")
+    assert [a.findtext("text") for a in single.findall("answer")][:1] == ["Plus d’abonnés"], "author order"
