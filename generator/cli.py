@@ -52,6 +52,7 @@ def report(problems: list[Problem]) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.brand import check_brands
     from generator.build import load_valid_course
+    from generator.guessable import guessable
 
     course = load_valid_course(args.root)
     brands = check_brands(args.root)
@@ -61,7 +62,13 @@ def cmd_check(args: argparse.Namespace) -> int:
           f"{questions} questions in {', '.join(course.languages)}")
     if brands:
         print(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
-    return EXIT_OK
+    warnings = guessable(course)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s): quizzes a learner could pass by guessing"
+              + (" (failing because of --strict)" if args.strict else ""), file=sys.stderr)
+    return EXIT_PROBLEMS if warnings and args.strict else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -192,7 +199,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help="check every file without building",
-                       description="Validate all content; exit 0 when clean, 1 when problems are found.")
+                       description="Validate all content; exit 0 when clean, 1 when problems are found. "
+                                   "Warnings (guessable quizzes) are listed and fail only with --strict.")
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("serve", help="preview with live reload", description="Preview one language with live reload.")

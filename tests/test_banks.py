@@ -155,7 +155,8 @@ def test_a_pool_is_a_category_with_its_random_question_recipe(course: Path, tmp_
     export_banks(loaded, tmp_path, "gift", ("en",))
     export_banks(loaded, tmp_path, "moodle-xml", ("fr",))
     gift = (tmp_path / "en" / "01-basics.gift").read_text(encoding="utf-8")
-    assert "$CATEGORY: $course$/top/Mini course/Module 1 quiz\n\n// Question pool: each attempt draws 3 of these 5" in gift
+    assert ("$CATEGORY: $course$/top/Mini course/Module 1 quiz\n\n"
+            "// Question pool: each attempt draws 3 of these 5") in gift
     assert len(by_title(parse_gift(tmp_path / "en" / "01-basics.gift")[str(tmp_path / "en" / "01-basics.gift")]
                         ["questions"])) == 5, "the bank holds the whole pool"
     root = ET.parse(tmp_path / "fr" / "01-basics.xml").getroot()
