@@ -31,13 +31,14 @@ pdf-deps:
 	    fonts-liberation fonts-dejavu-core fontconfig >/dev/null; }
 
 site: $(STAMP) node_modules/.installed pdf-deps
-	# The portal, plus the workshop exports in site/downloads/: PDF workbook and trainer edition, offline zips.
+	# The portal, plus the workshop exports in site/downloads/ (PDF workbook, offline zips); the trainer edition
+	# and the question banks hold every answer: they go to trainer/, beside the site, never published by default.
 	$(BIN)/coursegen build --downloads
 	# For chambers' LMSs: SCORM 1.2 packages and Moodle question banks, under the default brand.
 	$(BIN)/coursegen scorm --lang en -o site/downloads/scorm/course-en.zip
 	$(BIN)/coursegen scorm --lang fr -o site/downloads/scorm/course-fr.zip
-	$(BIN)/coursegen export --format gift -o site/downloads/question-banks
-	$(BIN)/coursegen export --format moodle-xml -o site/downloads/question-banks
+	$(BIN)/coursegen export --format gift -o trainer/question-banks
+	$(BIN)/coursegen export --format moodle-xml -o trainer/question-banks
 
 check: $(STAMP)
 	$(BIN)/coursegen check
@@ -60,4 +61,4 @@ bench: $(STAMP) node_modules/.installed browsers
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site trainer $(VENV) node_modules

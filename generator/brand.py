@@ -43,6 +43,7 @@ class Brand:
     address: Text = field(default_factory=dict)
     copyright: Text = field(default_factory=dict)
     site_url: str | None = None
+    publish_trainer: bool = False  # the trainer edition holds every answer: published only on request
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -145,7 +146,7 @@ def read_brand(path: Path, problems: Problems) -> Brand | None:
         accent=str(data["colors"]["accent"]).lower(), email=str(contact["email"]), legal=_text(data["legal"]),
         privacy=_text(data["privacy"]), logo=logo, favicon=favicon, url=contact.get("url"),
         address=_text(contact.get("address")), copyright=_text(data.get("copyright")),
-        site_url=data.get("site_url"),
+        site_url=data.get("site_url"), publish_trainer=bool(data.get("publish_trainer", False)),
     )
 
 

@@ -85,10 +85,12 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
           progress: Progress = lambda _: None, site_url: str | None = None, brand: Brand | None = None,
-          downloads: bool = False) -> Course:
+          downloads: bool = False, trainer_dir: Path | None = None) -> Course:
     """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes.
 
     `downloads` also makes the PDFs and offline zips into `downloads/` and lists them on each home page.
+    The trainer edition holds every answer: it goes to `trainer_dir` (default: `trainer/` beside
+    `site_dir`), outside the published site, unless the brand sets `publish_trainer: true`.
     """
     course = load_valid_course(root)
     site_url = site_url or (brand.site_url if brand else None)
@@ -101,7 +103,9 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
         if downloads:
             from generator.downloads import downloads_markdown, make_downloads
 
-            made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand)
+            private = None if brand is not None and brand.publish_trainer else staging / "trainer"
+            made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand,
+                                  trainer_dir=private)
             home = {lang: downloads_markdown(lang, made) for lang in chosen}
         if jobs > 1 and len(chosen) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -116,6 +120,13 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
                 progress(f"building {lang}")
                 build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""))
         write_chooser(course, staging)
+        if (staging / "trainer").exists():
+            trainer = (trainer_dir or site_dir.parent / "trainer").resolve()
+            trainer.mkdir(parents=True, exist_ok=True)
+            for made_file in sorted((staging / "trainer").iterdir()):
+                made_file.replace(trainer / made_file.name)
+            (staging / "trainer").rmdir()
+            progress(f"trainer edition (every answer) in {trainer}, outside the published site")
         if langs is None or not site_dir.exists():
             swap_into_place(staging, site_dir)
         else:

@@ -80,7 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or args.root / "site"
     brand = _brand(args)
     build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True),
-          site_url=args.site_url, brand=brand, downloads=args.downloads)
+          site_url=args.site_url, brand=brand, downloads=args.downloads, trainer_dir=args.trainer_dir)
     print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -181,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--brand", type=Path, help=BRAND_HELP)
     p.add_argument("--downloads", action="store_true",
                    help="also write the PDFs and offline zips into downloads/ and list them on each home page")
+    p.add_argument("--trainer-dir", type=Path,
+                   help="where --downloads writes the trainer edition, which holds every answer (default: trainer/ "
+                        "beside the site folder; a brand with publish_trainer: true publishes it instead)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("scorm", help="write a SCORM 1.2 package for an LMS",

@@ -127,13 +127,15 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
     site = course / "site"
     build(course, site, downloads=True)
     names = sorted(p.name for p in (site / "downloads").iterdir())
-    assert names == ["course-en-learner.pdf", "course-en-offline.zip", "course-en-trainer.pdf",
-                     "course-fr-learner.pdf", "course-fr-offline.zip", "course-fr-trainer.pdf"]
+    assert names == ["course-en-learner.pdf", "course-en-offline.zip", "course-fr-learner.pdf", "course-fr-offline.zip"]
+    # The trainer edition holds every answer: beside the site, never in it, and not linked.
+    assert sorted(p.name for p in (course / "trainer").iterdir()) == ["course-en-trainer.pdf", "course-fr-trainer.pdf"]
+    assert not list(site.rglob("*trainer*"))
     for lang, label in (("en", "Learner workbook"), ("fr", "Cahier du participant")):
         home = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
         links = home.select("ul.cq-downloads a")
         assert [a["href"] for a in links] == [f"../downloads/course-{lang}-{kind}"
-                                              for kind in ("learner.pdf", "trainer.pdf", "offline.zip")]
+                                              for kind in ("learner.pdf", "offline.zip")]
         assert all((site / lang / a["href"]).resolve().is_file() for a in links)
         assert links[0].get_text() == label
         assert "pages" in links[0].parent.get_text()
@@ -142,3 +144,22 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
     assert not (site / "downloads").exists()
     assert not BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser").select(
         "ul.cq-downloads")
+
+
+def test_a_brand_opts_in_to_publishing_the_trainer_edition(course: Path) -> None:
+    import shutil
+
+    from generator.brand import load_brand
+    from generator.downloads import Download, downloads_markdown
+    from tests.conftest import REPO
+
+    shutil.copytree(REPO / "brands", course / "brands")
+    brand_file = course / "brands" / "cci-example.yml"
+    assert load_brand(course, brand_file).publish_trainer is False
+    brand_file.write_text(brand_file.read_text(encoding="utf-8") + "publish_trainer: true\n", encoding="utf-8")
+    assert load_brand(course, brand_file).publish_trainer is True
+    made = [Download("course-en-learner.pdf", "en", "learner", 10**6, 40),
+            Download("course-en-trainer.pdf", "en", "trainer", 10**6, 60, published=False)]
+    assert "trainer" not in downloads_markdown("en", made)
+    made[1] = Download("course-en-trainer.pdf", "en", "trainer", 10**6, 60)
+    assert "course-en-trainer.pdf" in downloads_markdown("en", made)
