@@ -72,6 +72,15 @@ def resume_box(scope: str = "") -> str:
             '<p class="cq-resume-next"></p><p class="cq-resume-stats"></p></div>')
 
 
+def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
+    """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue."""
+    cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
+              "duration": m.overview.duration, "lessons": len(m.lessons), "objectives": m.objectives(lang)}
+             for m in course.modules]
+    html = environment().get_template("cards.html.j2").render(cards=cards, t=STRINGS[lang])
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+
 def lesson_marker(lesson: Page) -> str:
     return f'<div class="cq-page" data-cq-lesson="{lesson.slug}" hidden></div>'
 

@@ -189,7 +189,9 @@ class Renderer:
         for page in self.course.pages:
             path = docs_path(page.slug)
             if page.slug == "index":
-                tree.files[path] = self.page(page, top=journey.resume_box(),
+                top = journey.resume_box() + "\n\n" + self.quiz_block(
+                    journey.module_cards(self.course, self.lang, path, self.url))
+                tree.files[path] = self.page(page, top=top,
                                              bottom=journey.course_map(self.course, self.lang, path, self.url))
             else:
                 tree.files[path] = self.page(page)

@@ -15,7 +15,8 @@
       reset: "Your progress was erased.", loaded: "Progress loaded from the file.",
       badFile: "This file is not a progress file of this course, or it is damaged. Nothing was changed.",
       confirmLoad: "Replace the progress in this browser by the one in the file?",
-      missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json"
+      missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json",
+      start: "Start", cont2: "Continue", review: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
     },
     fr: {
       cont: "Reprendre\u00a0: {l} ({m})", start: "Commencer par\u00a0: {l} ({m})", done: "Vous avez lu toutes les leçons.",
@@ -27,7 +28,8 @@
       reset: "Votre progression a été effacée.", loaded: "Progression chargée depuis le fichier.",
       badFile: "Ce fichier n’est pas un fichier de progression de cette formation, ou il est abîmé. Rien n’a été modifié.",
       confirmLoad: "Remplacer la progression de ce navigateur par celle du fichier\u00a0?",
-      missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json"
+      missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json",
+      start: "Commencer", cont2: "Reprendre", review: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
     }
   };
   var FORMAT = "coursegen-progress";
@@ -110,6 +112,38 @@
     box.hidden = false;
   }
 
+  /* -- bars: a picture of the numbers the text already gives (hidden from screen readers) ---------- */
+  function moduleShare(state, m) {
+    var seen = visited(state);
+    var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
+    return { read: read, share: (read + (quizResult(state, m).passed ? 1 : 0)) / (m.lessons.length + 1) };
+  }
+  function fill(bar, share) {
+    if (!bar) return;
+    bar.querySelector("span").style.width = Math.round(100 * Math.min(1, share)) + "%";
+    bar.hidden = false;
+  }
+
+  /* -- module cards on the home page: Start, Continue (at the next unread lesson, then the quiz) or Review */
+  function mountCards(course, state) {
+    var seen = visited(state);
+    course.modules.forEach(function (m) {
+      var card = document.querySelector('[data-cq-card="' + m.slug + '"]');
+      if (!card) return;
+      var s = moduleShare(state, m);
+      var r = quizResult(state, m);
+      fill(card.querySelector(".cq-bar"), s.share);
+      var line = card.querySelector(".cq-card-state");
+      line.textContent = t("lessons", { r: s.read, n: m.lessons.length }) + ", " + t(r.passed ? "quizPassed" : "quizTodo") + ".";
+      line.hidden = false;
+      var next = m.lessons.filter(function (l) { return !seen[l.slug]; })[0];
+      var go = card.querySelector(".cq-card-go");
+      var started = s.read > 0 || r.answered > 0;
+      if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
+      card.querySelector(".cq-card-label").textContent = t(!started ? "start" : r.passed && !next ? "review" : "cont2");
+    });
+  }
+
   /* -- progress page ----------------------------------------------------------------------- */
   function renderProgress(root, course) {
     var state = store().load();
@@ -133,8 +167,10 @@
       status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
         ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
       row.classList.toggle("cq-passed", r.passed);
+      fill(row.querySelector(".cq-bar"), moduleShare(state, m).share);
     });
     var s = summary(state, course);
+    fill(root.querySelector(".cq-bar-total"), (s.read + s.passed) / (s.lessons + course.modules.length));
     root.querySelector(".cq-total").textContent = t("total", { r: s.read, n: s.lessons, q: s.passed, t: course.modules.length });
   }
 
@@ -239,6 +275,7 @@
     if (!course) return;
     var state = store().load();
     all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
+    mountCards(course, state);
     all(document, "[data-cq-progress]").forEach(function (root) { mountProgressPage(root, course); });
     all(document, "[data-cq-certificate]").forEach(function (root) { mountCertificate(root, course); });
   }
