@@ -100,7 +100,7 @@ def build_site(config_file: Path, strict: bool = True) -> None:
         try:
             config = load_config(str(config_file), strict=strict)
             mkdocs_build(config)
-            minify_tree(Path(config["site_dir"]) / "assets" / "cq")
+            minify_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
         except (Abort, ConfigurationError) as exc:
             raise EngineError([*messages, str(exc)]) from None
         if strict and messages:

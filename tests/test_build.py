@@ -145,3 +145,23 @@ def test_abbreviations_explain_themselves(built_mini: Path) -> None:
     for lang, title in (("en", "Specific, measurable"), ("fr", "Spécifique, mesurable")):
         page = soup(built_mini / lang / "01-basics" / "02-smart" / "index.html")
         assert page.find("abbr", string="SMART")["title"].startswith(title)
+
+
+def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> None:
+    import gzip
+
+    from bs4 import BeautifulSoup
+
+    for lang in ("en", "fr"):
+        page = BeautifulSoup((built_mini / lang / "01-basics" / "quiz" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        ours = [n.get("src") or n.get("href") for n in page.select("script[src], link[rel=stylesheet]")
+                if "assets/cq/" in (n.get("src") or n.get("href") or "")]
+        assert len(ours) == 5
+        folder = built_mini / lang / "assets" / "cq"
+        size = sum(len(gzip.compress((folder / Path(u).name).read_bytes(), 9)) for u in ours)
+        assert size <= 10 * 1024, f"{lang}: {size} bytes"
+        other = "fr" if lang == "en" else "en"
+        script = (folder / "quiz.js").read_text(encoding="utf-8")
+        assert re.search(rf"[{{,]{lang}:\{{", script) and not re.search(rf"[{{,]{other}:\{{", script), \
+            "a language's build keeps its own strings only"

@@ -129,3 +129,42 @@ def test_certificate_says_what_is_missing_then_prints_on_one_page(page: Any, bui
         assert expected in text, expected
     page.reload()
     assert page.locator(".cq-cert-name-input").input_value() == "Camille Martin"
+
+
+def test_home_module_cards_start_then_continue_then_review(page: Any, built_mini: Path, serve: Any) -> None:
+    base = serve(built_mini)
+    page.goto(base + "/en/")
+    card = page.locator(".grid.cards [data-cq-card='01-basics']")
+    assert card.locator("h3").inner_text() == "Basics"
+    assert card.locator(".cq-card-label").inner_text() == "Start"
+    assert card.locator(".cq-card-go .cq-sr").text_content() == ": Basics", "the button names its module"
+    assert card.locator(".cq-card-state").inner_text() == "0 of 2 lessons read, quiz not passed yet."
+    read_first_lesson_and_answer(page, base)
+    page.goto(base + "/en/")
+    assert card.locator(".cq-card-label").inner_text() == "Continue"
+    assert card.locator(".cq-card-go").get_attribute("href").endswith("01-basics/02-smart/")
+    assert card.locator(".cq-bar").get_attribute("aria-hidden") == "true"
+    assert card.locator(".cq-bar span").evaluate("s => s.style.width") == "33%"
+    page.goto(base + "/en/01-basics/02-smart/")
+    page.goto(base + "/en/01-basics/quiz/")
+    answer_all_right(page)
+    assert page.locator(".cq-meter").is_visible()
+    page.goto(base + "/fr/")
+    assert card.locator(".cq-card-label").inner_text() == "Revoir"
+    assert card.locator(".cq-card-state").inner_text() == "2 leçons lues sur 2, quiz réussi."
+    page.goto(base + "/en/progress/")
+    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-bar span").evaluate("s => s.style.width") == "100%"
+    assert page.locator(".cq-bar-total span").evaluate("s => s.style.width") == "100%"
+    assert page.locator(".cq-total").inner_text() == "Course: 2 of 2 lessons read, 1 of 1 module quizzes passed."
+    assert page.errors == []
+
+
+def test_without_javascript_the_cards_link_each_module(browser: Any, built_mini: Path, serve: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(serve(built_mini) + "/fr/")
+    card = page.locator("[data-cq-card='01-basics']")
+    assert card.locator(".cq-card-label").inner_text() == "Commencer"
+    assert card.locator(".cq-card-go").get_attribute("href") == "01-basics/"
+    assert not card.locator(".cq-bar").is_visible()
+    context.close()

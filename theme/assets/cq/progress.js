@@ -16,7 +16,7 @@
       badFile: "This file is not a progress file of this course, or it is damaged. Nothing was changed.",
       confirmLoad: "Replace the progress in this browser by the one in the file?",
       missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json",
-      start: "Start", cont2: "Continue", review: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
+      cardStart: "Start", cardGo: "Continue", cardReview: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
     },
     fr: {
       cont: "Reprendre\u00a0: {l} ({m})", start: "Commencer par\u00a0: {l} ({m})", done: "Vous avez lu toutes les leçons.",
@@ -29,14 +29,14 @@
       badFile: "Ce fichier n’est pas un fichier de progression de cette formation, ou il est abîmé. Rien n’a été modifié.",
       confirmLoad: "Remplacer la progression de ce navigateur par celle du fichier\u00a0?",
       missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json",
-      start: "Commencer", cont2: "Reprendre", review: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
+      cardStart: "Commencer", cardGo: "Reprendre", cardReview: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
     }
   };
   var FORMAT = "coursegen-progress";
 
   function lang() { return (document.documentElement.lang || "en").slice(0, 2); }
   function t(key, values) {
-    var text = (TEXT[lang()] || TEXT.en)[key];
+    var text = (TEXT[lang()] || TEXT[Object.keys(TEXT)[0]])[key];
     return text.replace(/\{(\w+)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
   }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
@@ -140,7 +140,7 @@
       var go = card.querySelector(".cq-card-go");
       var started = s.read > 0 || r.answered > 0;
       if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
-      card.querySelector(".cq-card-label").textContent = t(!started ? "start" : r.passed && !next ? "review" : "cont2");
+      card.querySelector(".cq-card-label").textContent = t(!started ? "cardStart" : r.passed && !next ? "cardReview" : "cardGo");
     });
   }
 

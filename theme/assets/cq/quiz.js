@@ -36,7 +36,7 @@
 
   function t(key, values) {
     var lang = (document.documentElement.lang || "en").slice(0, 2);
-    var text = (TEXT[lang] || TEXT.en)[key];
+    var text = (TEXT[lang] || TEXT[Object.keys(TEXT)[0]])[key];
     return text.replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
   }
 
