@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from generator.build import build
+from tests.test_a11y import axe_violations
 from tests.test_browser import QUIZ, answer_all_right
 
 pytestmark = pytest.mark.browser
@@ -159,6 +160,9 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
     confirm = page.locator(".cq-confirm")
     assert confirm.locator(".cq-confirm-text").inner_text() == "1 questions are not answered yet. Submit anyway?"
     assert confirm.locator(".cq-unanswered li").all_inner_texts() == ["Question 3 of 5"]
+    assert page.evaluate("document.activeElement.className") == "cq-confirm-text"
+    page.mouse.move(0, 0)  # Material's hover colours are the brand's business (tests/test_brand.py)
+    assert axe_violations(page) == []
     page.click(".cq-keep")
     assert not confirm.is_visible()
     assert page.evaluate("document.activeElement.id") == "cq-01-basics-tf-1-true"
@@ -172,6 +176,7 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
     assert "Review the lesson" in page.locator("#cq-01-basics-single-1 .cq-answer").inner_text()
     assert page.locator(".cq-meter").is_visible()
     assert page.locator(".cq-quiz input:enabled, .cq-quiz select:enabled").count() == 0
+    assert axe_violations(page) == []
     page.reload()
     assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 5 (60 %)")
     page.click(".cq-retry-all")
@@ -189,6 +194,7 @@ def test_an_exam_with_a_time_limit_submits_when_the_time_is_up(page: Any, course
     page.locator("#cq-01-basics-tf-1-false").check()
     page.clock.run_for(5 * 60 * 1000 + 1000)
     assert page.locator(".cq-timer-say").inner_text() == "5 minutes left."
+    assert axe_violations(page) == []
     page.reload()  # the clock keeps running across a reload
     assert clock.inner_text().startswith("4:")
     page.clock.run_for(5 * 60 * 1000)
