@@ -45,11 +45,18 @@ def minify(text: str) -> str:
 
 
 def minify_js(text: str) -> str:
-    """Parse ES5 and print it with whitespace gone and local names shortened (globals and properties kept)."""
+    """Parse ES5 and print it with whitespace gone and local names shortened (globals and properties kept).
+
+    A script that is not ES5 (the offline bundle's iframe-worker shim, copied from npm) is returned
+    as it came: only our own scripts, written in ES5, are rewritten."""
     from calmjs.parse import es5
+    from calmjs.parse.exceptions import ECMASyntaxError
     from calmjs.parse.unparsers.es5 import minify_print
 
-    return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False)) + "\n"
+    try:
+        return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False)) + "\n"
+    except ECMASyntaxError:
+        return text
 
 
 def minify_tree(folder: Path, lang: str | None = None) -> int:

@@ -158,7 +158,7 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
     page.keyboard.press("Tab")
     page.click(".cq-submit")
     confirm = page.locator(".cq-confirm")
-    assert confirm.locator(".cq-confirm-text").inner_text() == "1 questions are not answered yet. Submit anyway?"
+    assert confirm.locator(".cq-confirm-text").inner_text() == "1 question is not answered yet. Submit anyway?"
     assert confirm.locator(".cq-unanswered li").all_inner_texts() == ["Question 3 of 5"]
     assert page.evaluate("document.activeElement.className") == "cq-confirm-text"
     page.mouse.move(0, 0)  # Material's hover colours are the brand's business (tests/test_brand.py)

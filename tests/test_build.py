@@ -165,3 +165,12 @@ def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> 
         script = (folder / "quiz.js").read_text(encoding="utf-8")
         assert re.search(rf"[{{,]{lang}:\{{", script) and not re.search(rf"[{{,]{other}:\{{", script), \
             "a language's build keeps its own strings only"
+
+
+def test_scripts_that_are_not_es5_are_left_as_they_are() -> None:
+    from generator.assets import minify_js
+
+    modern = "const f = (a) => a ?? 1;\n"
+    assert minify_js(modern) == modern
+    ours = "(function () { var longName = 1; return longName; })();"
+    assert minify_js(ours) == "(function(){var a=1;return a;})();\n"

@@ -17,7 +17,7 @@
       progress: "{n} of {t} questions checked.", colon: ":",
       answered: "{n} of {t} questions answered.", number: "Question {n} of {t}", notAnswered: "Not answered.",
       confirm: "Submit your answers? You cannot change them afterwards.",
-      missing: "{n} questions are not answered yet. Submit anyway?", minutes: "{n} minutes left.", minute: "One minute left.",
+      missing: "{n} questions are not answered yet. Submit anyway?", missingOne: "1 question is not answered yet. Submit anyway?", minutes: "{n} minutes left.", minute: "One minute left.",
       timeUp: "Time is up: your answers were submitted."
     },
     fr: {
@@ -29,7 +29,8 @@
       progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:",
       answered: "{n} questions répondues sur {t}.", number: "Question {n} sur {t}", notAnswered: "Sans réponse.",
       confirm: "Envoyer vos réponses\u00a0? Vous ne pourrez plus les modifier.",
-      missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?", minutes: "Encore {n}\u00a0minutes.", minute: "Encore une minute.",
+      missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?",
+      missingOne: "1 question est encore sans réponse. Envoyer quand même\u00a0?", minutes: "Encore {n}\u00a0minutes.", minute: "Encore une minute.",
       timeUp: "Le temps est écoulé\u00a0: vos réponses ont été envoyées."
     }
   };
@@ -377,7 +378,7 @@
       });
       list.hidden = !missing.length;
       var text = panel.querySelector(".cq-confirm-text");
-      text.textContent = missing.length ? t("missing", { n: missing.length }) : t("confirm");
+      text.textContent = t(!missing.length ? "confirm" : missing.length === 1 ? "missingOne" : "missing", { n: missing.length });
       panel.hidden = false;
       text.setAttribute("tabindex", "-1");
       text.focus();
