@@ -9,13 +9,12 @@ feedback, since neither format has a place for it.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.model import Course, Question, Quiz
+from generator.output import publish_file, staging_dir
 from generator.render_quiz import inline, inline_text
 
 FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
@@ -188,7 +187,7 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
     quizzes = list(course.quizzes.values())
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
+    staging = staging_dir(out)
     try:
         made: list[Path] = []
         for lang in langs:
@@ -204,7 +203,7 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
         for path in made:
             target = out / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
+            publish_file(path, target)
             written.append(target)
         return written
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from generator.brand_site import write_docs
 from generator.i18n import STRINGS
 from generator.loader import load_course
 from generator.model import Course
+from generator.output import output_lock, publish_dir, publish_file, staging_dir
 from generator.problems import ContentError, Problems
 from generator.render_quiz import environment
 from generator.site import fill_slots, render_docs, write_tree
@@ -73,14 +73,27 @@ def write_chooser(course: Course, out: Path, index: str = "") -> None:
     (out / "index.html").write_text(html, encoding="utf-8")
 
 
-def swap_into_place(built: Path, target: Path) -> None:
-    """Replace `target` by `built` with two renames, so a reader never sees half a site."""
-    old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+def _build_into(course: Course, root: Path, staging: Path, chosen: tuple[str, ...], jobs: int, progress: Progress,
+                site_url: str | None, brand: Brand | None, downloads: bool) -> None:
+    home: dict[str, str] = {}
+    if downloads:
+        from generator.downloads import downloads_markdown, make_downloads
+
+        made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand)
+        home = {lang: downloads_markdown(lang, made) for lang in chosen}
+    if jobs > 1 and len(chosen) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages,
+                                   site_url, brand, home.get(lang, ""))
+                       for lang in chosen]
+            for lang, future in zip(chosen, futures, strict=True):
+                future.result()
+                progress(f"built {lang}")
+    else:
+        for lang in chosen:
+            progress(f"building {lang}")
+            build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""))
+    write_chooser(course, staging)
 
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
@@ -94,41 +107,26 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
     site_url = site_url or (brand.site_url if brand else None)
     chosen = langs or course.languages
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
-    try:
-        home: dict[str, str] = {}
-        if downloads:
-            from generator.downloads import downloads_markdown, make_downloads
-
-            made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand)
-            home = {lang: downloads_markdown(lang, made) for lang in chosen}
-        if jobs > 1 and len(chosen) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(_build_language_job, str(root), lang, str(staging / lang), course.languages,
-                                       site_url, brand, home.get(lang, ""))
-                           for lang in chosen]
-                for lang, future in zip(chosen, futures, strict=True):
-                    future.result()
-                    progress(f"built {lang}")
-        else:
-            for lang in chosen:
-                progress(f"building {lang}")
-                build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""))
-        write_chooser(course, staging)
-        if langs is None or not site_dir.exists():
-            swap_into_place(staging, site_dir)
-        else:
-            for lang in chosen:
-                swap_into_place(staging / lang, site_dir / lang)
-            (staging / "index.html").replace(site_dir / "index.html")
-            if downloads:
-                (site_dir / "downloads").mkdir(exist_ok=True)
-                for made_file in sorted((staging / "downloads").iterdir()):
-                    made_file.replace(site_dir / "downloads" / made_file.name)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    with output_lock(site_dir):
+        staging = staging_dir(site_dir)
+        try:
+            _build_into(course, root, staging, chosen, jobs, progress, site_url, brand, downloads)
+            if langs is None or not site_dir.exists():
+                publish_dir(staging, site_dir, warn=progress)
+            else:  # one language rebuilt: the others stay as they are
+                for lang in chosen:
+                    publish_dir(staging / lang, site_dir / lang, warn=progress)
+                publish_file(staging / "index.html", site_dir / "index.html")
+                if downloads:
+                    (site_dir / "downloads").mkdir(exist_ok=True)
+                    for made_file in sorted((staging / "downloads").iterdir()):
+                        target = site_dir / "downloads" / made_file.name
+                        if made_file.is_dir():
+                            publish_dir(made_file, target, warn=progress)
+                        else:
+                            publish_file(made_file, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return course
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -12,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import LANGUAGES
+from generator.output import OutputBusy
 from generator.problems import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -30,16 +29,10 @@ def find_root(start: Path) -> Path:
 
 
 def set_source_date_epoch(root: Path) -> None:
-    """Builds are byte-reproducible when dates come from the last commit, not the clock."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, check=False, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    if out.isdigit():
-        os.environ["SOURCE_DATE_EPOCH"] = out
+    """Builds are byte-reproducible when dates come from the sources, not the clock."""
+    from generator.output import set_build_epoch
+
+    set_build_epoch(root)
 
 
 def report(problems: list[Problem]) -> int:
@@ -104,6 +97,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from generator.banks import export_banks
     from generator.build import load_valid_course
 
+    set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
     langs = (args.lang,) if args.lang else course.languages
     written = export_banks(course, args.output, args.format, langs)
@@ -225,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         return report(exc.problems)
     except KeyboardInterrupt:
         return 130
+    except OutputBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:  # the engine's own refusal, shown as text rather than a traceback
         from generator.engine import EngineError
         from generator.offline import OfflineError

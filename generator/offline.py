@@ -9,12 +9,9 @@ its CDN address. The web build in site/ is not touched.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import shutil
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +20,7 @@ from generator.brand import Brand
 from generator.brand_site import write_docs
 from generator.build import write_chooser
 from generator.model import Course
-from generator.pdf import content_date
+from generator.output import zip_tree
 from generator.site import render_docs
 
 Progress = Callable[[str], None]
@@ -93,19 +90,10 @@ def build_offline_language(course: Course, lang: str, out_dir: Path, bundled: tu
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
 
 
-def _zip_tree(folder: Path, target: Path, top: str, stamp: dt.date) -> int:
-    """Zip `folder` under the top folder `top`, in a fixed order with fixed dates (reproducible)."""
-    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+def _left_out(path: Path) -> bool:
     # Source maps (a megabyte) help only someone debugging Material, and 404.html only a web server
     # (its links are absolute, so from a disk they lead nowhere): neither belongs on a USB stick.
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".map" and p.name != "404.html")
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    return len(files)
+    return path.suffix == ".map" or path.name == "404.html"
 
 
 def build_offline(course: Course, target: Path, lang: str | None = None,
@@ -125,13 +113,7 @@ def build_offline(course: Course, target: Path, lang: str | None = None,
                 progress(f"offline {one}: building for file://")
                 build_offline_language(course, one, site / one, langs, brand)
             write_chooser(course, site, index="index.html")
-        # Written beside the target and renamed: a reader never sees half a zip.
-        partial = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-        try:
-            files = _zip_tree(site, partial, target.name.removesuffix(".zip"), content_date(course))
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
+        files = zip_tree(site, target, target.name.removesuffix(".zip"), skip=_left_out)
     result = OfflineResult(target, langs, files, target.stat().st_size, time.perf_counter() - started)
     progress(f"offline: wrote {target.name}, {files} files, {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return result

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,11 +19,11 @@ import yaml
 
 from generator.brand import Brand
 from generator.model import Course
+from generator.output import build_epoch, partial_file
 from generator.print_html import render_print_html
 
 Progress = Callable[[str], None]
 PDF_VARIANT = "pdf/ua-1"
-CONTENT_DIRS = ("modules", "quizzes", "pages")
 
 
 @dataclass(frozen=True)
@@ -46,13 +45,8 @@ def pdf_name(lang: str, edition: str) -> str:
 
 
 def content_date(course: Course) -> dt.date:
-    """The date of the content: SOURCE_DATE_EPOCH when set, else the newest content file's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    newest = max((p.stat().st_mtime for d in CONTENT_DIRS for p in (course.root / d).rglob("*") if p.is_file()),
-                 default=0.0)
-    return dt.datetime.fromtimestamp(newest, dt.UTC).date()
+    """The date of the content (see output.build_epoch: SOURCE_DATE_EPOCH, last commit, newest source)."""
+    return dt.datetime.fromtimestamp(build_epoch(course.root), dt.UTC).date()
 
 
 def print_settings(root: Path) -> tuple[str, str]:
@@ -110,19 +104,13 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
         organisation = brand.name.get(lang) or organisation
         copyright = brand.copyright.get(lang) or copyright
     html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        with _weasyprint_steps(progress, prefix) as warnings:
-            document = HTML(string=html, base_url=str(course.root)).render()
-            progress(f"{prefix}: {len(document.pages)} pages laid out")
-            document.write_pdf(partial, pdf_variant=PDF_VARIANT)
-        reported = tuple(dict.fromkeys(warnings))
-        for warning in reported:
-            progress(f"{prefix}: WeasyPrint: {warning}")
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
+        document = HTML(string=html, base_url=str(course.root)).render()
+        progress(f"{prefix}: {len(document.pages)} pages laid out")
+        document.write_pdf(partial, pdf_variant=PDF_VARIANT)
+    reported = tuple(dict.fromkeys(warnings))
+    for warning in reported:
+        progress(f"{prefix}: WeasyPrint: {warning}")
     result = PdfResult(target, lang, edition, len(document.pages), target.stat().st_size,
                        time.perf_counter() - started, reported)
     progress(f"{prefix}: wrote {target.name}, {result.pages} pages, {result.size / 1e6:.1f} MB "

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import tempfile
-import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +18,7 @@ from typing import Any
 from generator.brand import Brand
 from generator.build import build_language
 from generator.model import Course, Module
+from generator.output import zip_tree
 from generator.portable import make_portable
 from generator.render_quiz import environment
 
@@ -95,18 +92,6 @@ def write_manifest(course: Course, lang: str, site: Path, modules: list[Module],
     (site / "imsmanifest.xml").write_text(xml + "\n", encoding="utf-8")
 
 
-def zip_folder(folder: Path, target: Path) -> None:
-    """Zip `folder` with sorted names and fixed dates, so the same input gives the same bytes."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-
-
 def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
                   module: str | None = None) -> Package:
     """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`."""
@@ -122,8 +107,5 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
-        partial = Path(work) / "package.zip"
-        zip_folder(site, partial)
-        files = sum(1 for p in site.rglob("*") if p.is_file())
-        shutil.move(str(partial), target)  # moved into place only once complete
+        files = zip_tree(site, target)
     return Package(target, target.stat().st_size, [m.slug for m in modules], files)

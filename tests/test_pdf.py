@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from generator.build import load_valid_course
 from generator.model import Question
 from generator.pdf import PdfResult, write_pdf
-from tests.conftest import REPO, make_course
+from tests.conftest import REPO, make_course, pdf_text
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 TRAINER_NOTE = "Bring sticky notes and a timer for the goal exercise."
@@ -29,7 +29,7 @@ def plain(author_text: str) -> str:
 
 
 def pages(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+    return [pdf_text(page) for page in PdfReader(pdf).pages]
 
 
 def two_module_course(dest: Path) -> Path:
