@@ -43,6 +43,7 @@ class Brand:
     address: Text = field(default_factory=dict)
     copyright: Text = field(default_factory=dict)
     site_url: str | None = None
+    completion_stats: bool = False  # opt-in: passes and certificates request a file the server logs
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -145,7 +146,7 @@ def read_brand(path: Path, problems: Problems) -> Brand | None:
         accent=str(data["colors"]["accent"]).lower(), email=str(contact["email"]), legal=_text(data["legal"]),
         privacy=_text(data["privacy"]), logo=logo, favicon=favicon, url=contact.get("url"),
         address=_text(contact.get("address")), copyright=_text(data.get("copyright")),
-        site_url=data.get("site_url"),
+        site_url=data.get("site_url"), completion_stats=data.get("completion_stats") is True,
     )
 
 

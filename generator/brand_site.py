@@ -21,9 +21,24 @@ LEGAL_DOCS = "legal.md"
 STRINGS: dict[str, dict[str, str]] = {
     "en": {"legal_title": "Legal notice and privacy", "publisher": "Publisher", "legal": "Legal notice",
            "privacy": "Privacy", "contact": "Contact", "hosted_by": "Hosted by",
+           "stats": "Completion counts: when you pass a module quiz or reach the certificate, your browser asks "
+                    "this site for one small image file (for example `stats/passed/01-goals.svg`). Our web server "
+                    "writes that request in its access log, as it does for every page; we count these lines per "
+                    "month and module to report how many people completed the course. The request carries no "
+                    "name, no score, no identifier and no cookie, and goes to no other site. The counts are "
+                    "approximate: private browsing, blocked requests and several people sharing one internet "
+                    "address make them lower than the truth.",
            "description": "Who publishes this portal, how to reach them, and what happens to your data."},
     "fr": {"legal_title": "Mentions légales et confidentialité", "publisher": "Éditeur", "legal": "Mentions légales",
            "privacy": "Confidentialité", "contact": "Contact", "hosted_by": "Proposé par",
+           "stats": "Comptage des réussites\u00a0: quand vous réussissez le quiz d’un module ou atteignez le "
+                    "certificat, votre navigateur demande à ce site un petit fichier image (par exemple "
+                    "`stats/passed/01-goals.svg`). Notre serveur web inscrit cette demande dans son journal "
+                    "d’accès, comme pour toute page ; nous comptons ces lignes par mois et par module pour "
+                    "savoir combien de personnes ont terminé le cours. La demande ne porte ni nom, ni score, ni "
+                    "identifiant, ni cookie, et ne part vers aucun autre site. Les chiffres sont approximatifs\u00a0: "
+                    "la navigation privée, les requêtes bloquées et plusieurs personnes partageant une même "
+                    "adresse internet les rendent inférieurs à la réalité.",
            "description": "Qui publie ce portail, comment le joindre, et ce que deviennent vos données."},
 }
 
@@ -94,7 +109,8 @@ def legal_page(brand: Brand, lang: str) -> str:
             f"# {t['legal_title']}\n\n"
             f"## {t['publisher']}\n\n" + "  \n".join(contact) + "\n\n"
             f"## {t['legal']}\n\n{brand.legal[lang].strip()}\n\n"
-            f"## {t['privacy']}\n\n{brand.privacy[lang].strip()}\n")
+            f"## {t['privacy']}\n\n{brand.privacy[lang].strip()}\n"
+            + (f"\n{t['stats']}\n" if brand.completion_stats else ""))
 
 
 def add_brand_pages(tree: DocsTree, brand: Brand) -> None:

@@ -22,6 +22,8 @@ from generator.validate import validate
 
 Progress = Callable[[str], None]
 NAMES = {"en": "English", "fr": "Français"}
+STATS_SCRIPT = "assets/cq/stats.js"
+STATS_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'
 
 
 def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Course:
@@ -37,11 +39,14 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Cou
 
 def build_language(course: Course, lang: str, out_dir: Path, site_url: str | None = None,
                    brand: Brand | None = None, extra_javascript: list[str] | None = None,
-                   languages: tuple[str, ...] | None = None, home_extra: str = "") -> None:
+                   languages: tuple[str, ...] | None = None, home_extra: str = "", stats: bool = False) -> None:
     """Render and build one language into `out_dir` (which must not exist yet).
 
-    `languages` limits the language switcher (a SCORM package holds one language only).
+    `languages` limits the language switcher (a SCORM package holds one language only);
+    `stats` loads the completion-count script (web portal of a brand that opted in).
     """
+    if stats:
+        extra_javascript = [*(extra_javascript or []), STATS_SCRIPT]
     from generator import engine  # the site engine is imported only where a site is built
 
     tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
@@ -60,7 +65,15 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
 def _build_language_job(root: str, lang: str, out_dir: str, languages: tuple[str, ...],
                         site_url: str | None, brand: Brand | None = None, home_extra: str = "") -> None:
     build_language(load_valid_course(Path(root), languages), lang, Path(out_dir), site_url, brand,
-                   home_extra=home_extra)
+                   home_extra=home_extra, stats=bool(brand and brand.completion_stats))
+
+
+def write_stats_files(course: Course, site: Path) -> None:
+    """The empty images a learner's browser requests on a pass or a certificate (see stats.py)."""
+    for name in [*(f"passed/{quiz.id}" for quiz in course.quizzes.values() if quiz.kind == "module"), "certificate"]:
+        path = site / "stats" / f"{name}.svg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(STATS_IMAGE, encoding="utf-8")
 
 
 def write_chooser(course: Course, out: Path, index: str = "") -> None:
@@ -92,8 +105,11 @@ def _build_into(course: Course, root: Path, staging: Path, chosen: tuple[str, ..
     else:
         for lang in chosen:
             progress(f"building {lang}")
-            build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""))
+            build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""),
+                           stats=bool(brand and brand.completion_stats))
     write_chooser(course, staging)
+    if brand and brand.completion_stats:
+        write_stats_files(course, staging)
 
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -155,6 +156,27 @@ def cmd_fix_typography(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from generator.stats import count_files, render
+
+    missing = [str(p) for p in args.logs if not p.is_file()]
+    if missing:
+        print(f"error: no such log file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = count_files(args.logs, since=args.since)
+    sys.stdout.write(render(counts, args.format))
+    print(f"{counts.lines} line(s) read from {len(args.logs)} file(s); {counts.requests} completion request(s) "
+          f"counted once per address and day; {counts.malformed} malformed line(s) skipped", file=sys.stderr)
+    return EXIT_OK
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="coursegen", description="Build and check the bilingual course portal.")
     top.add_argument("--root", type=Path, default=None, help="course folder (default: the one holding mkdocs.yml)")
@@ -203,6 +225,15 @@ def parser() -> argparse.ArgumentParser:
                        description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")
     p.add_argument("files", nargs="*", type=Path, help="files to fix (default: every French lesson and quiz)")
     p.set_defaults(func=cmd_fix_typography)
+
+    p = sub.add_parser("stats", help="count completions in the web server's access logs",
+                       description="Count module quiz passes and certificates per month in nginx/Apache combined "
+                                   "access logs (gzip-rotated ones too), once per client address and day. Needs "
+                                   "`completion_stats: true` in the brand file. No address is ever printed.")
+    p.add_argument("logs", nargs="+", type=Path, metavar="ACCESS_LOG", help="access log files, e.g. access.log*")
+    p.add_argument("--since", type=_date, help="only from this day on (YYYY-MM-DD)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    p.set_defaults(func=cmd_stats)
 
     from generator.cli_exports import add_export_parsers
 
