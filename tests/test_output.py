@@ -83,7 +83,8 @@ def test_a_reader_never_finds_the_site_missing_while_it_is_replaced(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or old copy left
 
 
-def test_a_second_build_refuses_while_the_first_holds_the_lock(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_second_build_refuses_while_the_first_holds_the_lock(course: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     site = course / "site"
     assert main(["--root", str(course), "build"]) == 0
     before = (site / "en" / "index.html").stat().st_ino
