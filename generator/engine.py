@@ -17,6 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+import generator
 from generator.assets import minify_tree
 from generator.brand import Brand
 from generator.brand_site import apply_brand
@@ -30,6 +31,16 @@ class EngineError(Exception):
     def __init__(self, messages: list[str]) -> None:
         self.messages = messages
         super().__init__("\n".join(messages))
+
+
+def theme_dir(root: Path, custom_dir: str | None) -> Path:
+    """The course's own theme folder when it has one, else the theme installed with the generator."""
+    if custom_dir and (root / custom_dir).is_dir():
+        return (root / custom_dir).resolve()
+    package = Path(generator.__file__).resolve().parent
+    # Installed from a wheel, theme/ sits inside the package (pyproject's package-dir); in a source
+    # checkout (or an editable install) it is the project's top-level theme/.
+    return next((p for p in (package / "theme", package.parent / "theme") if p.is_dir()), package / "theme")
 
 
 def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
@@ -57,8 +68,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
             entry["pymdownx.snippets"]["base_path"] = [str(root)]  # included files live in the course
     theme = config.setdefault("theme", {})
     theme["language"] = lang
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir")))
     config.setdefault("extra", {})
     config["extra"]["alternate"] = [a for a in config["extra"].get("alternate", []) if a.get("lang") in languages]
     if brand is not None:
