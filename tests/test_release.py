@@ -57,7 +57,7 @@ def test_a_release_without_git_builds_every_output(release: Path) -> None:
     assert downloads == ["course-en-learner.pdf", "course-en-offline.zip", "course-en-trainer.pdf"]
     assert (out / "site" / "en" / "01-goals" / "quiz" / "index.html").is_file()
     assert (out / "scorm-fr.zip").stat().st_size > 0
-    assert (out / "banks" / "en" / "course.gift").is_file() and (out / "banks" / "fr" / "course.xml").is_file()
+    assert (out / "banks" / "en" / "all-quizzes.gift").is_file() and (out / "banks" / "fr" / "all-quizzes.xml").is_file()
     import generator  # the release's generator is a copy of this one
 
     assert (release / "generator" / "output.py").read_bytes() == (Path(generator.__file__).parent
@@ -91,5 +91,5 @@ def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Pa
     assert (site / "en" / "assets" / "cq" / "quiz.js").is_file()  # the theme came with the package
     assert 'data-cq-quiz="01-basics"' in (site / "fr" / "01-basics" / "quiz" / "index.html").read_text(
         encoding="utf-8")
-    assert (site / "en" / "pricing-posts" / "index.html").is_file()
+    assert (site / "en" / "02-pricing-posts" / "index.html").is_file()
     assert sorted(p.name for p in elsewhere.iterdir()) == []  # nothing written where the command ran
