@@ -240,7 +240,7 @@ def _git_date(root: Path) -> int | None:
 def _notice(message: str) -> None:
     if message not in _notified:
         _notified.add(message)
-        print(f"notice: {message}", file=sys.stderr)
+        print(f"notice: {message}", flush=True)  # information, not a problem: stdout
 
 
 def _stderr(message: str) -> None:
