@@ -59,10 +59,12 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/coursegen check
 	$(BIN)/pytest -q
 

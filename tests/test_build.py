@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
-from generator.problems import ContentError
+from generator.course.problems import ContentError
 
 
 def soup(path: Path) -> BeautifulSoup:

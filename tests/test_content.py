@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_valid_course
-from generator.markdown_scan import directives
-from generator.model import Course, Question
+from generator.course.load import load_valid_course
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Question
 
 REPO = Path(__file__).resolve().parent.parent
 BANNED = re.compile(r"\b(all|none) of the above\b|toutes les réponses|aucune des réponses|"

@@ -14,7 +14,7 @@ import pytest
 
 from generator import output
 from generator.build import build
-from generator.cli import main
+from generator.cli.main import main
 
 
 @pytest.fixture(autouse=True)

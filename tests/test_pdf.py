@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import load_valid_course
-from generator.model import Question
-from generator.pdf import PdfResult, write_pdf
+from generator.course.load import load_valid_course
+from generator.course.model import Question
+from generator.exports.pdf import PdfResult, write_pdf
 from tests.conftest import REPO, make_course, pdf_text
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
@@ -199,7 +199,7 @@ def test_shipped_course_workbook_contents_answers_and_warnings(real_learner: Pdf
 
 def test_command_line_shows_progress_and_refuses_an_ambiguous_output(course: Path, tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from generator.cli import main
+    from generator.cli.main import main
 
     assert main(["--root", str(course), "pdf", "-o", str(tmp_path / "all.pdf")]) == 2
     assert "choose one --lang and one --edition" in capsys.readouterr().err

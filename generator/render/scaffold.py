@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.render_quiz import environment
+from generator.render.quiz import environment
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from generator import LANGUAGES
-from generator.print_i18n import EDITIONS
+from generator.render.print_strings import EDITIONS
 
 
 def say(message: str) -> None:
@@ -21,9 +21,9 @@ def say(message: str) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from generator.build import load_valid_course
-    from generator.cli import EXIT_OK, EXIT_USAGE, _brand, set_source_date_epoch
-    from generator.pdf import pdf_name, write_pdf
+    from generator.cli.common import EXIT_OK, EXIT_USAGE, brand_of, set_source_date_epoch
+    from generator.course.load import load_valid_course
+    from generator.exports.pdf import pdf_name, write_pdf
 
     langs = (args.lang,) if args.lang else LANGUAGES
     editions = (args.edition,) if args.edition else EDITIONS
@@ -36,7 +36,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     say("loading and checking the course")
     course = load_valid_course(args.root)
-    brand = _brand(args)
+    brand = brand_of(args)
     site_url = args.site_url or (brand.site_url if brand else None)
     for lang, edition in wanted:
         target = args.output or (args.out_dir or Path.cwd()) / pdf_name(lang, edition)
@@ -46,15 +46,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from generator.build import load_valid_course
-    from generator.cli import EXIT_OK, EXIT_PROBLEMS, _brand, set_source_date_epoch
-    from generator.offline import OfflineError, build_offline, offline_name
+    from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, set_source_date_epoch
+    from generator.course.load import load_valid_course
+    from generator.exports.offline import OfflineError, build_offline, offline_name
 
     set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
     target = args.output or Path.cwd() / offline_name(args.lang)
     try:
-        result = build_offline(course, target, args.lang, progress=say, brand=_brand(args))
+        result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
     except OfflineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -14,10 +14,10 @@ from collections.abc import Callable
 import yaml
 from markupsafe import Markup
 
-from generator.i18n import STRINGS
-from generator.markdown_scan import directives
-from generator.model import Course, Page
-from generator.render_quiz import environment
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Page
+from generator.render.quiz import environment
+from generator.render.strings import STRINGS
 
 # url(from_docs, to_docs) -> a relative URL usable in raw HTML
 Url = Callable[[str, str], str]

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.brand import Brand
-from generator.build import build_language
-from generator.model import Course, Module
+from generator.course.brand import Brand
+from generator.course.model import Course, Module
+from generator.engine.language import build_language
+from generator.engine.portable import make_portable
 from generator.output import zip_tree
-from generator.portable import make_portable
-from generator.render_quiz import environment
+from generator.render.quiz import environment
 
 SCRIPT = "assets/cq/scorm.js"
 

@@ -16,10 +16,10 @@ try:
 except ImportError:  # the fast path is optional: jsonschema alone gives the same answers, slower
     jsonschema_rs = None  # type: ignore[assignment]
 
-from generator.problems import Problems
-from generator.yamlfile import LineDict, LineList
+from generator.course.problems import Problems
+from generator.course.yamlfile import LineDict, LineList
 
-SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
 @cache

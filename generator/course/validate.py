@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from generator.markdown_scan import directives, french_typography, links, prose_lines
-from generator.model import Course, Page, Question, Quiz
-from generator.problems import Problems
+from generator.course.markdown_scan import directives, french_typography, links, prose_lines
+from generator.course.model import Course, Page, Question, Quiz
+from generator.course.problems import Problems
 
 
 def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:

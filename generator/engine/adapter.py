@@ -18,11 +18,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 import generator
-from generator.assets import minify_tree
-from generator.brand import Brand
-from generator.brand_site import apply_brand
+from generator.course.brand import Brand
+from generator.engine.assets import minify_tree
+from generator.render.brand import apply_brand
 
-HOOK = Path(__file__).with_name("mkdocs_hook.py")
+HOOK = Path(__file__).with_name("hook.py")
 
 
 class EngineError(Exception):

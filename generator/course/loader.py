@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.markdown_scan import french_typography
-from generator.model import Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
-from generator.problems import Problems
-from generator.schema import check, load_schema
-from generator.yamlfile import LineDict, YamlProblem, load_yaml_file, parse_yaml, read_text
+from generator.course.markdown_scan import french_typography
+from generator.course.model import Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
+from generator.course.problems import Problems
+from generator.course.schema import check, load_schema
+from generator.course.yamlfile import LineDict, YamlProblem, load_yaml_file, parse_yaml, read_text
 
 NAME = re.compile(r"^[0-9]{2}-[a-z0-9][a-z0-9-]*$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from generator.problems import Problems
+from generator.course.problems import Problems
 
 # Quiz, brand and front-matter files are a few kilobytes; a megabyte is far beyond
 # any honest file and keeps a hostile one from eating memory or time.

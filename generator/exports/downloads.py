@@ -13,11 +13,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.brand import Brand
-from generator.i18n import STRINGS
-from generator.model import Course
-from generator.print_i18n import EDITIONS, PRINT_STRINGS
-from generator.render_quiz import environment
+from generator.course.brand import Brand
+from generator.course.model import Course
+from generator.render.print_strings import EDITIONS, PRINT_STRINGS
+from generator.render.quiz import environment
+from generator.render.strings import STRINGS
 
 Progress = Callable[[str], None]
 
@@ -36,8 +36,8 @@ class Download:
 
 def _pdf_job(root: str, lang: str, edition: str, target: str, languages: tuple[str, ...],
              site_url: str | None, brand: Brand | None) -> Download:
-    from generator.build import load_valid_course
-    from generator.pdf import write_pdf
+    from generator.course.load import load_valid_course
+    from generator.exports.pdf import write_pdf
 
     result = write_pdf(load_valid_course(Path(root), languages), lang, edition, Path(target), site_url=site_url,
                        brand=brand)
@@ -48,8 +48,8 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], progre
                    jobs: int | None = None, site_url: str | None = None,
                    brand: Brand | None = None) -> list[Download]:
     """Write both PDF editions and the offline zip of each language in `langs` into `out_dir`."""
-    from generator.offline import build_offline, offline_name
-    from generator.pdf import pdf_name
+    from generator.exports.offline import build_offline, offline_name
+    from generator.exports.pdf import pdf_name
 
     out_dir.mkdir(parents=True, exist_ok=True)
     workers = jobs or min(4, os.cpu_count() or 1)

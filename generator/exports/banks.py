@@ -13,9 +13,9 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.model import Course, Question, Quiz
+from generator.course.model import Course, Question, Quiz
 from generator.output import publish_file, staging_dir
-from generator.render_quiz import inline, inline_text
+from generator.render.quiz import inline, inline_text
 
 FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
 ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs

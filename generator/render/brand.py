@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from generator.brand import Brand
-from generator.site import DocsTree, write_tree
+from generator.course.brand import Brand
+from generator.render.docs import DocsTree, write_tree
 
 ASSETS = "assets/brand"
 LEGAL_DOCS = "legal.md"

@@ -8,32 +8,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator import LANGUAGES
+from generator.cli.common import (
+    BRAND_HELP,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    brand_of,
+    find_root,
+    set_source_date_epoch,
+)
+from generator.course.problems import ContentError, Problem
 from generator.output import OutputBusy
-from generator.problems import ContentError, Problem
-
-if TYPE_CHECKING:
-    from generator.brand import Brand
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-BRAND_HELP = "brand file of the hosting organisation (default: brands/default.yml when present)"
-
-
-def find_root(start: Path) -> Path:
-    """The course root: the nearest folder (upwards) holding mkdocs.yml."""
-    for folder in [start, *start.parents]:
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return start
-
-
-def set_source_date_epoch(root: Path) -> None:
-    """Builds are byte-reproducible when dates come from the sources, not the clock."""
-    from generator.output import set_build_epoch
-
-    set_build_epoch(root)
 
 
 def report(problems: list[Problem]) -> int:
@@ -44,8 +31,8 @@ def report(problems: list[Problem]) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.brand import check_brands
-    from generator.build import load_valid_course
+    from generator.course.brand import check_brands
+    from generator.course.load import load_valid_course
 
     course = load_valid_course(args.root)
     brands = check_brands(args.root)
@@ -65,26 +52,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
-    brand = _brand(args)
+    brand = brand_of(args)
     build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True),
           site_url=args.site_url, brand=brand, downloads=args.downloads)
     print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
-def _brand(args: argparse.Namespace) -> Brand | None:
-    from generator.brand import load_brand
-
-    return load_brand(args.root, args.brand.resolve() if args.brand else None)
-
-
 def cmd_scorm(args: argparse.Namespace) -> int:
-    from generator.build import load_valid_course
-    from generator.scorm import ScormError, build_package
+    from generator.course.load import load_valid_course
+    from generator.exports.scorm import ScormError, build_package
 
     set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
-    brand = _brand(args)
+    brand = brand_of(args)
     try:
         made = build_package(course, args.lang, args.output, brand=brand, module=args.module)
     except ScormError as exc:
@@ -95,8 +76,8 @@ def cmd_scorm(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from generator.banks import export_banks
-    from generator.build import load_valid_course
+    from generator.course.load import load_valid_course
+    from generator.exports.banks import export_banks
 
     set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
@@ -109,9 +90,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator import engine
-    from generator.build import load_valid_course
-    from generator.site import render_docs, write_tree
+    from generator.course.load import load_valid_course
+    from generator.engine import adapter as engine
+    from generator.render.docs import render_docs, write_tree
 
     course = load_valid_course(args.root)
     with tempfile.TemporaryDirectory(prefix="coursegen-serve-") as work:
@@ -132,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.scaffold import ScaffoldError, new_module, new_quiz
+    from generator.render.scaffold import ScaffoldError, new_module, new_quiz
 
     try:
         made = (new_module if args.what == "module" else new_quiz)(args.root, args.slug)
@@ -145,7 +126,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_fix_typography(args: argparse.Namespace) -> int:
-    from generator.typography import fix_file
+    from generator.course.typography import fix_file
 
     files = args.files or [*sorted(args.root.glob("modules/**/*.fr.md")), *sorted(args.root.glob("pages/**/*.fr.md")),
                            *sorted(args.root.glob("quizzes/*.yml"))]
@@ -157,7 +138,7 @@ def cmd_fix_typography(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from generator.stats import count_files, render
+    from generator.exports.stats import count_files, render
 
     missing = [str(p) for p in args.logs if not p.is_file()]
     if missing:
@@ -235,7 +216,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     p.set_defaults(func=cmd_stats)
 
-    from generator.cli_exports import add_export_parsers
+    from generator.cli.exports import add_export_parsers
 
     add_export_parsers(sub, BRAND_HELP)
     return top
@@ -254,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as exc:  # the engine's own refusal, shown as text rather than a traceback
-        from generator.engine import EngineError
-        from generator.offline import OfflineError
+        from generator.engine.adapter import EngineError
+        from generator.exports.offline import OfflineError
 
         if isinstance(exc, EngineError):
             for message in exc.messages:

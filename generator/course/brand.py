@@ -11,11 +11,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.loader import french_in_yaml
-from generator.model import Text
-from generator.problems import ContentError, Problems
-from generator.schema import check, load_schema
-from generator.yamlfile import MAX_BYTES, LineDict, load_yaml_file
+from generator.course.loader import french_in_yaml
+from generator.course.model import Text
+from generator.course.problems import ContentError, Problems
+from generator.course.schema import check, load_schema
+from generator.course.yamlfile import MAX_BYTES, LineDict, load_yaml_file
 
 DEFAULT_BRAND = Path("brands") / "default.yml"
 # Material draws white text on the primary colour (header) and shows both colours as text

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from generator import journey
-from generator.i18n import STRINGS
-from generator.markdown_scan import LINK, chunks, directives
-from generator.model import Course, Module, Page
-from generator.render_quiz import environment, render_quiz
+from generator.course.markdown_scan import LINK, chunks, directives
+from generator.course.model import Course, Module, Page
+from generator.render import journey
+from generator.render.quiz import environment, render_quiz
+from generator.render.strings import STRINGS
 
 NavItem = dict[str, Any]
 

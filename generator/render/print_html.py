@@ -18,14 +18,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.i18n import STRINGS
-from generator.markdown_scan import directives
-from generator.model import Course, Module, Page
-from generator.print_i18n import EDITIONS, PRINT_STRINGS
-from generator.print_markdown import LinkResolver, site_extensions, to_html
-from generator.render_quiz import environment
-from generator.site import docs_path, page_url
-from generator.worksheet import Asked, anchor_of, answer_key, worksheet
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Module, Page
+from generator.render.docs import docs_path, page_url
+from generator.render.print_markdown import LinkResolver, site_extensions, to_html
+from generator.render.print_strings import EDITIONS, PRINT_STRINGS
+from generator.render.quiz import environment
+from generator.render.strings import STRINGS
+from generator.render.worksheet import Asked, anchor_of, answer_key, worksheet
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Course pages printed after the modules, in this order (prefixes of page slugs).

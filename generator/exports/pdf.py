@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.brand import Brand
-from generator.model import Course
+from generator.course.brand import Brand
+from generator.course.model import Course
 from generator.output import build_epoch, partial_file
-from generator.print_html import render_print_html
+from generator.render.print_html import render_print_html
 
 Progress = Callable[[str], None]
 PDF_VARIANT = "pdf/ua-1"

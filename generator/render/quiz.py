@@ -10,8 +10,8 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.i18n import STRINGS
-from generator.model import Question, Quiz
+from generator.course.model import Question, Quiz
+from generator.render.strings import STRINGS
 
 
 def inline(text: str) -> Markup:

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.brand import Brand
-from generator.brand_site import write_docs
-from generator.build import write_chooser
-from generator.model import Course
+import generator
+from generator.course.brand import Brand
+from generator.course.model import Course
 from generator.output import zip_tree
-from generator.site import render_docs
+from generator.render.brand import write_docs
+from generator.render.chooser import write_chooser
+from generator.render.docs import render_docs
 
 Progress = Callable[[str], None]
 # The file name must contain "iframe-worker": the offline plugin adds its CDN copy otherwise.
@@ -49,7 +50,7 @@ def offline_name(lang: str | None) -> str:
 
 def find_shim(root: Path) -> Path:
     """The iframe-worker shim installed by npm, beside the course or beside the generator."""
-    for base in (root, Path(__file__).resolve().parent.parent):
+    for base in (root, Path(generator.__file__).resolve().parent.parent):
         candidate = base / "node_modules" / SHIM_IN_PACKAGE
         if candidate.is_file():
             return candidate
@@ -60,7 +61,7 @@ def find_shim(root: Path) -> Path:
 def build_offline_language(course: Course, lang: str, out_dir: Path, bundled: tuple[str, ...],
                            brand: Brand | None = None) -> None:
     """Build one language for file:// into `out_dir`; `bundled` are the languages in the same bundle."""
-    from generator import engine  # the site engine is imported only where a site is built
+    from generator.engine import adapter as engine  # the site engine is imported only where a site is built
 
     shim = find_shim(course.root)
     tree = render_docs(course, lang, directory_urls=False)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.i18n import STRINGS
-from generator.model import Question, Quiz
-from generator.print_i18n import PRINT_STRINGS
-from generator.render_quiz import display_order, environment
+from generator.course.model import Question, Quiz
+from generator.render.print_strings import PRINT_STRINGS
+from generator.render.quiz import display_order, environment
+from generator.render.strings import STRINGS
 
 LETTERS = string.ascii_uppercase
 

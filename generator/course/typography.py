@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.markdown_scan import fix_french_line, prose_lines
+from generator.course.markdown_scan import fix_french_line, prose_lines
 
 
 def _french_line_ranges(node: Node) -> list[tuple[int, int]]:
