@@ -48,6 +48,18 @@ def test_every_lesson_has_a_check_question(course: Course) -> None:
             assert "question" in kinds or "quiz" in kinds, lesson.slug
 
 
+OBJECTIVE_LINE = {"en": "After this lesson you can ", "fr": "À l’issue de cette leçon, vous saurez "}
+
+
+def test_every_lesson_opens_with_its_objective_line(course: Course) -> None:
+    for module in course.modules:
+        for lesson in module.lessons:
+            for lang, start in OBJECTIVE_LINE.items():
+                first = lesson.sources[lang].body.strip().split("\n\n")[0]
+                assert first.startswith(start) and first.endswith("."), f"{lesson.slug} ({lang}): {first[:80]}"
+                assert "\n" not in first and len(first) > len(start) + 20, f"{lesson.slug} ({lang})"
+
+
 def texts(q: Question) -> list[dict[str, str]]:
     found = [q.prompt, q.explanation]
     for c in q.choices:
