@@ -95,6 +95,22 @@ def test_every_question_gives_feedback_on_every_option(course: Course) -> None:
                 assert c.feedback["en"].strip().lower() not in ("incorrect.", "wrong.", "correct."), q.id
 
 
+def test_no_quiz_gives_its_single_choice_answers_away(course: Course) -> None:
+    """Issue 14: the key of single-choice questions sits in the same place (author order) in at most 40 % of
+    them, and is the longest option (ties count) in at most half of them, in every language."""
+    for quiz in course.quizzes.values():
+        singles = [q for q in quiz.questions if q.type == "single"]
+        if not singles:
+            continue
+        keys = [[c.correct for c in q.choices].index(True) for q in singles]
+        top = Counter(keys).most_common(1)[0][1]
+        assert top <= 0.4 * len(singles), f"{quiz.id}: key in the same place in {top}/{len(singles)}"
+        for lang in course.languages:
+            longest = [q.id for q, k in zip(singles, keys)
+                       if len(q.choices[k].text[lang]) >= max(len(c.text[lang]) for c in q.choices)]
+            assert len(longest) <= len(singles) / 2, f"{quiz.id} ({lang}): key is the longest in {longest}"
+
+
 def test_glossary_tools_and_home_pages_exist(course: Course) -> None:
     slugs = {p.slug for p in course.pages}
     assert {"index", "about", "glossary", "authoring", "tools/index", "tools/smart-goal-worksheet",
