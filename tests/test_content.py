@@ -60,6 +60,23 @@ def test_every_lesson_opens_with_its_objective_line(course: Course) -> None:
                 assert "\n" not in first and len(first) > len(start) + 20, f"{lesson.slug} ({lang})"
 
 
+def words(markdown: str) -> int:
+    text = re.sub(r"^\[\[.*?\]\]$", "", markdown, flags=re.M)  # embedded questions
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return len(re.findall(r"\w+(?:[’'.,-]\w+)*", text))
+
+
+def test_lesson_minutes_are_honest(course: Course) -> None:
+    """Stated minutes cover reading at 130-170 words a minute plus at least a minute of activity."""
+    for module in course.modules:
+        for lesson in module.lessons:
+            en, fr = (words(lesson.sources[lang].body) for lang in ("en", "fr"))
+            assert en / 170 + 1 <= lesson.duration + 0.5, f"{lesson.slug}: {en} words in {lesson.duration} min"
+            assert lesson.duration <= en / 130 + 3, f"{lesson.slug}: {en} words in {lesson.duration} min"
+            assert 0.9 * en <= fr <= 1.2 * en, f"{lesson.slug}: {en} words in English, {fr} in French"
+        assert module.overview.duration == sum(lesson.duration for lesson in module.lessons), module.slug
+
+
 def texts(q: Question) -> list[dict[str, str]]:
     found = [q.prompt, q.explanation]
     for c in q.choices:
