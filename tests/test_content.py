@@ -123,7 +123,7 @@ def test_no_quiz_gives_its_single_choice_answers_away(course: Course) -> None:
         top = Counter(keys).most_common(1)[0][1]
         assert top <= 0.4 * len(singles), f"{quiz.id}: key in the same place in {top}/{len(singles)}"
         for lang in course.languages:
-            longest = [q.id for q, k in zip(singles, keys)
+            longest = [q.id for q, k in zip(singles, keys, strict=True)
                        if len(q.choices[k].text[lang]) >= max(len(c.text[lang]) for c in q.choices)]
             assert len(longest) <= len(singles) / 2, f"{quiz.id} ({lang}): key is the longest in {longest}"
 
