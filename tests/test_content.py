@@ -131,7 +131,7 @@ def test_no_quiz_gives_its_single_choice_answers_away(course: Course) -> None:
 def test_glossary_tools_and_home_pages_exist(course: Course) -> None:
     slugs = {p.slug for p in course.pages}
     assert {"index", "about", "glossary", "authoring", "tools/index", "tools/smart-goal-worksheet",
-            "tools/editorial-calendar", "tools/reply-templates", "tools/community-rules",
+            "tools/editorial-calendar", "tools/reply-templates", "tools/reply-bank", "tools/community-rules",
             "tools/monthly-report", "tools/staff-charter"} <= slugs
     for lang in ("en", "fr"):
         assert "*[ROI]:" in course.abbreviations[lang]
