@@ -133,5 +133,7 @@ def test_glossary_tools_and_home_pages_exist(course: Course) -> None:
     assert {"index", "about", "glossary", "authoring", "tools/index", "tools/smart-goal-worksheet",
             "tools/editorial-calendar", "tools/reply-templates", "tools/reply-bank", "tools/community-rules",
             "tools/monthly-report", "tools/staff-charter"} <= slugs
+    for module in course.modules:
+        assert f"tools/summaries/{module.slug}" in slugs, f"{module.slug} has no one-page summary"
     for lang in ("en", "fr"):
         assert "*[ROI]:" in course.abbreviations[lang]
