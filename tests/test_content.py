@@ -22,9 +22,10 @@ def course() -> Course:
     return load_valid_course(REPO)  # raises, listing every problem, if anything is missing or broken
 
 
-def test_six_modules_of_four_to_six_lessons(course: Course) -> None:
+def test_seven_modules_of_four_to_six_lessons(course: Course) -> None:
     assert [m.slug for m in course.modules] == [
-        "01-goals", "02-organising", "03-replies", "04-moderation", "05-measuring", "06-staff"]
+        "01-goals", "02-organising", "03-replies", "04-moderation", "05-measuring", "06-staff",
+        "07-secure-local-new"]
     for module in course.modules:
         assert 4 <= len(module.lessons) <= 6, module.slug
         assert module.trainer is not None, f"{module.slug} has no trainer notes"
@@ -132,7 +133,7 @@ def test_glossary_tools_and_home_pages_exist(course: Course) -> None:
     slugs = {p.slug for p in course.pages}
     assert {"index", "about", "glossary", "authoring", "tools/index", "tools/smart-goal-worksheet",
             "tools/editorial-calendar", "tools/reply-templates", "tools/reply-bank", "tools/community-rules",
-            "tools/monthly-report", "tools/staff-charter"} <= slugs
+            "tools/monthly-report", "tools/staff-charter", "tools/account-security-checklist"} <= slugs
     for module in course.modules:
         assert f"tools/summaries/{module.slug}" in slugs, f"{module.slug} has no one-page summary"
     for lang in ("en", "fr"):

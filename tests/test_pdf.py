@@ -58,7 +58,10 @@ def mini_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfResult]:
 
 
 def toc_entries(texts: list[str]) -> list[tuple[str, int]]:
-    contents = next(text for text in texts if text.lstrip().startswith(("Contents", "Sommaire")))
+    """The printed contents, which may run over several pages until module 1 starts."""
+    first = next(i for i, text in enumerate(texts) if text.lstrip().startswith(("Contents", "Sommaire")))
+    end = next(i for i in range(first + 1, len(texts)) if flat(texts[i]).startswith("MODULE 1 "))
+    contents = "\n".join(texts[first:end])
     found = [TOC_LINE.match(line.strip()) for line in contents.splitlines()]
     return [(m["title"].strip(), int(m["page"])) for m in found if m]
 
