@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
+# (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test serve check bench lint browsers pdf-deps clean
+.PHONY: site test serve check bench lint browsers webserver pdf-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,16 @@ browsers:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's nginx: the hosting tests serve the built portal with the deployment page's own configuration.
+# A policy-rc.d keeps the package from starting a server on port 80 as it installs.
+webserver:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  echo "Installing Debian's nginx for the hosting tests"; \
+	  made=""; [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; \
+	    chmod +x /usr/sbin/policy-rc.d; made=1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	  status=$$?; [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; }
 
 # WeasyPrint lays out the PDFs with Debian's Pango and needs a font with metrics (Liberation, DejaVu).
 pdf-deps:
@@ -49,10 +60,12 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
-test: $(STAMP) node_modules/.installed browsers pdf-deps
+test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/coursegen check
 	$(BIN)/pytest -q
 

@@ -13,8 +13,8 @@ from pathlib import Path
 # (label, file suffix, function name): cumulative time of each, in both profiles where present.
 PARTS = [
     ("whole run", "", "<module>"),
-    ("load and validate the course (generator)", "generator/build.py", "load_valid_course"),
-    ("render the docs tree (generator)", "generator/site.py", "render_docs"),
+    ("load and validate the course (generator)", "generator/course/load.py", "load_valid_course"),
+    ("render the docs tree (generator)", "generator/render/docs.py", "render_docs"),
     ("Markdown to HTML (Python-Markdown, in MkDocs)", "markdown/core.py", "convert"),
     ("search index (Material's search plugin)", "material/plugins/search/plugin.py", "on_page_context"),
     ("page templates, search, writing (MkDocs _build_page)", "mkdocs/commands/build.py", "_build_page"),

@@ -85,7 +85,7 @@ class Size:
 def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python: Path | None, rounds: int,
                jobs: bool, default_material: bool) -> Size:
     """Write the course of `n` lessons, capture what we hand MkDocs, and prepare every variant."""
-    from generator.build import load_valid_course
+    from generator.course.load import load_valid_course
 
     course_dir = folder / "course"
     synthetic.write_course(course_dir, n)
@@ -136,7 +136,7 @@ def _copy_course(repo: Path, dest: Path) -> Path:
 def real_course(repo: Path, work: Path, coursegen: Path, report: Report, log: Path, skip: set[str],
                 say: Callable[[str], None]) -> None:
     """Build the real course once, then Lighthouse, the exports and the live preview on it."""
-    from generator.build import load_valid_course
+    from generator.course.load import load_valid_course
 
     root = _copy_course(repo, work / "course")
     site = work / "site"

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator.model import Course, Question
+from generator.course.model import Course, Question
 
 QUIZ_ID = re.compile(r'data-cq-quiz="([^"]+)"')
 QUESTION_ID = re.compile(r'data-cq-question="([^"]+)"')
@@ -48,8 +48,9 @@ class Captured:
 
 def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dict[str, Captured]:
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
-    from generator import build as pipeline
-    from generator import engine
+    from generator.build import build
+    from generator.engine import adapter as engine
+    from generator.engine import language as pipeline
 
     if dest.exists():
         shutil.rmtree(dest)
@@ -68,11 +69,11 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
 
     original, original_fill = engine.build_site, getattr(pipeline, "fill_slots", None)
     engine.build_site = keep
-    # setattr: generator.build imports fill_slots from generator.site, and this swaps the name build uses.
+    # setattr: engine.language imports fill_slots from render.docs, and this swaps the name it uses.
     if original_fill is not None:
         setattr(pipeline, "fill_slots", record)  # noqa: B010
     try:
-        pipeline.build(root, dest / "unused-site", langs)
+        build(root, dest / "unused-site", langs)
     finally:
         engine.build_site = original
         if original_fill is not None:

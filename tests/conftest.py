@@ -7,6 +7,7 @@ import http.server
 import shutil
 import socketserver
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,11 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+def pdf_text(page: object) -> str:
+    """A PDF page's text as a reader sees it: NFKC folds the ligatures (ﬁ, ﬂ) some fonts draw."""
+    return unicodedata.normalize("NFKC", page.extract_text())  # type: ignore[attr-defined]
 
 
 def make_course(dest: Path, source: Path = MINI) -> Path:

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.banks import export_banks
-from generator.build import load_valid_course
+from generator.course.load import load_valid_course
+from generator.exports.banks import export_banks
 from tests.conftest import REPO
 
 PARSER = REPO / "tests" / "js" / "parse_gift.cjs"

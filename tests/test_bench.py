@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench import synthetic, variants, weight
 from bench.gzip_server import serving
-from generator.build import load_valid_course
+from generator.course.load import load_valid_course
 
 
 def test_synthetic_course_has_the_promised_shape_and_passes_validation(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.brand import contrast, darker_until, load_brand
 from generator.build import build
-from generator.problems import ContentError
+from generator.course.brand import contrast, darker_until, load_brand
+from generator.course.problems import ContentError
 from tests.conftest import REPO
 
 

@@ -25,7 +25,7 @@ def test_help_for_every_command(tmp_path: Path) -> None:
 def test_shipped_course_checks_clean() -> None:
     result = run("check", cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: 6 modules")
+    assert result.stdout.startswith("ok: 7 modules")
 
 
 def test_check_reports_problems_without_a_traceback(course: Path) -> None:

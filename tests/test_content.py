@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_valid_course
-from generator.markdown_scan import directives
-from generator.model import Course, Question
+from generator.course.load import load_valid_course
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Question
 
 REPO = Path(__file__).resolve().parent.parent
 BANNED = re.compile(r"\b(all|none) of the above\b|toutes les réponses|aucune des réponses|"
@@ -22,9 +22,10 @@ def course() -> Course:
     return load_valid_course(REPO)  # raises, listing every problem, if anything is missing or broken
 
 
-def test_six_modules_of_four_to_six_lessons(course: Course) -> None:
+def test_seven_modules_of_four_to_six_lessons(course: Course) -> None:
     assert [m.slug for m in course.modules] == [
-        "01-goals", "02-organising", "03-replies", "04-moderation", "05-measuring", "06-staff"]
+        "01-goals", "02-organising", "03-replies", "04-moderation", "05-measuring", "06-staff",
+        "07-secure-local-new"]
     for module in course.modules:
         assert 4 <= len(module.lessons) <= 6, module.slug
         assert module.trainer is not None, f"{module.slug} has no trainer notes"
@@ -46,6 +47,35 @@ def test_every_lesson_has_a_check_question(course: Course) -> None:
         for lesson in module.lessons:
             kinds = [d[1] for d in directives(lesson.sources["en"].body)]
             assert "question" in kinds or "quiz" in kinds, lesson.slug
+
+
+OBJECTIVE_LINE = {"en": "After this lesson you can ", "fr": "À l’issue de cette leçon, vous saurez "}
+
+
+def test_every_lesson_opens_with_its_objective_line(course: Course) -> None:
+    for module in course.modules:
+        for lesson in module.lessons:
+            for lang, start in OBJECTIVE_LINE.items():
+                first = lesson.sources[lang].body.strip().split("\n\n")[0]
+                assert first.startswith(start) and first.endswith("."), f"{lesson.slug} ({lang}): {first[:80]}"
+                assert "\n" not in first and len(first) > len(start) + 20, f"{lesson.slug} ({lang})"
+
+
+def words(markdown: str) -> int:
+    text = re.sub(r"^\[\[.*?\]\]$", "", markdown, flags=re.M)  # embedded questions
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return len(re.findall(r"\w+(?:[’'.,-]\w+)*", text))
+
+
+def test_lesson_minutes_are_honest(course: Course) -> None:
+    """Stated minutes cover reading at 130-170 words a minute plus at least a minute of activity."""
+    for module in course.modules:
+        for lesson in module.lessons:
+            en, fr = (words(lesson.sources[lang].body) for lang in ("en", "fr"))
+            assert en / 170 + 1 <= lesson.duration + 0.5, f"{lesson.slug}: {en} words in {lesson.duration} min"
+            assert lesson.duration <= en / 130 + 3, f"{lesson.slug}: {en} words in {lesson.duration} min"
+            assert 0.9 * en <= fr <= 1.2 * en, f"{lesson.slug}: {en} words in English, {fr} in French"
+        assert module.overview.duration == sum(lesson.duration for lesson in module.lessons), module.slug
 
 
 def texts(q: Question) -> list[dict[str, str]]:
@@ -83,10 +113,28 @@ def test_every_question_gives_feedback_on_every_option(course: Course) -> None:
                 assert c.feedback["en"].strip().lower() not in ("incorrect.", "wrong.", "correct."), q.id
 
 
+def test_no_quiz_gives_its_single_choice_answers_away(course: Course) -> None:
+    """Issue 14: the key of single-choice questions sits in the same place (author order) in at most 40 % of
+    them, and is the longest option (ties count) in at most half of them, in every language."""
+    for quiz in course.quizzes.values():
+        singles = [q for q in quiz.questions if q.type == "single"]
+        if not singles:
+            continue
+        keys = [[c.correct for c in q.choices].index(True) for q in singles]
+        top = Counter(keys).most_common(1)[0][1]
+        assert top <= 0.4 * len(singles), f"{quiz.id}: key in the same place in {top}/{len(singles)}"
+        for lang in course.languages:
+            longest = [q.id for q, k in zip(singles, keys, strict=True)
+                       if len(q.choices[k].text[lang]) >= max(len(c.text[lang]) for c in q.choices)]
+            assert len(longest) <= len(singles) / 2, f"{quiz.id} ({lang}): key is the longest in {longest}"
+
+
 def test_glossary_tools_and_home_pages_exist(course: Course) -> None:
     slugs = {p.slug for p in course.pages}
     assert {"index", "about", "glossary", "authoring", "tools/index", "tools/smart-goal-worksheet",
-            "tools/editorial-calendar", "tools/reply-templates", "tools/community-rules",
-            "tools/monthly-report", "tools/staff-charter"} <= slugs
+            "tools/editorial-calendar", "tools/reply-templates", "tools/reply-bank", "tools/community-rules",
+            "tools/monthly-report", "tools/staff-charter", "tools/account-security-checklist"} <= slugs
+    for module in course.modules:
+        assert f"tools/summaries/{module.slug}" in slugs, f"{module.slug} has no one-page summary"
     for lang in ("en", "fr"):
         assert "*[ROI]:" in course.abbreviations[lang]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import load_valid_course
-from generator.problems import ContentError, Problems
-from generator.yamlfile import load_yaml_file
+from generator.course.load import load_valid_course
+from generator.course.problems import ContentError, Problems
+from generator.course.yamlfile import load_yaml_file
 from tests.conftest import make_course
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import load_valid_course
-from generator.problems import ContentError
+from generator.course.load import load_valid_course
+from generator.course.problems import ContentError
 from tests.conftest import make_course
 
 CASES = sorted((Path(__file__).parent / "golden").glob("*.yml"))

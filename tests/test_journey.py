@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from tests.conftest import pdf_text
 from tests.test_browser import answer_all_right
 
 pytestmark = pytest.mark.browser
@@ -123,7 +124,7 @@ def test_certificate_says_what_is_missing_then_prints_on_one_page(page: Any, bui
     page.pdf(path=str(pdf), format="A4", print_background=True)
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    text = pdf_text(reader.pages[0])
     for expected in ("Certificate of completion", "Camille Martin", "Mini course", "Basics", "100 %",
                      "Self-declared"):
         assert expected in text, expected

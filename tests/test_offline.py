@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build, load_valid_course
-from generator.offline import OfflineResult, build_offline
+from generator.build import build
+from generator.course.load import load_valid_course
+from generator.exports.offline import OfflineResult, build_offline
 from tests.test_browser import answer_all_right
 
 
@@ -25,7 +26,7 @@ def unzip(bundle: Path, dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OfflineResult]:
-    from generator.brand import load_brand
+    from generator.course.brand import load_brand
     from tests.conftest import REPO, make_course
 
     root = make_course(tmp_path_factory.mktemp("offline") / "course")
@@ -149,8 +150,8 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
 def test_a_brand_opts_in_to_publishing_the_trainer_edition(course: Path) -> None:
     import shutil
 
-    from generator.brand import load_brand
-    from generator.downloads import Download, downloads_markdown
+    from generator.course.brand import load_brand
+    from generator.exports.downloads import Download, downloads_markdown
     from tests.conftest import REPO
 
     shutil.copytree(REPO / "brands", course / "brands")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import load_valid_course
-from generator.model import Question
-from generator.pdf import PdfResult, write_pdf
-from tests.conftest import REPO, make_course
+from generator.course.load import load_valid_course
+from generator.course.model import Question
+from generator.exports.pdf import PdfResult, write_pdf
+from tests.conftest import REPO, make_course, pdf_text
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 TRAINER_NOTE = "Bring sticky notes and a timer for the goal exercise."
@@ -29,7 +29,7 @@ def plain(author_text: str) -> str:
 
 
 def pages(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+    return [pdf_text(page) for page in PdfReader(pdf).pages]
 
 
 def two_module_course(dest: Path) -> Path:
@@ -58,7 +58,10 @@ def mini_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfResult]:
 
 
 def toc_entries(texts: list[str]) -> list[tuple[str, int]]:
-    contents = next(text for text in texts if text.lstrip().startswith(("Contents", "Sommaire")))
+    """The printed contents, which may run over several pages until module 1 starts."""
+    first = next(i for i, text in enumerate(texts) if text.lstrip().startswith(("Contents", "Sommaire")))
+    end = next(i for i in range(first + 1, len(texts)) if flat(texts[i]).startswith("MODULE 1 "))
+    contents = "\n".join(texts[first:end])
     found = [TOC_LINE.match(line.strip()) for line in contents.splitlines()]
     return [(m["title"].strip(), int(m["page"])) for m in found if m]
 
@@ -199,7 +202,7 @@ def test_shipped_course_workbook_contents_answers_and_warnings(real_learner: Pdf
 
 def test_command_line_shows_progress_and_refuses_an_ambiguous_output(course: Path, tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from generator.cli import main
+    from generator.cli.main import main
 
     assert main(["--root", str(course), "pdf", "-o", str(tmp_path / "all.pdf")]) == 2
     assert "choose one --lang and one --edition" in capsys.readouterr().err

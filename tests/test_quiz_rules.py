@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_valid_course
-from generator.problems import ContentError
+from generator.course.load import load_valid_course
+from generator.course.problems import ContentError
 from tests.test_cli import run
 
 SINGLE = """  - id: {qid}

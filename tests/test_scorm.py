@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.brand import load_brand
-from generator.build import load_valid_course
-from generator.scorm import build_package
+from generator.course.brand import load_brand
+from generator.course.load import load_valid_course
+from generator.exports.scorm import build_package
 from tests.conftest import REPO, make_course
 from tests.test_browser import answer_all_right, answer_all_wrong
 

@@ -1,0 +1,1 @@
+"""The command line: argument parsing, progress display and exit codes; the work lives below."""

@@ -1,0 +1,83 @@
+"""Command line of the workshop exports: `coursegen pdf` and `coursegen offline`.
+
+Kept beside cli.py (which registers these parsers) so that the main command file stays
+small; the work itself lives in pdf.py and offline.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from generator import LANGUAGES
+from generator.render.print_strings import EDITIONS
+
+
+def say(message: str) -> None:
+    """The progress display: one line per step, flushed at once (PDFs take seconds each)."""
+    print(message, flush=True)
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from generator.cli.common import EXIT_OK, EXIT_USAGE, brand_of, set_source_date_epoch
+    from generator.course.load import load_valid_course
+    from generator.exports.pdf import pdf_name, write_pdf
+
+    langs = (args.lang,) if args.lang else LANGUAGES
+    editions = (args.edition,) if args.edition else EDITIONS
+    wanted = [(lang, edition) for lang in langs for edition in editions]
+    if args.output and len(wanted) > 1:
+        print(f"error: -o names one file but {len(wanted)} PDFs were asked for: choose one --lang and one "
+              "--edition, or use --out-dir", file=sys.stderr)
+        return EXIT_USAGE
+    set_source_date_epoch(args.root)
+    started = time.perf_counter()
+    say("loading and checking the course")
+    course = load_valid_course(args.root)
+    brand = brand_of(args)
+    site_url = args.site_url or (brand.site_url if brand else None)
+    for lang, edition in wanted:
+        target = args.output or (args.out_dir or Path.cwd()) / pdf_name(lang, edition)
+        write_pdf(course, lang, edition, target.resolve(), progress=say, site_url=site_url, brand=brand)
+    say(f"{len(wanted)} PDF(s) in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, set_source_date_epoch
+    from generator.course.load import load_valid_course
+    from generator.exports.offline import OfflineError, build_offline, offline_name
+
+    set_source_date_epoch(args.root)
+    course = load_valid_course(args.root)
+    target = args.output or Path.cwd() / offline_name(args.lang)
+    try:
+        result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
+    except OfflineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    say(f"open index.html in the unzipped folder {result.path.name.removesuffix('.zip')}/ to use it without internet")
+    return EXIT_OK
+
+
+def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], brand_help: str) -> None:
+    """Register `pdf` and `offline` on the top-level command's subparsers."""
+    p = sub.add_parser("pdf", help="write the PDF learner workbook and trainer edition",
+                       description="Lay out the course for print with WeasyPrint: a tagged PDF per language and "
+                                   "edition (default: every language, both editions).")
+    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language)")
+    p.add_argument("--edition", choices=EDITIONS, help="only this edition (default: both)")
+    p.add_argument("-o", "--output", type=Path, help="the PDF to write (one language and one edition only)")
+    p.add_argument("--out-dir", type=Path, help="folder for course-LANG-EDITION.pdf files (default: here)")
+    p.add_argument("--site-url", help="portal address: links to pages left out of the PDF print it")
+    p.add_argument("--brand", type=Path, help=brand_help)
+    p.set_defaults(func=cmd_pdf)
+
+    p = sub.add_parser("offline", help="write the offline bundle (a zip for a USB stick)",
+                       description="Build the portal for file:// with search, quizzes and progress, and zip it.")
+    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language, with a chooser)")
+    p.add_argument("-o", "--output", type=Path, help="the zip to write (default: course[-LANG]-offline.zip here)")
+    p.add_argument("--brand", type=Path, help=brand_help)
+    p.set_defaults(func=cmd_offline)

@@ -1,0 +1,177 @@
+"""Host brands: read a brand file, check it (schema, logo files, colour contrast), return a Brand.
+
+A brand is the organisation hosting the course (a chamber of commerce): its name, logo,
+colours, contact and legal texts. It never changes a lesson; renderers read it beside the
+Course model. Problems are collected like every other authoring problem.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.course.loader import french_in_yaml
+from generator.course.model import Text
+from generator.course.problems import ContentError, Problems
+from generator.course.schema import check, load_schema
+from generator.course.yamlfile import MAX_BYTES, LineDict, load_yaml_file
+
+DEFAULT_BRAND = Path("brands") / "default.yml"
+# Material draws white text on the primary colour (header) and shows both colours as text
+# on a white page (links, and links or buttons under the pointer).
+THEME_TEXT_ON_PRIMARY = "#ffffff"
+THEME_BACKGROUND = "#ffffff"
+WCAG_AA = 4.5
+
+
+@dataclass
+class Brand:
+    """The host's identity, in every language of the course."""
+
+    id: str  # the brand file's stem: "default", "cci-example"
+    path: Path
+    name: Text
+    primary: str
+    accent: str
+    email: str
+    legal: Text
+    privacy: Text
+    logo: Path | None = None
+    favicon: Path | None = None
+    url: str | None = None
+    address: Text = field(default_factory=dict)
+    copyright: Text = field(default_factory=dict)
+    site_url: str | None = None
+    completion_stats: bool = False  # opt-in: passes and certificates request a file the server logs
+    publish_trainer: bool = False  # the trainer edition holds every answer: published only on request
+
+
+# -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours, from 1 (same) to 21 (black on white)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def darker_until(color: str, against: str, ratio: float = WCAG_AA) -> str:
+    """The nearest darker shade of `color` that reaches `ratio` against `against` (a fix to suggest)."""
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(101):
+        shade = "#" + "".join(f"{round(c * (1 - step / 100)):02x}" for c in rgb)
+        if contrast(shade, against) >= ratio:
+            return shade
+    return "#000000"
+
+
+def _check_contrast(data: LineDict, path: Path, problems: Problems) -> None:
+    colors = data["colors"]
+    rules = (("primary", THEME_TEXT_ON_PRIMARY, "the white header text and the links drawn in it"),
+             ("accent", THEME_BACKGROUND, "the white page it is shown on (links and buttons under the pointer)"))
+    for key, against, what in rules:
+        value = str(colors[key]).lower()
+        ratio = contrast(value, against)
+        if ratio < WCAG_AA:
+            problems.add(path, colors.line_of(key), "brand.contrast",
+                         f"colour '{key}' {value} has a contrast of {ratio:.1f}:1 against {what}; WCAG AA needs "
+                         f"{WCAG_AA}:1: use a darker shade such as {darker_until(value, against)}")
+
+
+# -- logo files -------------------------------------------------------------------------------------
+
+def _check_svg(data: LineDict, key: str, path: Path, problems: Problems) -> Path | None:
+    if key not in data:
+        return None
+    file = path.parent / str(data[key])
+    line = data.line_of(key)
+    if not file.is_file():
+        problems.add(path, line, "brand.file_missing",
+                     f"'{key}': {problems.rel(file)} does not exist: put the SVG file next to the brand file")
+        return None
+    if file.stat().st_size > MAX_BYTES:
+        problems.add(path, line, "brand.file_too_large",
+                     f"'{key}': {problems.rel(file)} is over {MAX_BYTES:,} bytes: simplify or compress the SVG")
+        return None
+    try:
+        root = ET.fromstring(file.read_bytes())
+    except ET.ParseError as exc:
+        problems.add(path, line, "brand.svg_invalid", f"'{key}': {problems.rel(file)} is not valid SVG ({exc})")
+        return None
+    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
+        problems.add(path, line, "brand.svg_invalid",
+                     f"'{key}': {problems.rel(file)} is XML but not SVG (its root is <{root.tag}>)")
+        return None
+    # Browsers never run scripts of an SVG shown through <img>, but a logo has no need of one
+    # and the file may be opened directly: refuse it rather than ship it.
+    if any(el.tag.rsplit("}", 1)[-1] in ("script", "foreignObject") for el in root.iter()):
+        problems.add(path, line, "brand.svg_script",
+                     f"'{key}': {problems.rel(file)} holds a <script> or <foreignObject>: export a plain SVG")
+        return None
+    return file
+
+
+# -- loading ----------------------------------------------------------------------------------------
+
+def _text(value: object) -> Text:
+    return {str(k): str(v).strip() for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def read_brand(path: Path, problems: Problems) -> Brand | None:
+    """Read and check one brand file; record every problem and return None when there is one."""
+    before = len(problems)
+    data = load_yaml_file(path, problems)
+    if data is None:
+        return None
+    if not isinstance(data, LineDict):
+        problems.add(path, 1, "brand.type", "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
+        return None
+    if not check(data, load_schema("brand.schema.json"), path, problems, "brand.schema"):
+        return None
+    _check_contrast(data, path, problems)
+    logo = _check_svg(data, "logo", path, problems)
+    favicon = _check_svg(data, "favicon", path, problems)
+    for line, message in french_in_yaml(data):
+        problems.add(path, line, "fr.typography", message)
+    if len(problems) > before:
+        return None
+    contact = data["contact"]
+    return Brand(
+        id=path.stem, path=path, name=_text(data["name"]), primary=str(data["colors"]["primary"]).lower(),
+        accent=str(data["colors"]["accent"]).lower(), email=str(contact["email"]), legal=_text(data["legal"]),
+        privacy=_text(data["privacy"]), logo=logo, favicon=favicon, url=contact.get("url"),
+        address=_text(contact.get("address")), copyright=_text(data.get("copyright")),
+        site_url=data.get("site_url"), completion_stats=data.get("completion_stats") is True,
+        publish_trainer=bool(data.get("publish_trainer", False)),
+    )
+
+
+def load_brand(root: Path, path: Path | None) -> Brand | None:
+    """The brand to build with: `path`, else the course's brands/default.yml, else none (raises ContentError)."""
+    if path is None:
+        path = root / DEFAULT_BRAND
+        if not path.is_file():
+            return None
+    problems = Problems(root)
+    if not path.is_file():
+        problems.add(path, None, "brand.missing", "no such brand file: give a path such as brands/my-chamber.yml")
+        raise ContentError(problems.sorted())
+    brand = read_brand(path, problems)
+    if brand is None:
+        raise ContentError(problems.sorted())
+    return brand
+
+
+def check_brands(root: Path) -> list[Brand]:
+    """Check every brand file in the course's brands/ folder; raise ContentError listing all problems."""
+    problems = Problems(root)
+    brands = [read_brand(path, problems) for path in sorted((root / "brands").glob("*.y*ml"))]
+    if problems:
+        raise ContentError(problems.sorted())
+    return [b for b in brands if b is not None]

@@ -1,0 +1,126 @@
+"""Cross-file rules: answer keys, ids, references, links, translations and French typography."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from generator.course.markdown_scan import directives, french_typography, links, prose_lines
+from generator.course.model import Course, Page, Question, Quiz
+from generator.course.problems import Problems
+
+
+def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
+    where = f"question '{q.id}'"
+    correct = q.correct_ids
+    if q.type in ("single", "multiple"):
+        seen: set[str] = set()
+        for choice in q.choices:
+            if choice.id in seen:
+                problems.add(quiz.path, q.line, "quiz.duplicate_choice",
+                             f"{where}: choice id '{choice.id}' is used twice")
+            seen.add(choice.id)
+        if not correct:
+            problems.add(quiz.path, q.line, "quiz.no_correct",
+                         f"{where}: no choice is marked 'correct: true': mark the right answer")
+        elif q.type == "single" and len(correct) > 1:
+            problems.add(quiz.path, q.line, "quiz.single_two_correct",
+                         f"{where}: choices {', '.join(repr(c) for c in correct)} are all marked correct but the "
+                         "question is single-choice: keep one, or make it 'type: multiple'")
+        elif q.type == "multiple" and len(correct) == len(q.choices):
+            problems.add(quiz.path, q.line, "quiz.all_correct",
+                         f"{where}: every choice is correct, so the question tests nothing: add a wrong option")
+    if q.type == "matching":
+        rights = [item.right["en"] if item.right else "" for item in q.items]
+        if len(set(rights)) != len(rights):
+            problems.add(quiz.path, q.line, "quiz.matching_duplicate",
+                         f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+
+
+def check_quizzes(course: Course, problems: Problems) -> None:
+    lessons = {lesson.slug for m in course.modules for lesson in m.lessons}
+    for quiz in course.quizzes.values():
+        seen: dict[str, int] = {}
+        for q in quiz.questions:
+            if q.id in seen:
+                problems.add(quiz.path, q.line, "quiz.duplicate_id",
+                             f"question id '{q.id}' is already used on line {seen[q.id]}: ids are unique in a quiz")
+            seen.setdefault(q.id, q.line)
+            check_question(quiz, q, problems)
+            if q.lesson and q.lesson not in lessons:
+                problems.add(quiz.path, q.line, "ref.lesson_missing",
+                             f"question '{q.id}': lesson '{q.lesson}' does not exist (module-folder/lesson-file)")
+
+
+def source_target(page_path: Path, target: str, root: Path) -> Path:
+    """Where a relative link in a source file points, in the source tree."""
+    clean = target.split("#", 1)[0]
+    return Path(posixpath.normpath((page_path.parent / clean).as_posix()))
+
+
+def check_pages(course: Course, problems: Problems) -> None:
+    default = course.languages[0]
+    known_sources = {page.sources[default].path.resolve() for page in course.page_by_slug().values()}
+    module_quiz_ids = {m.quiz_id for m in course.modules}
+    for module in course.modules:
+        quiz = course.quizzes.get(module.quiz_id)
+        src = module.overview.sources[default]
+        if quiz is None:
+            problems.add(src.path, 2, "ref.quiz_missing",
+                         f"quiz '{module.quiz_id}' does not exist: create quizzes/{module.quiz_id}.yml")
+        elif quiz.kind != "module":
+            problems.add(src.path, 2, "ref.quiz_kind", f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
+    for page in [*course.page_by_slug().values(), *(m.trainer for m in course.modules if m.trainer)]:
+        check_same_settings(page, default, problems)
+        for lang, src in page.sources.items():
+            for index, kind, quiz_id, qid in directives(src.body):
+                line = src.body_line + index
+                quiz = course.quizzes.get(quiz_id)
+                if kind == "invalid":
+                    problems.add(src.path, line, "ref.directive",
+                                 f"'{quiz_id}' is not a valid embed: "
+                                 "write [[question:QUIZ/QUESTION]] or [[quiz:QUIZ]]")
+                elif quiz is None:
+                    problems.add(src.path, line, "ref.quiz_missing", f"quiz '{quiz_id}' does not exist")
+                elif kind == "question" and (qid is None or quiz.question(qid) is None):
+                    problems.add(src.path, line, "ref.question_missing",
+                                 f"quiz '{quiz_id}' has no question '{qid}'")
+                elif quiz_id in module_quiz_ids:
+                    problems.add(src.path, line, "ref.module_quiz_embedded",
+                                 f"'{quiz_id}' is a module quiz: it has its own page; embed check questions instead")
+            for index, target in links(src.body):
+                path = target.split("#", 1)[0]
+                if not path.endswith(".md"):
+                    continue
+                resolved = source_target(src.path, target, course.root).resolve()
+                if resolved not in known_sources:
+                    problems.add(src.path, src.body_line + index, "ref.broken_link",
+                                 f"link target '{target}' is not a page of the course")
+            for index, line_text in prose_lines(src.body):
+                if line_text.startswith("# "):
+                    problems.add(src.path, src.body_line + index, "content.h1",
+                                 "a level-one heading: the page title is added for you, start headings at '##'")
+                for message in french_typography(line_text) if lang == "fr" else []:
+                    problems.add(src.path, src.body_line + index, "fr.typography", message)
+
+
+# Settings that are not text must be the same in every language: one course, one structure.
+SHARED_SETTINGS = ("duration", "quiz")
+
+
+def check_same_settings(page: Page, default: str, problems: Problems) -> None:
+    reference = page.sources[default].meta
+    for lang, src in page.sources.items():
+        for key in SHARED_SETTINGS:
+            if lang != default and src.meta.get(key) != reference.get(key):
+                problems.add(src.path, 2, "i18n.mismatch",
+                             f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} "
+                             f"in the {default} version: set the same value in both")
+
+
+def validate(course: Course, problems: Problems) -> None:
+    """Run every cross-file rule on a loaded course."""
+    check_quizzes(course, problems)
+    check_pages(course, problems)
+    if not course.modules:
+        problems.add(course.root / "modules", None, "course.empty", "the course has no module")

@@ -1,0 +1,128 @@
+"""The only module that imports MkDocs: hands a rendered docs tree to the site engine.
+
+The per-language configuration is built in Python from mkdocs.yml and written out in
+full (no INHERIT), because a child config's list replaces the parent's list entirely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+import generator
+from generator.course.brand import Brand
+from generator.engine.assets import minify_tree
+from generator.render.brand import apply_brand
+
+HOOK = Path(__file__).with_name("hook.py")
+
+
+class EngineError(Exception):
+    """The site engine refused the build; `messages` holds what it said."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+def theme_dir(root: Path, custom_dir: str | None) -> Path:
+    """The course's own theme folder when it has one, else the theme installed with the generator."""
+    if custom_dir and (root / custom_dir).is_dir():
+        return (root / custom_dir).resolve()
+    package = Path(generator.__file__).resolve().parent
+    # Installed from a wheel, theme/ sits inside the package (pyproject's package-dir); in a source
+    # checkout (or an editable install) it is the project's top-level theme/.
+    return next((p for p in (package / "theme", package.parent / "theme") if p.is_dir()), package / "theme")
+
+
+def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
+                    languages: tuple[str, ...], extra: dict[str, Any] | None = None,
+                    site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
+                    extra_javascript: list[str] | None = None) -> dict[str, Any]:
+    """The full MkDocs configuration of one language, from the shared mkdocs.yml.
+
+    `brand` sets the host's look (palette, logo, favicon, copyright, footer fields);
+    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
+    """
+    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["nav"] = nav
+    if site_name:
+        config["site_name"] = site_name
+    # Each language lives in its own folder under the portal's address; Material's instant
+    # navigation and the sitemap need the full address of each language.
+    base = site_url or config.get("site_url")
+    if base:
+        config["site_url"] = base.rstrip("/") + f"/{lang}/"
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("pymdownx.snippets"), dict):
+            entry["pymdownx.snippets"]["base_path"] = [str(root)]  # included files live in the course
+    theme = config.setdefault("theme", {})
+    theme["language"] = lang
+    theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir")))
+    config.setdefault("extra", {})
+    config["extra"]["alternate"] = [a for a in config["extra"].get("alternate", []) if a.get("lang") in languages]
+    if brand is not None:
+        apply_brand(config, brand, lang)
+    if extra_javascript:
+        config["extra_javascript"] = [*extra_javascript, *config.get("extra_javascript", [])]
+    for key, value in (extra or {}).items():
+        config[key] = value
+    return config
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    old_propagate, old_level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, logger.level = old_propagate, old_level
+
+
+def write_config(config: dict[str, Any], path: Path) -> Path:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_site(config_file: Path, strict: bool = True) -> None:
+    """Build one language with MkDocs; raise EngineError with every warning on failure."""
+    with _captured_warnings() as messages:
+        try:
+            config = load_config(str(config_file), strict=strict)
+            mkdocs_build(config)
+            minify_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
+        except (Abort, ConfigurationError) as exc:
+            raise EngineError([*messages, str(exc)]) from None
+        if strict and messages:
+            raise EngineError(messages)
+
+
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Serve with live reload; the hook in the config re-renders the docs tree on each rebuild."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)

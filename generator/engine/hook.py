@@ -1,0 +1,42 @@
+"""MkDocs hook used by `coursegen serve`: re-render the docs tree before each rebuild.
+
+MkDocs watches modules/, quizzes/ and pages/ (the `watch` setting); when a lesson or a
+quiz changes it rebuilds, and this hook renders the changed sources into the docs tree
+first. MkDocs also watches its docs_dir, where this hook writes: `on_serve` stops that,
+or every saved file cost two full rebuilds (measured by bench/preview.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from generator.course.load import load_valid_course
+from generator.course.problems import ContentError
+from generator.render.docs import render_docs, write_tree
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    settings = config["extra"]["coursegen_serve"]
+    rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
+
+
+def on_serve(server: Any, config: Any, **_: Any) -> Any:
+    # The docs tree is generated: its sources (modules/, quizzes/, pages/) are what we watch.
+    # KeyError: not watched (an older or newer MkDocs), nothing to undo.
+    with contextlib.suppress(KeyError):
+        server.unwatch(config["docs_dir"])
+    return server
+
+
+def rerender_for_serve(root: str, lang: str, docs_dir: str) -> None:
+    """Called by the MkDocs hook during `serve`: refresh the docs tree, or keep it and say why."""
+    try:
+        course = load_valid_course(Path(root))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, flush=True)
+        print(f"{len(exc.problems)} problem(s): the preview shows the last good version", flush=True)
+        return
+    write_tree(render_docs(course, lang), Path(docs_dir))

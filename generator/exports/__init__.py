@@ -1,0 +1,1 @@
+"""The exports: PDFs, offline bundle, SCORM packages, question banks, downloads, completion counts."""

@@ -1,0 +1,234 @@
+"""Question banks for Moodle: every quiz in GIFT and in Moodle XML, one language at a time.
+
+Texts are rendered as the portal renders them (author text escaped, **bold** and *italics*
+only) and marked as HTML. GIFT has no ordering question and Moodle's ordering type is a
+plugin, so an ordering question becomes a matching question: each item is matched to its
+position. Matching and ordering questions carry their per-item feedback in the general
+feedback, since neither format has a place for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from generator.course.model import Course, Question, Quiz
+from generator.output import publish_file, staging_dir
+from generator.render.quiz import inline, inline_text
+
+FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
+ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs
+GIFT_SPECIAL = "\\~=#{}:"  # the backslash first, so escapes are not escaped again
+POSITION = {"en": "Position {n}", "fr": "Position {n}"}
+NOTES = """Question banks of the course, for Moodle (Question bank > Import).
+
+- <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
+- <lang>/<quiz>{ext}: one quiz.
+
+Question pools (a quiz with `draw: N`): each pool is its own category, and its
+category's description says how many questions to draw. In Moodle, add them to a quiz
+with Add > a random question, choose that category and the number N (see the
+deployment page of the course, "Question pools in Moodle").
+Exams (`mode: exam`): set the Moodle quiz's review options to show feedback only
+"After the quiz is closed" or "Immediately after the attempt".
+
+Ordering questions: GIFT has no ordering type and Moodle's is a plugin, so each ordering
+question is exported as a matching question that pairs each item with its position
+("Position 1", "Position 2"...). Per-item feedback of matching and ordering questions is
+in the question's general feedback.
+"""
+
+
+def gift_escape(text: str) -> str:
+    """Escape the characters GIFT reserves (~ = # { } : and the backslash); keep text on one line."""
+    for char in GIFT_SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split("\n"))
+
+
+def weight(count: int) -> str:
+    """100/count as Moodle writes grades (33.33333, 12.5): one of the fractions it accepts."""
+    return f"{100 / count:.5f}".rstrip("0").rstrip(".")
+
+
+def pairs(q: Question, lang: str) -> list[tuple[str, str]]:
+    """Matching pairs (plain text on the right); an ordering question pairs items with positions."""
+    if q.type == "ordering":
+        return [(item.text[lang], POSITION[lang].format(n=n)) for n, item in enumerate(q.items, 1)]
+    return [(item.text[lang], (item.right or {}).get(lang, "")) for item in q.items]
+
+
+def general_feedback(q: Question, lang: str) -> str:
+    """The explanation, followed for matching and ordering by each item's feedback."""
+    parts = [str(inline(q.explanation[lang]))]
+    if q.type in ("matching", "ordering"):
+        parts += [f"{inline(left)} → {inline(right)}: {inline(item.feedback[lang])}"
+                  for (left, right), item in zip(pairs(q, lang), q.items, strict=True)]
+    return "<br>".join(parts)
+
+
+POOL = {
+    "en": "Question pool: each attempt draws {n} of these {m} questions. In a Moodle quiz, use "
+          "Add > a random question from this category, number of random questions: {n}.",
+    "fr": "Banque de questions\u00a0: chaque tentative tire {n} de ces {m} questions. Dans un test Moodle, utilisez "
+          "Ajouter > une question aléatoire de cette catégorie, nombre de questions aléatoires\u00a0: {n}.",
+}
+
+
+def pool_note(quiz: Quiz, lang: str) -> str:
+    """The random-question recipe of a pool, or "" for a quiz whose every question is asked."""
+    return POOL[lang].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
+
+
+def category(course: Course, quiz: Quiz, lang: str) -> str:
+    # Moodle reads a slash as a sub-category: a title's own slashes are doubled.
+    return "$course$/top/" + "/".join(t.replace("/", "//") for t in (course.title(lang), quiz.title[lang]))
+
+
+# -- GIFT --------------------------------------------------------------------------------------------
+
+def gift_question(quiz: Quiz, q: Question, lang: str) -> str:
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(str(inline(q.prompt[lang])))} {{"
+    general = f"####{gift_escape(general_feedback(q, lang))}"
+    if q.type == "true_false":
+        is_true = q.choices[0].correct  # the "true" choice
+        fb_true, fb_false = (gift_escape(str(inline(c.feedback[lang]))) for c in q.choices)
+        # GIFT: {TRUE#feedback when answered wrongly#feedback when answered rightly}
+        wrong_fb, right_fb = (fb_false, fb_true) if is_true else (fb_true, fb_false)
+        return f"{head}{'TRUE' if is_true else 'FALSE'}#{wrong_fb}#{right_fb}{general}}}"
+    lines = [head]
+    if q.type in ("single", "multiple"):
+        correct = sum(c.correct for c in q.choices)
+        wrong = len(q.choices) - correct
+        for c in q.choices:
+            text, feedback = gift_escape(str(inline(c.text[lang]))), gift_escape(str(inline(c.feedback[lang])))
+            if q.type == "single":
+                lines.append(f"{'=' if c.correct else '~'}{text}#{feedback}")
+            else:
+                share = weight(correct) if c.correct else "-" + weight(wrong)
+                lines.append(f"~%{share}%{text}#{feedback}")
+    else:
+        for left, right in pairs(q, lang):
+            lines.append(f"={gift_escape(str(inline(left)))} -> {gift_escape(str(inline_text(right)))}")
+    lines.append(general)
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def gift_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
+    """GIFT text of `quizzes` in `lang`, each under its own $CATEGORY."""
+    out = [f"// {course.title(lang)}: question bank ({lang}), generated by coursegen.",
+           "// Ordering questions are exported as matching questions (item -> position).", ""]
+    for quiz in quizzes:
+        out += [f"$CATEGORY: {category(course, quiz, lang)}", ""]
+        if quiz.draw:
+            out += [f"// {pool_note(quiz, lang)}", ""]
+        out += [gift_question(quiz, q, lang) + "\n" for q in quiz.questions]
+    return "\n".join(out)
+
+
+# -- Moodle XML --------------------------------------------------------------------------------------
+
+def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
+    node = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(node, "text").text = text
+    return node
+
+
+def _value(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, tag).text = value
+
+
+def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
+    kind = {"single": "multichoice", "multiple": "multichoice", "true_false": "truefalse"}.get(q.type, "matching")
+    node = ET.Element("question", {"type": kind})
+    _text(node, "name", f"{quiz.id}/{q.id}", None)
+    _text(node, "questiontext", str(inline(q.prompt[lang])))
+    _text(node, "generalfeedback", general_feedback(q, lang))
+    _value(node, "defaultgrade", "1")
+    _value(node, "penalty", "1" if kind == "truefalse" else "0.3333333")
+    _value(node, "hidden", "0")
+    _value(node, "idnumber", f"{quiz.id}/{q.id}")
+    if kind == "truefalse":
+        for c in q.choices:
+            answer = ET.SubElement(node, "answer", {"fraction": "100" if c.correct else "0",
+                                                     "format": "moodle_auto_format"})
+            ET.SubElement(answer, "text").text = c.id  # "true" / "false", as Moodle names them
+            _text(answer, "feedback", str(inline(c.feedback[lang])))
+        return node
+    if kind == "multichoice":
+        _value(node, "single", "true" if q.type == "single" else "false")
+    _value(node, "shuffleanswers", "true" if kind == "matching" or quiz.shuffles(q) else "false")
+    if kind == "multichoice":
+        _value(node, "answernumbering", "abc")
+    for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text(node, tag, "")
+    if kind == "matching":
+        for left, right in pairs(q, lang):
+            sub = _text(node, "subquestion", str(inline(left)))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = str(inline_text(right))
+        return node
+    correct = sum(c.correct for c in q.choices)
+    wrong = len(q.choices) - correct
+    for c in q.choices:
+        if q.type == "single":
+            fraction = "100" if c.correct else "0"
+        else:
+            fraction = weight(correct) if c.correct else "-" + weight(wrong)
+        answer = _text(node, "answer", str(inline(c.text[lang])))
+        answer.set("fraction", fraction)
+        _text(answer, "feedback", str(inline(c.feedback[lang])))
+    return node
+
+
+def xml_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
+    """Moodle XML of `quizzes` in `lang`, each preceded by its category."""
+    root = ET.Element("quiz")
+    root.append(ET.Comment(f" {course.title(lang)}: question bank ({lang}), generated by coursegen. "
+                           "Ordering questions are exported as matching questions (item -> position). "))
+    for quiz in quizzes:
+        cat = ET.SubElement(root, "question", {"type": "category"})
+        _text(cat, "category", category(course, quiz, lang), None)
+        if quiz.draw:  # Moodle shows a category's info in the question bank, beside the category
+            _text(cat, "info", pool_note(quiz, lang), "html")
+        for q in quiz.questions:
+            root.append(xml_question(quiz, q, lang))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render_bank(course: Course, quizzes: list[Quiz], lang: str, fmt: str) -> str:
+    return gift_bank(course, quizzes, lang) if fmt == "gift" else xml_bank(course, quizzes, lang)
+
+
+def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) -> list[Path]:
+    """Write the course bank and one bank per quiz, per language, under `out`; return the files.
+
+    Files are written to a temporary folder beside `out` and moved in only when all are written.
+    """
+    ext = FORMATS[fmt]
+    quizzes = list(course.quizzes.values())
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(out)
+    try:
+        made: list[Path] = []
+        for lang in langs:
+            (staging / lang).mkdir()
+            files = {ALL: quizzes, **{quiz.id: [quiz] for quiz in quizzes}}
+            for name, chosen in files.items():
+                path = staging / lang / f"{name}{ext}"
+                path.write_text(render_bank(course, chosen, lang, fmt), encoding="utf-8")
+                made.append(path)
+        (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
+        made.append(staging / "README.txt")
+        written = []
+        for path in made:
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            publish_file(path, target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

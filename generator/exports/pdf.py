@@ -1,0 +1,118 @@
+"""The PDF renderer: print HTML of one language and edition, laid out and written by WeasyPrint.
+
+The PDF is tagged (PDF/UA-1), carries the course title and language in its metadata, and is
+dated with the content's date (SOURCE_DATE_EPOCH, which the CLI takes from the last commit),
+never the clock, so the same content gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.course.brand import Brand
+from generator.course.model import Course
+from generator.output import build_epoch, partial_file
+from generator.render.print_html import render_print_html
+
+Progress = Callable[[str], None]
+PDF_VARIANT = "pdf/ua-1"
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What was written: where, how many pages, how many bytes, in how many seconds."""
+
+    path: Path
+    lang: str
+    edition: str
+    pages: int
+    size: int
+    seconds: float
+    warnings: tuple[str, ...] = ()  # what WeasyPrint reported, such as a reference to a missing anchor
+
+
+def pdf_name(lang: str, edition: str) -> str:
+    """File name of one edition in one language, e.g. `course-fr-trainer.pdf`."""
+    return f"course-{lang}-{edition}.pdf"
+
+
+def content_date(course: Course) -> dt.date:
+    """The date of the content (see output.build_epoch: SOURCE_DATE_EPOCH, last commit, newest source)."""
+    return dt.datetime.fromtimestamp(build_epoch(course.root), dt.UTC).date()
+
+
+def print_settings(root: Path) -> tuple[str, str]:
+    """(organisation, copyright line) for the cover, from mkdocs.yml: extra.organisation or site_author."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    extra = config.get("extra") or {}
+    organisation = str(extra.get("organisation") or config.get("site_author") or "")
+    return organisation, str(config.get("copyright") or "")
+
+
+@contextmanager
+def _weasyprint_steps(progress: Progress, prefix: str) -> Iterator[list[str]]:
+    """Forward WeasyPrint's own step messages to `progress`; collect its warnings."""
+    warnings: list[str] = []
+
+    class Forward(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.name == "weasyprint.progress":
+                step = record.getMessage().split(" - ", 1)[-1].lower()
+                # One line per page would drown the rest: report every 25th page of the layout.
+                page = step.rsplit(" ", 1)[-1]
+                if not step.startswith("creating layout - page") or (page.isdigit() and int(page) % 25 == 0):
+                    progress(f"{prefix}: {step}")
+            elif record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    loggers = [logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")]
+    handler = Forward()
+    saved = [(lg.level, lg.propagate) for lg in loggers]
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.setLevel(logging.INFO)
+        lg.propagate = False
+    try:
+        yield warnings
+    finally:
+        for lg, (level, propagate) in zip(loggers, saved, strict=True):
+            lg.removeHandler(handler)
+            lg.setLevel(level)
+            lg.propagate = propagate
+
+
+def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: Progress = lambda _: None,
+              site_url: str | None = None, brand: Brand | None = None) -> PdfResult:
+    """Render one edition of a validated course in `lang` to `target`; replace it only when done.
+
+    The cover names the `brand`'s organisation and copyright line, else mkdocs.yml's.
+    """
+    from weasyprint import HTML  # imported here: loading Pango costs time that other commands need not pay
+
+    started = time.perf_counter()
+    prefix = f"{lang} {edition}"
+    organisation, copyright = print_settings(course.root)
+    if brand is not None:
+        organisation = brand.name.get(lang) or organisation
+        copyright = brand.copyright.get(lang) or copyright
+    html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url)
+    with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
+        document = HTML(string=html, base_url=str(course.root)).render()
+        progress(f"{prefix}: {len(document.pages)} pages laid out")
+        document.write_pdf(partial, pdf_variant=PDF_VARIANT)
+    reported = tuple(dict.fromkeys(warnings))
+    for warning in reported:
+        progress(f"{prefix}: WeasyPrint: {warning}")
+    result = PdfResult(target, lang, edition, len(document.pages), target.stat().st_size,
+                       time.perf_counter() - started, reported)
+    progress(f"{prefix}: wrote {target.name}, {result.pages} pages, {result.size / 1e6:.1f} MB "
+             f"in {result.seconds:.1f} s")
+    return result

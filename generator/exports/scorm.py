@@ -1,0 +1,111 @@
+"""SCORM 1.2 packages: one language of the course, one SCO per module (or one module), zipped.
+
+The package holds the site built for that language (with scorm.js before quiz.js and every
+folder link made explicit, since an LMS serves files one by one), one launch page per SCO
+(sco/<module>.html: it owns the LMS session and shows the course in a frame), and
+imsmanifest.xml at the root. The mastery score of each SCO is its quiz's pass mark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.course.brand import Brand
+from generator.course.model import Course, Module
+from generator.engine.language import build_language
+from generator.engine.portable import make_portable
+from generator.output import zip_tree
+from generator.render.quiz import environment
+
+SCRIPT = "assets/cq/scorm.js"
+
+
+class ScormError(Exception):
+    """A request the course cannot satisfy (an unknown module); the message says what exists."""
+
+
+@dataclass
+class Package:
+    """What was written: the zip, its size and the SCOs it holds."""
+
+    path: Path
+    size: int
+    scos: list[str]
+    files: int
+
+
+def quiz_index(course: Course) -> list[Any]:
+    """Every quiz with its question ids and choice ids, in a fixed order: scorm.js packs answers against it."""
+    index: list[Any] = []
+    for quiz in course.quizzes.values():
+        questions = [[q.id, [c.id for c in q.choices] if q.type in ("single", "multiple", "true_false") else None]
+                     for q in quiz.questions]
+        index.append([quiz.id, quiz.kind, questions])
+    return index
+
+
+def _modules(course: Course, module: str | None) -> list[Module]:
+    if module is None:
+        return course.modules
+    chosen = [m for m in course.modules if m.slug == module]
+    if not chosen:
+        raise ScormError(f"no module '{module}': choose one of {', '.join(m.slug for m in course.modules)}")
+    return chosen
+
+
+def package_title(course: Course, lang: str, brand: Brand | None, module: Module | None = None) -> str:
+    """The title the LMS shows: the course (or module) and, under a brand, the host's name."""
+    title = course.title(lang)
+    if module is not None:
+        title = f"{title}: {module.overview.title(lang)}"
+    return f"{title} ({brand.name[lang]})" if brand is not None else title
+
+
+def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None) -> None:
+    index = quiz_index(course)
+    key = hashlib.sha256(json.dumps(index, sort_keys=True).encode()).hexdigest()[:6]
+    template = environment().get_template("sco.html.j2")
+    (site / "sco").mkdir()
+    for module in modules:
+        quiz = course.quizzes[module.quiz_id]
+        config = {"module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
+                  "key": key, "index": index, **({"exam": True} if quiz.mode == "exam" else {})}
+        html = template.render(lang=lang, title=package_title(course, lang, brand, module), config=config,
+                               start=f"../{module.slug}/index.html")
+        (site / "sco" / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
+
+
+def write_manifest(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None,
+                   identifier: str, single: bool) -> None:
+    # The launch pages are listed in their own SCO resources; everything else is the shared site.
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.parent != site / "sco")
+    scos = [{"id": m.slug, "title": m.overview.title(lang), "href": f"sco/{m.slug}.html",
+             "pass_mark": course.quizzes[m.quiz_id].pass_mark} for m in modules]
+    whole = package_title(course, lang, brand, modules[0] if single else None)
+    xml = environment().get_template("imsmanifest.xml.j2").render(
+        identifier=identifier, version="1.0", title=whole, scos=scos, files=files)
+    (site / "imsmanifest.xml").write_text(xml + "\n", encoding="utf-8")
+
+
+def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
+                  module: str | None = None) -> Package:
+    """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`."""
+    modules = _modules(course, module)
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"coursegen-scorm-{lang}-") as work:
+        site = Path(work) / "package"
+        # No site_url: inside an LMS the portal's public address means nothing, and without it
+        # Material keeps to plain page loads, which the launch page's frame expects.
+        build_language(course, lang, site, site_url=None, brand=brand, extra_javascript=[SCRIPT], languages=(lang,))
+        make_portable(site)
+        write_launch_pages(course, lang, site, modules, brand)
+        identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
+        write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
+        files = zip_tree(site, target)
+    return Package(target, target.stat().st_size, [m.slug for m in modules], files)

@@ -1,0 +1,111 @@
+"""Pages and page parts of the learner's journey: resume box, progress page, certificate.
+
+The browser side (theme/assets/cq/progress.js) reads a small course map written into the
+pages that need it, so it knows lessons, durations, quizzes and links in the page's language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+
+import yaml
+from markupsafe import Markup
+
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Page
+from generator.render.quiz import environment
+from generator.render.strings import STRINGS
+
+# url(from_docs, to_docs) -> a relative URL usable in raw HTML
+Url = Callable[[str, str], str]
+
+
+def course_id(course: Course) -> str:
+    """A stable name for progress files: the same course gives the same id on every host."""
+    base = re.sub(r"[^a-z0-9]+", "-", course.title(course.languages[0]).lower()).strip("-") or "course"
+    digest = hashlib.sha256(",".join(m.slug for m in course.modules).encode()).hexdigest()[:8]
+    return f"{base}-{digest}"
+
+
+def lesson_checks(course: Course, lesson: Page) -> list[list[str]]:
+    """[quiz id, question id] of every check question embedded in a lesson."""
+    found: list[list[str]] = []
+    for _, kind, quiz_id, qid in directives(lesson.sources[course.languages[0]].body):
+        quiz = course.quizzes.get(quiz_id)
+        if quiz is None:
+            continue
+        found += [[quiz_id, q.id] for q in quiz.questions if kind == "quiz" or q.id == qid]
+    return found
+
+
+def course_map(course: Course, lang: str, from_docs: str, url: Url, only: str | None = None) -> str:
+    """The JSON map progress.js reads, as an inert <script type="application/json"> block.
+
+    `only` keeps one module: a module overview's resume box reads no other, and the whole map
+    on every overview made a 1,000-lesson course write 25 MB of maps per language (bench/).
+    """
+    modules = []
+    for module in course.modules:
+        if only is not None and module.slug != only:
+            continue
+        quiz = course.quizzes[module.quiz_id]
+        modules.append({
+            "slug": module.slug, "title": module.overview.title(lang), "quiz": quiz.id,
+            "pass": quiz.pass_mark, "total": quiz.size, "ids": [q.id for q in quiz.questions],
+            **({"exam": True} if quiz.mode == "exam" else {}),
+            "quizHref": url(from_docs, f"{module.slug}/quiz.md"),
+            "lessons": [{"slug": lesson.slug, "title": lesson.title(lang), "duration": lesson.duration,
+                         "href": url(from_docs, lesson.slug + ".md"), "checks": lesson_checks(course, lesson)}
+                        for lesson in module.lessons],
+        })
+    data = json.dumps({"id": course_id(course), "modules": modules}, ensure_ascii=False, separators=(",", ":"))
+    # "</" inside a script block would end it early; JSON allows the escaped slash.
+    return '<script type="application/json" id="cq-map">' + data.replace("</", "<\\/") + "</script>"
+
+
+def resume_box(scope: str = "") -> str:
+    """Filled by progress.js: where to continue, what is done and the time left."""
+    return (f'<div class="cq-resume admonition note" data-cq-resume="{scope}" hidden>'
+            '<p class="cq-resume-next"></p><p class="cq-resume-stats"></p></div>')
+
+
+def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
+    """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue."""
+    cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
+              "duration": m.overview.duration, "lessons": len(m.lessons), "objectives": m.objectives(lang)}
+             for m in course.modules]
+    html = environment().get_template("cards.html.j2").render(cards=cards, t=STRINGS[lang])
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+
+def lesson_marker(lesson: Page) -> str:
+    return f'<div class="cq-page" data-cq-lesson="{lesson.slug}" hidden></div>'
+
+
+def _page(title: str, description: str, body: str) -> str:
+    meta = {"title": title, "description": description}
+    lines = "\n".join(x for x in body.split("\n") if x.strip())
+    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+            + f"# {title}\n\n" + lines + "\n")
+
+
+def progress_page(course: Course, lang: str, url: Url) -> str:
+    t = STRINGS[lang]
+    docs = "progress.md"
+    rows = [{"quiz": m.quiz_id, "title": m.overview.title(lang), "href": url(docs, m.overview.slug + ".md"),
+             "lessons": len(m.lessons)} for m in course.modules]
+    body = environment().get_template("progress.md.j2").render(
+        rows=rows, t=t, resume=Markup(resume_box()), course_map=Markup(course_map(course, lang, docs, url)))
+    return _page(t["progress"], t["progress_intro"], body)
+
+
+def certificate_page(course: Course, lang: str, url: Url, issuer: str | None = None) -> str:
+    t = STRINGS[lang]
+    docs = "certificate.md"
+    body = environment().get_template("certificate.md.j2").render(
+        t=t, course_title=course.title(lang), issuer=issuer or course.title(lang),
+        course_map=Markup(course_map(course, lang, docs, url)))
+    return _page(t["cert_title"], t["cert_intro"], body)

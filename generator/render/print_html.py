@@ -1,0 +1,264 @@
+"""One language and one edition of the course as a single print HTML document.
+
+Rendered from the validated Course model through Jinja (print.html.j2 and the print
+stylesheet), never from the built site. Links between pages become in-document references
+that print their page number; links to pages left out of the printed course become plain
+text, or their web address when the portal's address is known. Quiz directives become
+worksheets; the trainer edition adds each module's trainer notes and an answer key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.course.markdown_scan import directives
+from generator.course.model import Course, Module, Page
+from generator.render.docs import docs_path, page_url
+from generator.render.print_markdown import LinkResolver, site_extensions, to_html
+from generator.render.print_strings import EDITIONS, PRINT_STRINGS
+from generator.render.quiz import environment
+from generator.render.strings import STRINGS
+from generator.render.worksheet import Asked, anchor_of, answer_key, worksheet
+
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# Course pages printed after the modules, in this order (prefixes of page slugs).
+APPENDIX_PAGES = ("tools/index", "tools/", "glossary", "about")
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+}
+
+
+@dataclass
+class TocEntry:
+    anchor: str
+    title: str
+    children: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """A printed page of the course (lesson, trainer notes, appendix) or the module quiz."""
+
+    anchor: str
+    title: str
+    html: Markup
+    duration: int = 0
+
+
+@dataclass
+class PrintModule:
+    anchor: str
+    number: int
+    title: str
+    intro: Markup
+    objectives: list[str]
+    duration: int
+    lessons: list[Part]
+    trainer: Part | None
+    quiz: Part
+    pass_mark: int
+    questions: list[Markup]
+
+    def toc(self) -> list[TocEntry]:
+        parts = [*([self.trainer] if self.trainer else []), *self.lessons, self.quiz]
+        return [TocEntry(p.anchor, p.title) for p in parts]
+
+
+@dataclass
+class KeyGroup:
+    """The answer-key entries of one module (or of the appendices)."""
+
+    anchor: str
+    title: str
+    entries: list[Markup]
+
+
+def page_anchor(slug: str) -> str:
+    return "p-" + slug.replace("/", "-")
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+
+
+def appendix_pages(course: Course) -> list[Page]:
+    """The course pages printed after the modules: tools, glossary, about (not home or authoring)."""
+    chosen: list[Page] = []
+    for prefix in APPENDIX_PAGES:
+        for page in course.pages:
+            if page not in chosen and (page.slug == prefix or (prefix.endswith("/") and page.slug.startswith(prefix))):
+                chosen.append(page)
+    return chosen
+
+
+class PrintDocument:
+    """Builds the print HTML of `course` in `lang` for one edition ("learner" or "trainer")."""
+
+    def __init__(self, course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
+                 copyright: str = "", site_url: str | None = None) -> None:
+        if edition not in EDITIONS:
+            raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+        self.course, self.lang, self.edition, self.date = course, lang, edition, date
+        self.organisation, self.copyright = organisation, copyright
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
+        self.t = PRINT_STRINGS[lang]
+        self.extensions = site_extensions(course.root)
+        self.trainer = edition == "trainer"
+        self.pages = course.page_by_slug()
+        self.appendices = appendix_pages(course)
+        if self.trainer:
+            self.pages.update({m.trainer.slug: m.trainer for m in course.modules if m.trainer})
+        included = [p for m in course.modules for p in (m.overview, *m.lessons)] + self.appendices
+        if self.trainer:
+            included += [m.trainer for m in course.modules if m.trainer]
+        self.included = {p.slug for p in included}
+        self.by_source = {src.path.resolve(): page.slug for page in self.pages.values()
+                          for src in page.sources.values()}
+        self.asked: dict[str, list[Asked]] = {}
+        self.anchors: set[str] = set()
+        self.current = ""
+
+    # -- links ---------------------------------------------------------------------------------
+
+    def resolver(self, src_path: Path) -> LinkResolver:
+        def resolve(href: str) -> tuple[str | None, str]:
+            if SCHEME.match(href):
+                return href, "ext"
+            path, _, fragment = href.partition("#")
+            if not path.endswith(".md"):
+                return None, ""
+            target = Path(posixpath.normpath((src_path.parent / path).as_posix())).resolve()
+            slug = self.by_source.get(target)
+            if slug is None:
+                return None, ""
+            if slug in self.included:
+                anchor = page_anchor(slug)
+                return f"#{anchor}--{fragment}" if fragment else f"#{anchor}", "xref"
+            if self.site_url and slug in self.pages:
+                url = f"{self.site_url}{self.lang}/{page_url(docs_path(slug))}"
+                return url + (f"#{fragment}" if fragment else ""), "ext"
+            return None, ""
+        return resolve
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def ask(self, asked: Asked) -> Markup:
+        self.asked.setdefault(self.current, []).append(asked)
+        return worksheet(asked, self.lang)
+
+    def unique(self, anchor: str) -> str:
+        candidate, n = anchor, 1
+        while candidate in self.anchors:
+            n += 1
+            candidate = f"{anchor}-{n}"
+        self.anchors.add(candidate)
+        return candidate
+
+    def page_html(self, page: Page, shift: int) -> Markup:
+        """A page's body as HTML, its quiz directives turned into worksheets."""
+        src = page.sources[self.lang]
+        lines = src.body.split("\n")
+        slots: dict[str, Markup] = {}
+        for index, kind, quiz_id, qid in directives(src.body):
+            quiz = self.course.quizzes[quiz_id]
+            questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
+            sheets = []
+            for n, q in enumerate(questions, 1):
+                label = self.t["check_question"] + (f" {n}" if len(questions) > 1 else "")
+                sheets.append(self.ask(Asked(quiz, q, self.unique(anchor_of(quiz, q)), label)))
+            # A placeholder paragraph, swapped for the worksheets after conversion, so that
+            # Markdown never reads (or mangles) the worksheet HTML.
+            slot = f"CQPRINTSLOT{len(slots)}X"
+            slots[slot] = Markup('<div class="ws-group">' + "".join(sheets) + "</div>")
+            indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+            lines[index] = f"\n{indent}{slot}\n"
+        text = "\n".join(lines) + "\n\n" + self.course.abbreviations.get(self.lang, "")
+        body = to_html(text, self.extensions, page_anchor(page.slug), self.resolver(src.path), src.path.parent, shift)
+        for slot, block in slots.items():
+            body = body.replace(f"<p>{slot}</p>", block).replace(slot, block)
+        return Markup(body)
+
+    def module(self, number: int, module: Module) -> PrintModule:
+        self.current = module.slug
+        quiz = self.course.quizzes[module.quiz_id]
+        overview = module.overview
+        # In reading order, so that the answer key lists questions as the workbook asks them.
+        intro = self.page_html(overview, shift=0)
+        lessons = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, shift=1), p.duration)
+                   for p in module.lessons]
+        trainer = None
+        if self.trainer and module.trainer:
+            trainer = Part(page_anchor(module.trainer.slug), self.t["trainer_notes"],
+                           self.page_html(module.trainer, shift=1))
+        questions = [self.ask(Asked(quiz, q, self.unique(anchor_of(quiz, q)), f"{self.t['question']} {n}"))
+                     for n, q in enumerate(quiz.questions, 1)]
+        return PrintModule(
+            anchor=page_anchor(overview.slug), number=number, title=overview.title(self.lang),
+            intro=intro, objectives=module.objectives(self.lang),
+            duration=overview.duration, lessons=lessons, trainer=trainer,
+            quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")), pass_mark=quiz.pass_mark,
+            questions=questions,
+        )
+
+    def key(self) -> list[KeyGroup]:
+        """The answer key: for each module, every question printed in it, first printing only."""
+        titles = {m.slug: m.overview.title(self.lang) for m in self.course.modules}
+        groups = []
+        for group, asked in self.asked.items():
+            seen: set[tuple[str, str]] = set()
+            entries = []
+            for item in asked:
+                ident = (item.quiz.id, item.question.id)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                lesson = item.question.lesson
+                link = ({"anchor": page_anchor(lesson), "title": self.pages[lesson].title(self.lang)}
+                        if lesson and lesson in self.included else None)
+                entries.append(answer_key(item, self.lang, link))
+            groups.append(KeyGroup(f"key-{group or 'appendix'}", titles.get(group, self.t["appendices"]), entries))
+        return groups
+
+    # -- the whole document --------------------------------------------------------------------
+
+    def render(self) -> str:
+        """The complete print HTML, stylesheet inlined."""
+        modules = [self.module(n, m) for n, m in enumerate(self.course.modules, 1)]
+        self.current = ""
+        appendices = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, 0)) for p in self.appendices]
+        key = self.key() if self.trainer else []
+        toc = [TocEntry(m.anchor, f"{self.t['module']} {m.number}. {m.title}", m.toc()) for m in modules]
+        if appendices:
+            toc.append(TocEntry("", self.t["appendices"],
+                                [TocEntry(a.anchor, a.title) for a in appendices]))
+        if key:
+            toc.append(TocEntry("answer-key", self.t["answer_key"]))
+        title = self.course.title(self.lang) or STRINGS[self.lang]["course_title"]
+        css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
+        return environment().get_template("print.html.j2").render(
+            lang=self.lang, t=self.t, colon=STRINGS[self.lang]["colon"], title=title, edition=self.edition,
+            edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
+            copyright=self.copyright, date_text=long_date(self.date, self.lang), date_iso=self.date.isoformat(),
+            description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
+            key=key,
+        )
+
+    def _description(self) -> str:
+        home = next((p for p in self.course.pages if p.slug == "index"), None)
+        return home.description(self.lang) if home else ""
+
+
+def render_print_html(course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
+                      copyright: str = "", site_url: str | None = None) -> str:
+    """The print HTML of one language and edition of a validated course."""
+    return PrintDocument(course, lang, edition, date, organisation, copyright, site_url).render()

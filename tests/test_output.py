@@ -1,0 +1,156 @@
+"""Output as a host meets it: readable by another user, swapped in one step, locked, dated without git."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from generator import output
+from generator.build import build
+from generator.cli.main import main
+
+
+@pytest.fixture(autouse=True)
+def _restore_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI fixes SOURCE_DATE_EPOCH for its process; here that process is pytest's, so undo it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@contextmanager
+def umask(mask: int) -> Iterator[None]:
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def modes(folder: Path) -> dict[str, set[int]]:
+    """The permission bits found on the folders and on the files under `folder` (itself included)."""
+    found: dict[str, set[int]] = {"dirs": {stat.S_IMODE(folder.stat().st_mode)}, "files": set()}
+    for path in folder.rglob("*"):
+        found["dirs" if path.is_dir() else "files"].add(stat.S_IMODE(path.stat().st_mode))
+    return found
+
+
+@pytest.mark.parametrize(("mask", "folder_mode", "file_mode"), [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)])
+def test_every_output_gets_the_permissions_of_the_umask(course: Path, tmp_path: Path, mask: int,
+                                                       folder_mode: int, file_mode: int) -> None:
+    out = tmp_path / "out"
+    with umask(mask):
+        assert main(["--root", str(course), "build", "--site-dir", str(out / "site")]) == 0
+        assert main(["--root", str(course), "export", "--format", "gift", "-o", str(out / "banks")]) == 0
+        assert main(["--root", str(course), "scorm", "--lang", "en", "-o", str(out / "scorm" / "en.zip")]) == 0
+        assert main(["--root", str(course), "pdf", "--lang", "fr", "--edition", "learner",
+                     "-o", str(out / "pdf" / "fr.pdf")]) == 0
+    for name in ("site", "banks", "scorm", "pdf"):
+        assert modes(out / name) == {"dirs": {folder_mode}, "files": {file_mode}}, name
+
+
+def test_a_reader_never_finds_the_site_missing_while_it_is_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("v0", encoding="utf-8")
+    missing: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                (target / "index.html").read_text(encoding="utf-8")
+            except FileNotFoundError:
+                missing.append(1)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for version in range(1, 200):
+            built = output.staging_dir(target)
+            (built / "index.html").write_text(f"v{version}", encoding="utf-8")
+            output.publish_dir(built, target)
+    finally:
+        done.set()
+        reader.join()
+    assert (target / "index.html").read_text(encoding="utf-8") == "v199"
+    assert missing == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or old copy left
+
+
+def test_a_second_build_refuses_while_the_first_holds_the_lock(course: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    site = course / "site"
+    assert main(["--root", str(course), "build"]) == 0
+    before = (site / "en" / "index.html").stat().st_ino
+    with output.output_lock(site):
+        assert main(["--root", str(course), "build"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {site}: another build is writing it (pid {os.getpid()})" in err
+    assert (site / "en" / "index.html").stat().st_ino == before
+    assert main(["--root", str(course), "build"]) == 0  # the lock went with the first build
+
+
+def test_copies_left_by_an_interrupted_build_are_cleared(course: Path) -> None:
+    for stale in ("site.tmp-k2j3h4", "site.old-4242"):
+        (course / stale / "en").mkdir(parents=True)
+    (course / "site.tmp-other.txt").write_text("half a file", encoding="utf-8")
+    build(course, course / "site")
+    assert sorted(p.name for p in course.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_an_old_copy_that_cannot_be_deleted_is_a_warning(course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(course, course / "site")
+    real_rmtree = shutil.rmtree
+
+    def stubborn(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if ".tmp-" in os.fspath(path) and not kwargs.get("ignore_errors"):
+            raise PermissionError(13, "Permission denied")
+        real_rmtree(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", stubborn)
+    said: list[str] = []
+    build(course, course / "site", progress=said.append)
+    assert any(line.startswith("warning: the new output is in place, but the old copy") for line in said), said
+    assert (course / "site" / "en" / "index.html").is_file()
+
+
+def test_the_fallback_without_an_exchange_still_replaces_the_site(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    target = tmp_path / "site"
+    for version in ("one", "two"):
+        built = output.staging_dir(target)
+        (built / "v").write_text(version, encoding="utf-8")
+        output.publish_dir(built, target)
+    assert (target / "v").read_text(encoding="utf-8") == "two"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+@pytest.mark.parametrize("value", ["", "  ", "soon", "-5", "1.5e9"])
+def test_an_empty_or_invalid_source_date_epoch_never_raises(value: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "modules").mkdir()
+    lesson = tmp_path / "modules" / "a.md"
+    lesson.write_text("x", encoding="utf-8")
+    os.utime(lesson, (1767225600, 1767225600))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert output.build_epoch(tmp_path) == 1767225600  # no git here: the newest source file
+
+
+def test_the_build_date_prefers_source_date_epoch_then_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert output.build_epoch(tmp_path) == 1700000000
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    repo = Path(__file__).resolve().parent.parent
+    if (repo / ".git").exists():  # a release archive of this project has no history to read
+        import subprocess
+
+        last = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%ct", "--", "."],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        assert output.build_epoch(repo) == int(last)

@@ -1,0 +1,96 @@
+"""The course as a host receives it: a release archive without git, and `pip install` outside the repository."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, REPO
+
+# The shell of a host: no SOURCE_DATE_EPOCH from a Makefile, another locale and time zone.
+HOST_ENV = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"LANG": "C.UTF-8",
+                                                                                 "TZ": "Pacific/Auckland"}
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`git archive HEAD` unpacked: the committed sources, without .git."""
+    if not (REPO / ".git").exists():
+        pytest.skip("this copy has no git history to make a release archive from")
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", "HEAD"], capture_output=True,
+                             check=True, timeout=60).stdout
+    folder = tmp_path_factory.mktemp("release") / "course-release"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    assert not (folder / ".git").exists()
+    # A host runs `npm install` in the release for the offline bundle's search shim.
+    (folder / "node_modules").symlink_to(REPO / "node_modules")
+    return folder
+
+
+def run(folder: Path, *args: str, env: dict[str, str] = HOST_ENV) -> subprocess.CompletedProcess[str]:
+    # `-m generator` from the release folder runs the release's own generator, not the repository's.
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, capture_output=True, text=True,
+                          timeout=600, check=False, env=env)
+
+
+def test_a_release_without_git_builds_every_output(release: Path) -> None:
+    out = release / "out"
+    steps = [
+        ("build", "--lang", "en", "--downloads", "--site-dir", str(out / "site")),
+        ("scorm", "--lang", "fr", "--module", "01-goals", "-o", str(out / "scorm-fr.zip")),
+        ("export", "--format", "gift", "-o", str(out / "banks")),
+        ("export", "--format", "moodle-xml", "--lang", "fr", "-o", str(out / "banks")),
+    ]
+    for step in steps:
+        result = run(release, *step, env=HOST_ENV | {"SOURCE_DATE_EPOCH": ""})  # what the old Makefile exported
+        assert result.returncode == 0, (step, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert "notice: no git history here: outputs are dated by the newest source file" in result.stdout, step
+    downloads = sorted(p.name for p in (out / "site" / "downloads").iterdir())
+    assert downloads == ["course-en-learner.pdf", "course-en-offline.zip", "course-en-trainer.pdf"]
+    assert (out / "site" / "en" / "01-goals" / "quiz" / "index.html").is_file()
+    assert (out / "scorm-fr.zip").stat().st_size > 0
+    assert (out / "banks" / "en" / "all-quizzes.gift").is_file()
+    assert (out / "banks" / "fr" / "all-quizzes.xml").is_file()
+    import generator  # the release's generator is a copy of this one
+
+    assert (release / "generator" / "output.py").read_bytes() == (Path(generator.__file__).parent
+                                                                   / "output.py").read_bytes()
+
+
+def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Path, tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+                           str(release)], capture_output=True, text=True, timeout=300, check=False)
+    assert made.returncode == 0, made.stderr
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    wheel = next(wheels.glob("coursegen-*.whl"))
+    installed = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", str(wheel)], capture_output=True,
+                               text=True, timeout=600, check=False)
+    assert installed.returncode == 0, installed.stderr
+    # A course of its own, elsewhere: lessons, quizzes and a mkdocs.yml, but no theme/ folder.
+    course = tmp_path / "my-course"
+    subprocess.run(["cp", "-r", str(MINI), str(course)], check=True)
+    (course / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    elsewhere = tmp_path / "somewhere-else"
+    elsewhere.mkdir()
+    coursegen = str(venv / "bin" / "coursegen")
+    for args in (["check"], ["new", "module", "pricing-posts"], ["check"],
+                 ["build", "--site-dir", str(tmp_path / "site")]):
+        result = subprocess.run([coursegen, "--root", str(course), *args], cwd=elsewhere, capture_output=True,
+                                text=True, timeout=600, check=False, env=HOST_ENV)
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+    site = tmp_path / "site"
+    assert (site / "en" / "assets" / "cq" / "quiz.js").is_file()  # the theme came with the package
+    assert 'data-cq-quiz="01-basics"' in (site / "fr" / "01-basics" / "quiz" / "index.html").read_text(
+        encoding="utf-8")
+    assert (site / "en" / "02-pricing-posts" / "index.html").is_file()
+    assert sorted(p.name for p in elsewhere.iterdir()) == []  # nothing written where the command ran
