@@ -54,7 +54,9 @@ def test_a_release_without_git_builds_every_output(release: Path) -> None:
         assert "Traceback" not in result.stderr
         assert "notice: no git history here: outputs are dated by the newest source file" in result.stdout, step
     downloads = sorted(p.name for p in (out / "site" / "downloads").iterdir())
-    assert downloads == ["course-en-learner.pdf", "course-en-offline.zip", "course-en-trainer.pdf"]
+    assert downloads == ["course-en-learner.pdf", "course-en-offline.zip"]
+    # The trainer edition holds every answer: beside the site, not in it (issue 14).
+    assert [p.name for p in (out / "trainer").iterdir()] == ["course-en-trainer.pdf"]
     assert (out / "site" / "en" / "01-goals" / "quiz" / "index.html").is_file()
     assert (out / "scorm-fr.zip").stat().st_size > 0
     assert (out / "banks" / "en" / "all-quizzes.gift").is_file()
