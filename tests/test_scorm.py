@@ -225,9 +225,10 @@ FULL_STATE = """config => {
                       correct: i % 2 === 0};
     });
     // The largest attempt there can be: a four-character seed, and (were every module quiz a timed
-    // exam) its clock's start and the submitted flag.
+    // exam and a pool drawing all its questions) its clock's start, the submitted flag and the draw.
     state.quizzes[quizId] = {answers, at: "2025-03-01T10:00:00.000Z", seed: 1679615,
-                             ...(kind === "module" ? {started: 1740823200000, submitted: true} : {})};
+                             ...(kind === "module" ? {started: 1740823200000, submitted: true,
+                                                      draw: questions.map(q => q[0])} : {})};
   }
   return state;
 }"""
