@@ -231,3 +231,25 @@ def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Pa
     page.goto(base + "/en/certificate/")
     assert page.locator(".cq-cert tbody td").all_inner_texts() == ["Basics", "75 %"]
     assert page.errors == []
+
+
+def test_a_check_question_retried_on_its_own_gets_a_new_order(page: Any, built_mini: Path, serve: Any) -> None:
+    page.goto(serve(built_mini) + "/en/01-basics/01-goal-first/")
+    question = "#cq-01-basics-checks-why"
+    shown = lambda: question_order(page, question)  # noqa: E731
+    first = shown()
+    page.reload()
+    assert shown() == first
+    orders = set()
+    for _ in range(4):
+        page.locator(f"{question} .cq-choice input").first.check()
+        page.click(f"{question} .cq-check")
+        page.click(f"{question} .cq-retry")
+        orders.add(shown())
+        page.reload()
+        assert shown() in orders, "a reload keeps the retry's order"
+    assert orders - {first}, "four retries kept the same order"
+
+
+def question_order(page: Any, selector: str) -> str:
+    return "".join(page.locator(f"{selector} .cq-choice").evaluate_all("l => l.map(c => c.dataset.cqChoice)"))

@@ -249,6 +249,20 @@
     }
   }
 
+  // A check question retried on its own gets its own seed, so the retry shows a new order too.
+  function questionSeed(entry, el) {
+    var own = entry.seeds && entry.seeds[el.getAttribute("data-cq-question")];
+    return own > 0 ? own : entry.seed;
+  }
+  function reorderForRetry(quiz, el) {
+    var state = load();
+    var entry = quizState(state, quiz.getAttribute("data-cq-quiz"));
+    entry.seeds = entry.seeds && typeof entry.seeds === "object" ? entry.seeds : {};
+    entry.seeds[el.getAttribute("data-cq-question")] = newSeed();
+    save(state);
+    orderQuestion(el, questionSeed(entry, el));
+  }
+
   function showDrawn(quiz, draw) {
     var questions = all(quiz, ".cq-question");
     var shown = questions.filter(function (q) { return !draw || draw.indexOf(q.getAttribute("data-cq-question")) !== -1; });
@@ -276,7 +290,7 @@
       changed = true;
     }
     if (changed) save(state);
-    all(quiz, ".cq-question").forEach(function (el) { orderQuestion(el, entry.seed); });
+    all(quiz, ".cq-question").forEach(function (el) { orderQuestion(el, questionSeed(entry, el)); });
     showDrawn(quiz, draw);
     return entry;
   }
@@ -494,6 +508,7 @@
     });
     el.querySelector(".cq-retry").addEventListener("click", function () {
       reset(el);
+      reorderForRetry(quiz, el);
       record(quizId, qid, null);
       var first = el.querySelector("input, select");
       if (first) first.focus();
