@@ -253,3 +253,20 @@ def test_a_check_question_retried_on_its_own_gets_a_new_order(page: Any, built_m
 
 def question_order(page: Any, selector: str) -> str:
     return "".join(page.locator(f"{selector} .cq-choice").evaluate_all("l => l.map(c => c.dataset.cqChoice)"))
+
+
+def test_answers_saved_before_attempts_had_seeds_still_read_right(page: Any, built_mini: Path, serve: Any) -> None:
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((built_mini / "en" / "01-basics" / "quiz" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    # The old format listed ordering answers in the page's fixed order: a right answer is that order itself.
+    fixed = [li["data-cq-item"] for li in html.select("#cq-01-basics-order-1 .cq-item")]
+    assert fixed != sorted(fixed)
+    old = {"v": 1, "quizzes": {"01-basics": {"answers": {"order-1": {"value": fixed, "correct": True}}}}}
+    base = serve(built_mini)
+    page.goto(base + "/en/")
+    page.evaluate("s => localStorage.setItem('cq:v1', JSON.stringify(s))", old)
+    page.goto(base + QUIZ)
+    assert "cq-is-right" in page.locator("#cq-01-basics-order-1").get_attribute("class")
+    assert page.evaluate(STORED, "01-basics")["answers"]["order-1"]["value"] == sorted(fixed)
