@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
+from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 
 
@@ -145,3 +146,27 @@ def test_abbreviations_explain_themselves(built_mini: Path) -> None:
     for lang, title in (("en", "Specific, measurable"), ("fr", "Spécifique, mesurable")):
         page = soup(built_mini / lang / "01-basics" / "02-smart" / "index.html")
         assert page.find("abbr", string="SMART")["title"].startswith(title)
+
+
+def test_mkdocs_yml_may_use_the_tags_material_configurations_use(course: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`!ENV` and `!!python/name:` (Material's emoji setup) are read as MkDocs reads them, by site and PDF."""
+    from generator.exports.pdf import write_pdf
+
+    config = course / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("site_author: coursegen",
+                                                      "site_author: !ENV [COURSE_AUTHOR, 'nobody']")
+    text = text.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n"
+                        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    config.write_text(text, encoding="utf-8")
+    lesson = next((course / "modules").glob("*/01-*.md"))
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nWell done :material-check:\n", encoding="utf-8")
+    monkeypatch.setenv("COURSE_AUTHOR", "Chambre exemple")
+    build(course, course / "site")
+    built = next((course / "site" / "en").rglob(f"{lesson.stem}/index.html"))
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one(".twemoji svg") is not None
+    assert page.select_one('meta[name="author"]')["content"] == "Chambre exemple"
+    result = write_pdf(load_valid_course(course), "en", "learner", tmp_path / "en.pdf")
+    assert result.pages > 0
