@@ -23,15 +23,12 @@ ACRONYM = "#cq-01-basics-checks-acronym"  # short answer: SMART
 RATE = "#cq-01-basics-rate-1"  # numeric: 4.5 %, tolerance 0.1; typical wrong answer 2.25 (rate on followers)
 TERM = "#cq-01-basics-term-1"  # short answer: KPI / key performance indicator; typical wrong answer ROI
 
-NOT_A_NUMBER = {
-    "en": "This does not read as a number: type digits, such as 4.5 or 1,200, with the unit if you like.",
-    "fr": "Ce n’est pas lu comme un nombre\u00a0: saisissez des chiffres, comme 4,5 ou 1\u00a0200, avec l’unité si "
-          "vous voulez.",
-}
+NOT_A_NUMBER = {"en": "Please type a number, such as 4.5 or 1,200.",
+                "fr": "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200."}
 RIGHT_BUDGET = {"en": "Right. Yes: (1,500 − 1,200) / 1,200 = 25 %.",
                 "fr": "Exact. Oui\u00a0: (1 500 − 1 200) / 1 200 = 25 %."}
-UNEXPECTED = {"en": "Not quite. This is not the expected answer: the answer and the explanation are below.",
-              "fr": "Pas tout à fait. Ce n’est pas la réponse attendue\u00a0: la réponse et l’explication suivent."}
+UNEXPECTED = {"en": "Not quite. The answer and explanation are below.",
+              "fr": "Pas tout à fait. La réponse et l’explication suivent."}
 
 
 def answer(page: Any, question: str, text: str, enter: bool = False) -> str:

@@ -15,8 +15,8 @@
       fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
       progress: "{n} of {t} questions checked.", colon: ":", type: "Type your answer first.",
-      nan: "This does not read as a number: type digits, such as 4.5 or 1,200, with the unit if you like.",
-      typedWrong: "This is not the expected answer: the answer and the explanation are below.", dec: ".", group: ","
+      nan: "Please type a number, such as 4.5 or 1,200.", typedWrong: "The answer and explanation are below.",
+      dec: ".", group: ","
     },
     fr: {
       right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
@@ -25,8 +25,8 @@
       fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
       progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:", type: "Saisissez d’abord votre réponse.",
-      nan: "Ce n’est pas lu comme un nombre\u00a0: saisissez des chiffres, comme 4,5 ou 1\u00a0200, avec l’unité si vous voulez.",
-      typedWrong: "Ce n’est pas la réponse attendue\u00a0: la réponse et l’explication suivent.", dec: ",", group: ""
+      nan: "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200.", typedWrong: "La réponse et l’explication suivent.",
+      dec: ",", group: ""
     }
   };
 
