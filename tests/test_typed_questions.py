@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from generator.model import normalise_answer
+from generator.render_quiz import number
 from tests.test_a11y import axe_violations
 from tests.test_browser import answer_all_right
-
-pytestmark = pytest.mark.browser
 
 LESSON = "/{lang}/01-basics/02-smart/"
 BUDGET = "#cq-01-basics-checks-budget"  # numeric: 25 %, tolerance 2 % of the answer (24.5 to 25.5)
@@ -49,6 +49,7 @@ def stored(page: Any, quiz: str) -> dict[str, Any]:
     return answers
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_numeric_answer_right_wrong_with_a_comma_a_unit_and_not_a_number(page: Any, built_typed: Path,
                                                                          serve: Any, lang: str) -> None:
@@ -73,6 +74,7 @@ def test_numeric_answer_right_wrong_with_a_comma_a_unit_and_not_a_number(page: A
     assert page.errors == []
 
 
+@pytest.mark.browser
 def test_the_page_language_decides_what_one_comma_and_three_digits_mean(page: Any, built_typed: Path,
                                                                           serve: Any) -> None:
     base = serve(built_typed)
@@ -89,6 +91,7 @@ def test_the_page_language_decides_what_one_comma_and_three_digits_mean(page: An
     assert stored(page, "01-basics-checks")["budget"]["value"] == ["1025"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_short_answer_ignores_case_accents_spaces_and_punctuation(page: Any, built_typed: Path, serve: Any,
                                                                   lang: str) -> None:
@@ -103,6 +106,7 @@ def test_short_answer_ignores_case_accents_spaces_and_punctuation(page: Any, bui
     assert page.errors == []
 
 
+@pytest.mark.browser
 def test_module_quiz_typical_wrong_answers_get_their_own_feedback_and_count_in_the_score(
         page: Any, built_typed: Path, serve: Any) -> None:
     base = serve(built_typed)
@@ -129,6 +133,7 @@ def test_module_quiz_typical_wrong_answers_get_their_own_feedback_and_count_in_t
     assert page.errors == []
 
 
+@pytest.mark.browser
 def test_french_accepted_answers_differ_from_english_ones(page: Any, built_typed: Path, serve: Any) -> None:
     base = serve(built_typed)
     page.goto(base + "/fr/01-basics/quiz/")
@@ -141,6 +146,7 @@ def test_french_accepted_answers_differ_from_english_ones(page: Any, built_typed
     assert answer(page, TERM, "indicateur clé de performance") == UNEXPECTED["en"]
 
 
+@pytest.mark.browser
 def test_typed_questions_work_by_keyboard_and_pass_axe(page: Any, built_typed: Path, serve: Any) -> None:
     page.goto(serve(built_typed) + LESSON.format(lang="en"))
     label = page.locator(f"label[for='{page.locator(f'{BUDGET} .cq-input').get_attribute('id')}']")
@@ -163,6 +169,7 @@ def test_typed_questions_work_by_keyboard_and_pass_axe(page: Any, built_typed: P
     assert page.errors == []
 
 
+@pytest.mark.browser
 def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Path, serve: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -178,3 +185,15 @@ def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Pa
     assert page.locator(f"{TERM} .cq-answer li").first.inner_text().startswith(
         "Bonne réponse\u00a0: KPI (autres réponses acceptées\u00a0: indicateur clé de performance, ICP).")
     context.close()
+
+
+def test_numbers_are_written_the_way_each_language_writes_them() -> None:
+    assert [number(v, "en") for v in (4.5, 1234.5, 25.0, 0.04, -20.0)] == ["4.5", "1,234.5", "25", "0.04", "-20"]
+    assert [number(v, "fr") for v in (4.5, 1234.5, 25.0)] == ["4,5", "1\u00a0234,5", "25"]
+
+
+def test_short_answers_are_compared_without_case_accents_punctuation_or_extra_spaces() -> None:
+    assert normalise_answer("  Taux d’engagement ! ") == normalise_answer("taux d'engagement") == "taux dengagement"
+    assert normalise_answer("K.P.I.") == normalise_answer("kpi") == "kpi"
+    assert normalise_answer("Indicateur  clé\u00a0de performance") == "indicateur cle de performance"
+    assert normalise_answer("e-réputation") == "ereputation" != normalise_answer("e réputation")
