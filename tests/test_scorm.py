@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator.course.brand import load_brand
 from generator.course.load import load_valid_course
 from generator.exports.scorm import build_package
-from tests.conftest import REPO, make_course
+from tests.conftest import REPO, make_course, make_typed_course
 from tests.test_browser import answer_all_right, answer_all_wrong
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
@@ -221,7 +221,8 @@ FULL_STATE = """config => {
   for (const [quizId, kind, questions] of config.index) {
     const answers = {};
     questions.forEach(([qid, choices], i) => {
-      answers[qid] = {value: choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4),
+      const typed = choices === "t" ? ["indicateur clé de performance"] : null;  // a long typed answer
+      answers[qid] = {value: typed || (choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4)),
                       correct: i % 2 === 0};
     });
     state.quizzes[quizId] = {answers, at: "2025-03-01T10:00:00.000Z"};
@@ -264,3 +265,54 @@ def test_suspend_data_stays_under_4096_characters_with_every_question_answered(p
     back = launch.evaluate("text => window.cqScormSession.decode(text)", saved)
     assert back["quizzes"] == state["quizzes"] and "notes" not in back
     print(f"suspend_data with all {sum(len(q[2]) for q in config['index'])} questions answered: {len(saved)} chars")
+
+
+@pytest.fixture(scope="module")
+def typed_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English package of the mini course with typed questions (tests/data/typed), served with the test LMS."""
+    if not RUNTIME.is_file():
+        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
+    folder = tmp_path_factory.mktemp("typed-lms")
+    root = make_typed_course(folder / "course")
+    made = build_package(load_valid_course(root), "en", folder / "course-en.zip")
+    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
+    shutil.copy(RUNTIME, folder / "scorm12.js")
+    with zipfile.ZipFile(made.path) as archive:
+        archive.extractall(folder / "package")
+    return folder
+
+
+@pytest.mark.browser
+def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: Path, serve: Any) -> None:
+    base = serve(typed_lms)
+    content = start(page, base)
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    answer_all_right(content)
+    content.fill("#cq-01-basics-rate-1 .cq-input", "4,5 %")
+    content.click("#cq-01-basics-rate-1 .cq-check")
+    content.fill("#cq-01-basics-term-1 .cq-input", "roi")  # a typical wrong answer
+    content.click("#cq-01-basics-term-1 .cq-check")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %). Passed")
+    calls = received(page)
+    assert last_value(calls, "cmi.core.score.raw") == "86"
+    assert last_value(calls, "cmi.core.lesson_status") == "passed"
+    saved = last_value(calls, "cmi.suspend_data") or ""
+    # Typed answers are packed as text after an apostrophe: the number as read, the words as typed.
+    assert re.search(r"[0-9a-z]\+'4\.5(,|;|$)", saved) and re.search(r"[0-9a-z]-'roi(,|;|$)", saved), saved
+    page.evaluate("leave()")
+    page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
+    content = start(page, base, saved)
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz/index.html")
+    assert content.locator("#cq-01-basics-rate-1 .cq-input").input_value() == "4.5"
+    assert content.locator("#cq-01-basics-term-1 .cq-input").input_value() == "roi"
+    assert content.locator("#cq-01-basics-term-1 .cq-result").inner_text().startswith("Not quite. ROI is one")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %)")
+    launch = next(f for f in page.frames if "/sco/" in f.url)
+    text = "Taux d’engagement, 4,5 %; |x|"  # separators of the packed format, inside a typed answer
+    back = launch.evaluate("""t => {
+        const s = {v: 1, quizzes: {"01-basics": {answers: {"term-1": {value: [t], correct: false}}}}};
+        return window.cqScormSession.decode(window.cqScormSession.encode(s)); }""", text)
+    assert back["quizzes"]["01-basics"]["answers"]["term-1"] == {"value": [text], "correct": False}
+    assert page.errors == []

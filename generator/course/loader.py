@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.course.markdown_scan import french_typography
-from generator.course.model import Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
+from generator.course.model import Answer, Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
 from generator.course.problems import Problems
 from generator.course.schema import check, load_schema
 from generator.course.yamlfile import LineDict, YamlProblem, load_yaml_file, parse_yaml, read_text
@@ -125,7 +125,58 @@ def build_question(data: LineDict) -> Question:
         q.items = [Item(_text(i["text"]), _text(i["feedback"])) for i in data["items"]]
     elif q.type == "matching":
         q.items = [Item(_text(p["left"]), _text(p["feedback"]), _text(p["right"])) for p in data["pairs"]]
+    elif q.type == "numeric":
+        default = data.get("tolerance", 0)
+        q.answers = [_number(data["answer"], default, _text(data["feedback"]), True)]
+        q.answers += [_number(w["answer"], w.get("tolerance", default), _text(w["feedback"]), False)
+                      for w in data.get("wrong_answers", [])]
+        unit = data.get("unit")
+        q.unit = _text(unit) if isinstance(unit, dict) else {lang: str(unit) for lang in q.prompt} if unit else {}
+    elif q.type == "short_answer":
+        q.answers = [Answer(_text(data["feedback"]), True, texts=_lists(data["answers"]))]
+        q.answers += [Answer(_text(w["feedback"]), False, texts=_lists(w["answers"]))
+                      for w in data.get("wrong_answers", [])]
     return q
+
+
+def tolerance_of(value: float, tolerance: float | str) -> float:
+    """An absolute margin: a number as it is, a percentage ("5%") of the answer's size."""
+    if isinstance(tolerance, str):
+        return abs(value) * float(tolerance.rstrip("% ").replace(",", ".")) / 100
+    return float(tolerance)
+
+
+def _number(value: float, tolerance: float | str, feedback: Text, correct: bool) -> Answer:
+    return Answer(feedback, correct, value=float(value), tolerance=abs(tolerance_of(float(value), tolerance)))
+
+
+def _lists(data: Any) -> dict[str, list[str]]:
+    return {k: [str(v).strip() for v in values] for k, values in data.items()} if isinstance(data, dict) else {}
+
+
+# Fields that only one of the typed question types reads: on the other they would be ignored silently.
+TYPED_ONLY = {"unit": "numeric", "tolerance": "numeric", "answer": "numeric", "answers": "short_answer"}
+
+
+def check_typed(data: LineDict, path: Path, problems: Problems) -> None:
+    """Rules of numeric and short-answer questions that need the line of a key: a tolerance below zero,
+    a field of the other type (a unit on a short answer)."""
+    where = f"question '{data['id']}'"
+    entries = [data, *[w for w in data.get("wrong_answers", []) if isinstance(w, LineDict)]]
+    for entry in entries:
+        tolerance = entry.get("tolerance")
+        if isinstance(tolerance, (int, float, str)) and str(tolerance).strip().startswith("-"):
+            problems.add(path, entry.line_of("tolerance"), "quiz.negative_tolerance",
+                         f"{where}: tolerance {tolerance} is below zero: write how far from the answer a reply may "
+                         "be, as 0 or more (0.5) or a percentage (5%)")
+        for key, owner in TYPED_ONLY.items():
+            if key in entry and data["type"] != owner:
+                hint = {"unit": "a short answer is text, it has no unit",
+                        "tolerance": "a short answer is matched as text, without tolerance",
+                        "answer": "a short answer lists its accepted texts in 'answers'",
+                        "answers": "a numeric question has one number in 'answer'"}[key]
+                problems.add(path, entry.line_of(key), "quiz.field_not_for_type",
+                             f"{where}: '{key}' belongs to {owner} questions and {hint}: remove '{key}'")
 
 
 def french_in_yaml(node: object) -> list[tuple[int, str]]:
@@ -161,6 +212,12 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
                      "check questions have no pass mark: remove 'pass_mark' or use 'kind: module'")
     for line, message in french_in_yaml(data):
         problems.add(path, line, "fr.typography", message)
+    before = len(problems)
+    for question in data["questions"]:
+        if question["type"] in ("numeric", "short_answer"):
+            check_typed(question, path, problems)
+    if len(problems) > before:
+        return None
     return Quiz(
         id=quiz_id, path=path, title=_text(data["title"]), kind=data["kind"],
         questions=[build_question(q) for q in data["questions"]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,15 +28,58 @@ class Item:
 
 
 @dataclass
+class Answer:
+    """A typed answer a question foresees: the right one, or a typical wrong one with its own feedback.
+
+    A numeric answer is the range [low, high] (the value and its tolerance, a percentage already
+    turned into an absolute margin); a short answer is a list of accepted texts per language.
+    """
+
+    feedback: Text
+    correct: bool
+    value: float | None = None
+    tolerance: float = 0.0
+    texts: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def low(self) -> float:
+        return (self.value or 0.0) - self.tolerance
+
+    @property
+    def high(self) -> float:
+        return (self.value or 0.0) + self.tolerance
+
+
+TYPED = ("numeric", "short_answer")
+
+
+def normalise_answer(text: str) -> str:
+    """A short answer as it is compared: no case, accents, punctuation or extra spaces.
+
+    quiz.js applies the same rule in the browser ("Taux d’engagement !" -> "taux dengagement").
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith(("M", "P", "S")))
+    return " ".join(kept.lower().split())
+
+
+@dataclass
 class Question:
     id: str
-    type: str  # single | multiple | true_false | ordering | matching
+    type: str  # single | multiple | true_false | ordering | matching | numeric | short_answer
     prompt: Text
     explanation: Text
     line: int
     choices: list[Choice] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     lesson: str | None = None  # "module-slug/lesson-slug"
+    answers: list[Answer] = field(default_factory=list)  # numeric, short_answer: the right one first
+    unit: Text = field(default_factory=dict)  # numeric: shown beside the field ("%", "€")
+
+    @property
+    def typed(self) -> bool:
+        """True for questions the learner answers by typing (numeric, short_answer)."""
+        return self.type in TYPED
 
     @property
     def correct_ids(self) -> list[str]:

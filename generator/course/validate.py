@@ -6,7 +6,7 @@ import posixpath
 from pathlib import Path
 
 from generator.course.markdown_scan import directives, french_typography, links, prose_lines
-from generator.course.model import Course, Page, Question, Quiz
+from generator.course.model import Course, Page, Question, Quiz, normalise_answer
 from generator.course.problems import Problems
 
 
@@ -30,11 +30,37 @@ def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
         elif q.type == "multiple" and len(correct) == len(q.choices):
             problems.add(quiz.path, q.line, "quiz.all_correct",
                          f"{where}: every choice is correct, so the question tests nothing: add a wrong option")
+    if q.type in ("numeric", "short_answer"):
+        check_typed_answers(quiz, q, problems)
     if q.type == "matching":
         rights = [item.right["en"] if item.right else "" for item in q.items]
         if len(set(rights)) != len(rights):
             problems.add(quiz.path, q.line, "quiz.matching_duplicate",
                          f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+
+
+def check_typed_answers(quiz: Quiz, q: Question, problems: Problems) -> None:
+    """A typical wrong answer must not also count as right, or its feedback would never show."""
+    right, *wrong = q.answers
+    for n, answer in enumerate(wrong, 1):
+        if q.type == "numeric" and answer.low <= right.high and right.low <= answer.high:
+            problems.add(quiz.path, q.line, "quiz.wrong_overlaps_right",
+                         f"question '{q.id}': wrong answer {n} ({answer.value:g}) is within the tolerance of the "
+                         f"right answer ({right.value:g}): move it or narrow the tolerances")
+        for lang, texts in answer.texts.items():
+            accepted = {normalise_answer(t) for t in right.texts.get(lang, [])}
+            for text in texts:
+                if normalise_answer(text) in accepted:
+                    problems.add(quiz.path, q.line, "quiz.wrong_overlaps_right",
+                                 f"question '{q.id}': wrong answer '{text}' ({lang}) is also an accepted answer "
+                                 "once case, accents and punctuation are ignored: remove one of them")
+    for answer in q.answers:
+        for lang, texts in answer.texts.items():
+            for text in texts:
+                if not normalise_answer(text):
+                    problems.add(quiz.path, q.line, "quiz.empty_answer",
+                                 f"question '{q.id}': answer '{text}' ({lang}) has no letter or digit, so no "
+                                 "reply can match it: write the word itself")
 
 
 def check_quizzes(course: Course, problems: Problems) -> None:

@@ -40,11 +40,15 @@ class Package:
 
 
 def quiz_index(course: Course) -> list[Any]:
-    """Every quiz with its question ids and choice ids, in a fixed order: scorm.js packs answers against it."""
+    """Every quiz with its question ids and choice ids, in a fixed order: scorm.js packs answers against it.
+
+    A question's second field is its choice ids, None when answers are item positions, or "t" when the
+    learner types the answer (numeric, short_answer).
+    """
     index: list[Any] = []
     for quiz in course.quizzes.values():
-        questions = [[q.id, [c.id for c in q.choices] if q.type in ("single", "multiple", "true_false") else None]
-                     for q in quiz.questions]
+        questions = [[q.id, [c.id for c in q.choices] if q.type in ("single", "multiple", "true_false")
+                      else "t" if q.typed else None] for q in quiz.questions]
         index.append([quiz.id, quiz.kind, questions])
     return index
 

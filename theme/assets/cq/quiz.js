@@ -14,7 +14,9 @@
       matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
       fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
-      progress: "{n} of {t} questions checked.", colon: ":"
+      progress: "{n} of {t} questions checked.", colon: ":", type: "Type your answer first.",
+      nan: "Please type a number, such as 4.5 or 1,200.", typedWrong: "The answer and explanation are below.",
+      dec: ".", group: ","
     },
     fr: {
       right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
@@ -22,7 +24,9 @@
       matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
       fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
-      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:"
+      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:", type: "Saisissez d’abord votre réponse.",
+      nan: "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200.", typedWrong: "La réponse et l’explication suivent.",
+      dec: ",", group: ""
     }
   };
 
@@ -75,8 +79,54 @@
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function isSelect(type) { return type === "ordering" || type === "matching"; }
 
+  function isTyped(type) { return type === "numeric" || type === "short_answer"; }
+
+  /* -- typed answers ----------------------------------------------------------------------- */
+  // A number as people type it: "4,5" or "4.5"; "1 200" or "1,200" (grouping by threes, the page's
+  // way: "1,234" is 1234 in English and 1.234 in French); a "%" or the question's unit before or after.
+  function parseNumber(text, unit) {
+    var s = text.trim();
+    ["%", unit].forEach(function (u) {
+      var k = (u || "").trim().toLowerCase(), l = s.toLowerCase();
+      if (!k) return;
+      if (l.slice(-k.length) === k) s = s.slice(0, -k.length).trim();
+      else if (l.slice(0, k.length) === k) s = s.slice(k.length).trim();
+    });
+    var sign = /^[-\u2212]/.test(s) ? -1 : 1;
+    s = s.replace(/^[-+\u2212]/, "").replace(/(\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g, "$1");
+    if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return NaN;
+    var seps = s.replace(/\d/g, "");
+    if (seps.length > 1 || (seps === t("group") && /^\d{1,3},\d{3}$/.test(s))) {
+      var group = seps.charAt(0), last = seps.charAt(seps.length - 1);
+      var dec = last !== group ? s.lastIndexOf(last) : s.length;
+      var whole = s.slice(0, dec);
+      if (!new RegExp("^\\d{1,3}(\\" + group + "\\d{3})*$").test(whole)) return NaN;
+      s = whole.split(group).join("") + "." + s.slice(dec + 1);
+    }
+    s = s.replace(",", ".");
+    return /^(\d+\.?\d*|\.\d+)$/.test(s) ? sign * parseFloat(s) : NaN;
+  }
+  // Short answers are compared without case, accents, punctuation or extra spaces (as the generator checks them).
+  function normal(s) {
+    return String(s).normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+  // The answer of the list (right, or a typical wrong one) that a typed value matches, or null.
+  function matchTyped(el, value) {
+    var numeric = el.getAttribute("data-cq-type") === "numeric";
+    var x = numeric ? Number(value) : normal(value);
+    return all(el, ".cq-answer [data-cq-for]").filter(function (li) {
+      if (!numeric) return JSON.parse(li.getAttribute("data-cq-accept")).map(normal).indexOf(x) !== -1;
+      var eps = 1e-9 * Math.max(1, Math.abs(x));
+      return x >= Number(li.getAttribute("data-cq-min")) - eps && x <= Number(li.getAttribute("data-cq-max")) + eps;
+    })[0] || null;
+  }
+
   function readAnswer(el) {
     var type = el.getAttribute("data-cq-type");
+    if (isTyped(type)) {
+      var typed = el.querySelector(".cq-input").value.trim();
+      return typed ? [typed] : null;
+    }
     if (isSelect(type)) {
       var values = all(el, ".cq-item select").map(function (s) { return s.value; });
       return values.indexOf("") === -1 ? values : null;
@@ -87,6 +137,10 @@
 
   function judge(el, answer) {
     var type = el.getAttribute("data-cq-type");
+    if (isTyped(type)) {
+      var found = matchTyped(el, answer[0]);
+      return !!found && found.getAttribute("data-cq-correct") === "true";
+    }
     if (isSelect(type)) {
       return all(el, ".cq-item").every(function (item, i) { return item.getAttribute("data-cq-item") === answer[i]; });
     }
@@ -111,6 +165,13 @@
                                         : (ok ? t("matchOk") : t("matchBad"));
         mark(item, ok, label + " " + feedbackText(el, want));
       });
+    } else if (isTyped(type)) {
+      var found = matchTyped(el, answer[0]);
+      el.querySelector(".cq-input").value = type === "numeric" ? String(answer[0]).replace(".", t("dec")) : String(answer[0]);
+      mark(el.querySelector(".cq-typed"), correct, "");
+      // The feedback goes to the live status line: a screen reader hears it as soon as it is checked.
+      el.querySelector(".cq-result").textContent = t(correct ? "right" : "wrong") + " " +
+        (found ? feedbackText(el, found.getAttribute("data-cq-for")) : t("typedWrong"));
     } else {
       all(el, ".cq-choice").forEach(function (choice) {
         var id = choice.getAttribute("data-cq-choice");
@@ -138,14 +199,15 @@
     var p = node.querySelector(".cq-choice-feedback");
     node.classList.remove("cq-right", "cq-wrong");
     if (ok !== null) node.classList.add(ok ? "cq-right" : "cq-wrong");
+    if (!p) return;
     p.textContent = text;
     p.hidden = !text;
   }
 
   function reset(el) {
-    all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
+    all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; if (i.type === "text") i.value = ""; });
     all(el, "select").forEach(function (s) { s.disabled = false; s.value = ""; });
-    all(el, ".cq-choice, .cq-item").forEach(function (n) { mark(n, null, ""); });
+    all(el, ".cq-choice, .cq-item, .cq-typed").forEach(function (n) { mark(n, null, ""); });
     el.classList.remove("cq-is-right", "cq-is-wrong");
     var details = el.querySelector(".cq-answer");
     details.open = false;
@@ -212,14 +274,32 @@
     check.addEventListener("click", function () {
       if (check.getAttribute("aria-disabled") === "true") return;
       var result = el.querySelector(".cq-result");
+      var type = el.getAttribute("data-cq-type");
       var answer = readAnswer(el);
-      if (!answer) { result.textContent = t(isSelect(el.getAttribute("data-cq-type")) ? "fill" : "choose"); return; }
+      if (!answer) { result.textContent = t(isSelect(type) ? "fill" : isTyped(type) ? "type" : "choose"); return; }
+      if (type === "numeric") {
+        var unit = el.querySelector(".cq-unit");
+        var n = parseNumber(answer[0], unit && unit.textContent);
+        // Not a number is not a wrong answer: say so, record nothing, let the learner correct it.
+        if (isNaN(n)) { result.textContent = t("nan"); return; }
+        answer = [String(n)];
+      }
       var correct = judge(el, answer);
       show(el, answer, correct);
-      result.textContent = t(correct ? "right" : "wrong");
+      if (!isTyped(type)) result.textContent = t(correct ? "right" : "wrong");
       record(quizId, qid, { value: answer, correct: correct });
       summarise(quiz);
     });
+    var input = el.querySelector(".cq-input");
+    if (input) {
+      input.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        check.click();
+        // A checked field is disabled: move the focus on instead of losing it.
+        if (input.disabled) { var retry = el.querySelector(".cq-retry"); (retry.hidden ? check : retry).focus(); }
+      });
+    }
     el.querySelector(".cq-retry").addEventListener("click", function () {
       reset(el);
       record(quizId, qid, null);
