@@ -110,8 +110,8 @@ def test_moodle_xml_has_the_structure_moodle_imports(banks: Path) -> None:
             assert all(a.findtext("feedback/text") for a in answers)
             assert q.findtext("single") == ("true" if fractions.count(100) == 1 else "false")
         elif q.get("type") == "truefalse":
-            assert sorted(a.findtext("text") for a in answers) == ["false", "true"]
-            assert sorted(a.get("fraction") for a in answers) == ["0", "100"]
+            assert sorted(str(a.findtext("text")) for a in answers) == ["false", "true"]
+            assert sorted(str(a.get("fraction")) for a in answers) == ["0", "100"]
         else:
             subs = q.findall("subquestion")
             assert len(subs) >= 2 and all(s.findtext("text") and s.findtext("answer/text") for s in subs)
@@ -191,7 +191,7 @@ def test_moodle_xml_numerical_and_shortanswer_have_the_structure_moodle_imports(
     assert rate.get("type") == "numerical"
     assert rate.findtext("questiontext/text").endswith("taux d’engagement\u00a0? (unité\u00a0: %)")
     answers = rate.findall("answer")
-    assert [(a.get("fraction"), float(a.findtext("text")), float(a.findtext("tolerance"))) for a in answers] == [
+    assert [(a.get("fraction"), float(str(a.findtext("text"))), float(str(a.findtext("tolerance")))) for a in answers] == [
         ("100", 4.5, 0.1), ("0", 2.25, 0.1)]
     assert all(a.get("format") == "moodle_auto_format" and a.find("feedback").get("format") == "html"
                for a in answers)

@@ -135,7 +135,7 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
         links = home.select("ul.cq-downloads a")
         assert [a["href"] for a in links] == [f"../downloads/course-{lang}-{kind}"
                                               for kind in ("learner.pdf", "trainer.pdf", "offline.zip")]
-        assert all((site / lang / a["href"]).resolve().is_file() for a in links)
+        assert all((site / lang / str(a["href"])).resolve().is_file() for a in links)
         assert links[0].get_text() == label
         assert "pages" in links[0].parent.get_text()
     # Without --downloads nothing is promised: no section, no folder.

@@ -87,7 +87,7 @@ def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
             html = BeautifulSoup(archive.read(name).decode("utf-8"), "html.parser")
             for node in html.find_all(["a", "link", "script", "img", "iframe"]):
                 url = node.get("href") or node.get("src") or ""
-                if not url or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url):
+                if not url or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", str(url)):
                     continue
                 path = url.split("#")[0].split("?")[0]
                 target = str(PurePosixPath(name).parent / path) if path else name
@@ -99,7 +99,7 @@ def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
     scripts = [s.get("src") for s in launch.find_all("script") if s.get("src")]
     assert scripts == ["../assets/cq/scorm.js"]
     lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz/index.html"), "html.parser")
-    order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in s.get("src", "")]
+    order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in str(s.get("src", ""))]
     assert order[0] == "../../assets/cq/scorm.js" and "../../assets/cq/quiz.js" in order[1:], \
         "scorm.js must run before quiz.js"
     assert lesson.select("a.md-select__link") == [], "a one-language package has no language switcher"
