@@ -191,7 +191,8 @@ def test_moodle_xml_numerical_and_shortanswer_have_the_structure_moodle_imports(
     assert rate.get("type") == "numerical"
     assert rate.findtext("questiontext/text").endswith("taux d’engagement\u00a0? (unité\u00a0: %)")
     answers = rate.findall("answer")
-    assert [(a.get("fraction"), float(str(a.findtext("text"))), float(str(a.findtext("tolerance")))) for a in answers] == [
+    assert [(a.get("fraction"), float(str(a.findtext("text"))), float(str(a.findtext("tolerance"))))
+            for a in answers] == [
         ("100", 4.5, 0.1), ("0", 2.25, 0.1)]
     assert all(a.get("format") == "moodle_auto_format" and a.find("feedback").get("format") == "html"
                for a in answers)

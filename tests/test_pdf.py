@@ -82,7 +82,8 @@ def check_toc(pdf: Path, module_titles: list[str]) -> list[tuple[str, int]]:
         assert f"MODULE {n} " not in flat(texts[number - 2]), f"module {n} already started before page {number}"
     # The viewer's bookmarks come from the headings themselves: they must agree with the printed contents.
     reader = PdfReader(pdf)
-    marks = {str(o.title): (reader.get_destination_page_number(o) or 0) + 1 for o in reader.outline if not isinstance(o, list)}
+    marks = {str(o.title): (reader.get_destination_page_number(o) or 0) + 1
+             for o in reader.outline if not isinstance(o, list)}
     for title, number in modules:
         assert marks[title.split(". ", 1)[1]] == number
     return entries
