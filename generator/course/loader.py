@@ -53,7 +53,7 @@ def read_markdown(path: Path, kind: str, problems: Problems) -> Source | None:
     if not check(meta, load_schema("frontmatter.schema.json")[kind], path, problems, "frontmatter.invalid"):
         return None
     body_line = text[: end + 5].count("\n") + 1
-    return Source(path, dict(meta), text[end + 5:], body_line)
+    return Source(path, meta, text[end + 5:], body_line)  # the LineDict keeps each key's line
 
 
 def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], languages: tuple[str, ...],
@@ -111,6 +111,7 @@ def build_question(data: LineDict) -> Question:
     q = Question(
         id=data["id"], type=data["type"], prompt=_text(data["prompt"]),
         explanation=_text(data["explanation"]), line=data.line, lesson=data.get("lesson"),
+        lesson_line=data.line_of("lesson"),
     )
     if q.type in ("single", "multiple"):
         q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")))

@@ -73,6 +73,7 @@ class Question:
     choices: list[Choice] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     lesson: str | None = None  # "module-slug/lesson-slug"
+    lesson_line: int = 0  # the line of `lesson:` in the quiz file
     answers: list[Answer] = field(default_factory=list)  # numeric, short_answer: the right one first
     unit: Text = field(default_factory=dict)  # numeric: shown beside the field ("%", "€")
 
@@ -108,6 +109,11 @@ class Source:
     meta: dict[str, object]
     body: str
     body_line: int  # line of the file on which the body starts
+
+    def line_of(self, key: str) -> int:
+        """The line of a front matter key; the first key's line (2) when it is absent."""
+        key_lines: dict[str, int] = getattr(self.meta, "key_lines", {})
+        return key_lines.get(key, 2)
 
 
 @dataclass

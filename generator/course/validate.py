@@ -74,7 +74,7 @@ def check_quizzes(course: Course, problems: Problems) -> None:
             seen.setdefault(q.id, q.line)
             check_question(quiz, q, problems)
             if q.lesson and q.lesson not in lessons:
-                problems.add(quiz.path, q.line, "ref.lesson_missing",
+                problems.add(quiz.path, q.lesson_line or q.line, "ref.lesson_missing",
                              f"question '{q.id}': lesson '{q.lesson}' does not exist (module-folder/lesson-file)")
 
 
@@ -92,10 +92,11 @@ def check_pages(course: Course, problems: Problems) -> None:
         quiz = course.quizzes.get(module.quiz_id)
         src = module.overview.sources[default]
         if quiz is None:
-            problems.add(src.path, 2, "ref.quiz_missing",
+            problems.add(src.path, src.line_of("quiz"), "ref.quiz_missing",
                          f"quiz '{module.quiz_id}' does not exist: create quizzes/{module.quiz_id}.yml")
         elif quiz.kind != "module":
-            problems.add(src.path, 2, "ref.quiz_kind", f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
+            problems.add(src.path, src.line_of("quiz"), "ref.quiz_kind",
+                         f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
     for page in [*course.page_by_slug().values(), *(m.trainer for m in course.modules if m.trainer)]:
         check_same_settings(page, default, problems)
         for lang, src in page.sources.items():
@@ -139,7 +140,7 @@ def check_same_settings(page: Page, default: str, problems: Problems) -> None:
     for lang, src in page.sources.items():
         for key in SHARED_SETTINGS:
             if lang != default and src.meta.get(key) != reference.get(key):
-                problems.add(src.path, 2, "i18n.mismatch",
+                problems.add(src.path, src.line_of(key), "i18n.mismatch",
                              f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} "
                              f"in the {default} version: set the same value in both")
 
