@@ -143,3 +143,24 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
     assert not (site / "downloads").exists()
     assert not BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser").select(
         "ul.cq-downloads")
+
+
+def test_no_search_index_holds_the_quiz_answers(bundles: dict[str, OfflineResult], built_mini: Path,
+                                                tmp_path: Path) -> None:
+    """Web, offline and SCORM copies index the lessons, never the answers and explanations of quizzes."""
+    from generator.exports.scorm import build_package
+    from tests.conftest import make_course
+
+    root = make_course(tmp_path / "course")
+    package = build_package(load_valid_course(root), "fr", tmp_path / "fr.zip").path
+    indexes = {"web": (built_mini / "en" / "search" / "search_index.json").read_text(encoding="utf-8")}
+    for name, archive_path in (("offline", bundles["all"].path), ("scorm", package)):
+        with zipfile.ZipFile(archive_path) as archive:
+            found = [n for n in archive.namelist() if "/search/search_index." in f"/{n}"]
+            assert found, f"{name}: no search index"
+            indexes[name] = "".join(archive.read(n).decode("utf-8") for n in found)
+    for name, text in indexes.items():
+        assert "bakery" in text or "boulangerie" in text, f"{name}: the lessons are not indexed"
+        for answer in ("A SMART goal has a number and a date", "Un objectif SMART a un chiffre et une date",
+                       "Hide hate, answer criticism", "Masquez la haine"):
+            assert answer not in text, f"{name} search index holds a quiz answer: {answer!r}"

@@ -98,9 +98,9 @@ def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
     launch = BeautifulSoup(zipfile.ZipFile(packaged).read("sco/01-basics.html"), "html.parser")
     scripts = [s.get("src") for s in launch.find_all("script") if s.get("src")]
     assert scripts == ["../assets/cq/scorm.js"]
-    lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz/index.html"), "html.parser")
+    lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz.html"), "html.parser")
     order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in str(s.get("src", ""))]
-    assert order[0] == "../../assets/cq/scorm.js" and "../../assets/cq/quiz.js" in order[1:], \
+    assert order.index("../assets/cq/scorm.js") < order.index("../assets/cq/quiz.js"), \
         "scorm.js must run before quiz.js"
     assert lesson.select("a.md-select__link") == [], "a one-language package has no language switcher"
 
@@ -164,7 +164,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     content = start(page, base)
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
     calls = received(page)
@@ -185,7 +185,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
 
     content = start(page, base, saved)  # a new attempt, resumed from what the LMS stored
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     assert content.locator("#cq-01-basics-tf-1-false").is_checked()
     assert content.locator("#cq-01-basics-multi-1-b").is_checked()
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
@@ -196,7 +196,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
 def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
     content.click(".cq-retry-all")
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
@@ -209,7 +209,7 @@ def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any
 @pytest.mark.browser
 def test_without_an_lms_the_package_uses_local_storage(page: Any, lms: Path, serve: Any) -> None:
     base = serve(lms)
-    page.goto(base + "/package/01-basics/quiz/index.html")
+    page.goto(base + "/package/01-basics/quiz.html")
     answer_all_right(page)
     assert page.evaluate("JSON.parse(localStorage.getItem('cq:v1')).quizzes['01-basics'].answers['tf-1'].correct")
     assert page.errors == []
@@ -287,7 +287,7 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
     base = serve(typed_lms)
     content = start(page, base)
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
     content.fill("#cq-01-basics-rate-1 .cq-input", "4,5 %")
     content.click("#cq-01-basics-rate-1 .cq-check")
@@ -304,7 +304,7 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
     page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
     content = start(page, base, saved)
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     assert content.locator("#cq-01-basics-rate-1 .cq-input").input_value() == "4.5"
     assert content.locator("#cq-01-basics-term-1 .cq-input").input_value() == "roi"
     assert content.locator("#cq-01-basics-term-1 .cq-result").inner_text().startswith("Not quite. ROI is one")

@@ -17,8 +17,7 @@ from typing import Any
 
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
-from generator.engine.language import build_language
-from generator.engine.portable import make_portable
+from generator.engine.portable import build_portable
 from generator.output import zip_tree
 from generator.render.quiz import environment
 
@@ -106,8 +105,7 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         site = Path(work) / "package"
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
-        build_language(course, lang, site, site_url=None, brand=brand, extra_javascript=[SCRIPT], languages=(lang,))
-        make_portable(site)
+        build_portable(course, lang, site, (lang,), brand, extra_javascript=[SCRIPT])
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
