@@ -133,3 +133,17 @@ def page(browser: object) -> Iterator[object]:
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_course_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Validated courses are cached in a folder of the test session, not in the user's cache."""
+    import os
+
+    old = os.environ.get("COURSEGEN_CACHE_DIR")
+    os.environ["COURSEGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("course-cache"))
+    yield
+    if old is None:
+        del os.environ["COURSEGEN_CACHE_DIR"]
+    else:
+        os.environ["COURSEGEN_CACHE_DIR"] = old
