@@ -21,6 +21,7 @@ import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.course.model import Course
 
@@ -28,7 +29,7 @@ SOURCES = ("modules", "pages", "quizzes")
 _CODE = Path(__file__).resolve().parent  # generator/course: what loads and validates
 _SCHEMAS = _CODE.parent / "schemas"
 LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "markdown-it-py")
-_KEEP = 8  # cached courses kept per folder; older ones are removed
+_KEEP = 16  # entries kept per kind; older ones are removed
 
 
 def cache_dir() -> Path:
@@ -61,26 +62,40 @@ def course_key(root: Path, languages: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def load(key: str) -> Course | None:
-    """The course stored under `key`, or None (absent, unreadable or from another Python)."""
-    path = cache_dir() / f"course-{key}.pickle"
+def code_digest(*folders: Path) -> str:
+    """A digest of the code and templates in `folders`, for a key of something derived from a course."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def derived_key(course_key: str, *parts: object) -> str:
+    """The key of something computed from a cached course and `parts` (settings, code digests)."""
+    return hashlib.sha256("\0".join([course_key, *map(repr, parts)]).encode()).hexdigest()
+
+
+def load(key: str, kind: str = "course") -> Any:
+    """What is stored under `key`, or None (absent, unreadable or from another Python)."""
+    path = cache_dir() / f"{kind}-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            course = pickle.load(handle)
+            found = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
-    return course if isinstance(course, Course) else None
+    return found if kind != "course" or isinstance(found, Course) else None
 
 
-def store(key: str, course: Course) -> None:
-    """Keep `course` under `key`; a cache folder that cannot be written is no error."""
+def store(key: str, value: object, kind: str = "course") -> None:
+    """Keep `value` under `key`; a cache folder that cannot be written is no error."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=".course-", delete=False) as handle:
-            pickle.dump(course, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"course-{key}.pickle")
-        stored = sorted(folder.glob("course-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{kind}-", delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, folder / f"{kind}-{key}.pickle")
+        stored = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in stored[_KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -19,7 +19,7 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES, use_ca
     """
     key = cache.course_key(root, languages) if use_cache else ""
     cached = cache.load(key) if use_cache else None
-    if cached is not None:
+    if isinstance(cached, Course):
         return cached
     problems = Problems(root)
     course = load_course(root, languages, problems)
@@ -28,5 +28,6 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES, use_ca
     if problems:
         raise ContentError(problems.sorted())
     if use_cache:
+        course.key = key
         cache.store(key, course)
     return course

@@ -157,6 +157,7 @@ class Course:
     pages: list[Page]  # home, tools, glossary, about... (not part of a module)
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
+    key: str = field(default="", compare=False)  # the content key of course/cache.py ("" when not cached)
 
     def title(self, lang: str) -> str:
         """The course's name in `lang`: the title of its home page (pages/index.md)."""
