@@ -6,10 +6,8 @@ from pathlib import Path
 
 from generator import LANGUAGES
 from generator.course import cache
-from generator.course.loader import load_course
 from generator.course.model import Course
 from generator.course.problems import ContentError, Problems
-from generator.course.validate import validate
 
 
 def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES, use_cache: bool = True) -> Course:
@@ -21,6 +19,10 @@ def load_valid_course(root: Path, languages: tuple[str, ...] = LANGUAGES, use_ca
     cached = cache.load(key) if use_cache else None
     if isinstance(cached, Course):
         return cached
+    # Imported on a cache miss only: the parsers and the schema validator take a tenth of a second.
+    from generator.course.loader import load_course
+    from generator.course.validate import validate
+
     problems = Problems(root)
     course = load_course(root, languages, problems)
     if not problems:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # [[question:quiz-id/question-id]] or [[quiz:quiz-id]] on a line of its own.
 DIRECTIVE = re.compile(r"^\s*\[\[(question|quiz):\s*([a-z0-9-]+)(?:/([a-z0-9-]+))?\s*\]\]\s*$")
@@ -60,7 +63,13 @@ _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s")
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _MD_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")  # Markdown links inside raw HTML blocks (md_in_html)
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
-_PARSER = MarkdownIt("commonmark").enable("table")
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only `check` and validation read links; a cached build never does
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 def _unindent_blocks(body: str) -> str:
@@ -100,7 +109,7 @@ def links(body: str) -> Iterator[tuple[int, str]]:
     with the line where the target is written; code is skipped.
     """
     lines = body.split("\n")
-    for token in _PARSER.parse(_unindent_blocks(body)):
+    for token in _parser().parse(_unindent_blocks(body)):
         first, last = token.map or (0, len(lines))
         found: list[str] = []
         if token.type == "inline":

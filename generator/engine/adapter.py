@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
@@ -18,10 +18,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 import generator
-from generator.course.brand import Brand
 from generator.engine.assets import minify_tree
 from generator.engine.config import site_config
 from generator.render.brand import apply_brand
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
 
 HOOK = Path(__file__).with_name("hook.py")
 
