@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.course import cache, load
+from generator.course import cache, loader
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 
 
 def test_a_second_load_comes_from_the_cache(course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load_valid_course(course)
-    monkeypatch.setattr(load, "load_course", lambda *a: pytest.fail("loaded again instead of from the cache"))
+    monkeypatch.setattr(loader, "load_course", lambda *a: pytest.fail("loaded again instead of from the cache"))
     again = load_valid_course(course)
     assert again == first and again is not first
 
