@@ -131,7 +131,8 @@ def read_brand(path: Path, problems: Problems) -> Brand | None:
     if data is None:
         return None
     if not isinstance(data, LineDict):
-        problems.add(path, 1, "brand.type", "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
+        problems.add(path, getattr(data, "line", 1), "brand.type",
+                     "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
         return None
     if not check(data, load_schema("brand.schema.json"), path, problems, "brand.schema"):
         return None

@@ -48,7 +48,7 @@ def read_markdown(path: Path, kind: str, problems: Problems) -> Source | None:
         problems.add(path, exc.line, exc.code, f"front matter: {exc.message}")
         return None
     if not isinstance(meta, dict):
-        problems.add(path, 2, "frontmatter.type", "front matter must be 'key: value' lines")
+        problems.add(path, getattr(meta, "line", 2), "frontmatter.type", "front matter must be 'key: value' lines")
         return None
     if not check(meta, load_schema("frontmatter.schema.json")[kind], path, problems, "frontmatter.invalid"):
         return None
@@ -111,10 +111,12 @@ def build_question(data: LineDict) -> Question:
     q = Question(
         id=data["id"], type=data["type"], prompt=_text(data["prompt"]),
         explanation=_text(data["explanation"]), line=data.line, lesson=data.get("lesson"),
-        lesson_line=data.line_of("lesson"),
+        lesson_line=data.line_of("lesson"), id_line=data.line_of("id"),
     )
     if q.type in ("single", "multiple"):
-        q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")))
+        q.choices_line = data.line_of("choices")
+        q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")),
+                            line=c.line_of("id"), correct_line=c.line_of("correct"))
                      for c in data["choices"]]
     elif q.type == "true_false":
         answer = bool(data["answer"])
@@ -123,20 +125,19 @@ def build_question(data: LineDict) -> Question:
             Choice("false", {}, _text(data["feedback_false"]), not answer),
         ]
     elif q.type == "ordering":
-        q.items = [Item(_text(i["text"]), _text(i["feedback"])) for i in data["items"]]
+        q.items = [Item(_text(i["text"]), _text(i["feedback"]), line=i.line) for i in data["items"]]
     elif q.type == "matching":
-        q.items = [Item(_text(p["left"]), _text(p["feedback"]), _text(p["right"])) for p in data["pairs"]]
+        q.items = [Item(_text(p["left"]), _text(p["feedback"]), _text(p["right"]), line=p.line_of("right"))
+                   for p in data["pairs"]]
     elif q.type == "numeric":
         default = data.get("tolerance", 0)
-        q.answers = [_number(data["answer"], default, _text(data["feedback"]), True)]
-        q.answers += [_number(w["answer"], w.get("tolerance", default), _text(w["feedback"]), False)
-                      for w in data.get("wrong_answers", [])]
+        q.answers = [_number(data, default, True)]
+        q.answers += [_number(w, w.get("tolerance", default), False) for w in data.get("wrong_answers", [])]
         unit = data.get("unit")
         q.unit = _text(unit) if isinstance(unit, dict) else {lang: str(unit) for lang in q.prompt} if unit else {}
     elif q.type == "short_answer":
-        q.answers = [Answer(_text(data["feedback"]), True, texts=_lists(data["answers"]))]
-        q.answers += [Answer(_text(w["feedback"]), False, texts=_lists(w["answers"]))
-                      for w in data.get("wrong_answers", [])]
+        q.answers = [_accepted(data, True)]
+        q.answers += [_accepted(w, False) for w in data.get("wrong_answers", [])]
     return q
 
 
@@ -147,12 +148,19 @@ def tolerance_of(value: float, tolerance: float | str) -> float:
     return float(tolerance)
 
 
-def _number(value: float, tolerance: float | str, feedback: Text, correct: bool) -> Answer:
-    return Answer(feedback, correct, value=float(value), tolerance=abs(tolerance_of(float(value), tolerance)))
+def _number(entry: LineDict, tolerance: float | str, correct: bool) -> Answer:
+    """A numeric answer (the question itself or one of its wrong answers), from its `answer:`."""
+    value = float(entry["answer"])
+    return Answer(_text(entry["feedback"]), correct, value=value, tolerance=abs(tolerance_of(value, tolerance)),
+                  line=entry.line_of("answer"))
 
 
-def _lists(data: Any) -> dict[str, list[str]]:
-    return {k: [str(v).strip() for v in values] for k, values in data.items()} if isinstance(data, dict) else {}
+def _accepted(entry: LineDict, correct: bool) -> Answer:
+    """A short answer (the question itself or one of its wrong answers), from its `answers:`."""
+    data = entry["answers"]
+    texts = {k: [str(v).strip() for v in values] for k, values in data.items()} if isinstance(data, dict) else {}
+    lines = {k: list(getattr(values, "item_lines", [])) for k, values in data.items()} if texts else {}
+    return Answer(_text(entry["feedback"]), correct, texts=texts, line=entry.line_of("answers"), text_lines=lines)
 
 
 # Fields that only one of the typed question types reads: on the other they would be ignored silently.
@@ -204,7 +212,8 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
     if data is None:
         return None
     if not isinstance(data, LineDict):
-        problems.add(path, 1, "quiz.type", "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
+        problems.add(path, getattr(data, "line", 1), "quiz.type",
+                     "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
         return None
     if not check(data, load_schema("quiz.schema.json"), path, problems, "quiz.schema"):
         return None

@@ -16,6 +16,8 @@ class Choice:
     text: Text
     feedback: Text
     correct: bool = False
+    line: int = 0  # the line of its `id:` in the quiz file
+    correct_line: int = 0  # the line of its `correct:`, when it has one
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Item:
     text: Text
     feedback: Text
     right: Text | None = None  # matching: the text that goes with `text`
+    line: int = 0  # the item's line in the quiz file; a pair's `right:` line
 
 
 @dataclass
@@ -40,6 +43,13 @@ class Answer:
     value: float | None = None
     tolerance: float = 0.0
     texts: dict[str, list[str]] = field(default_factory=dict)
+    line: int = 0  # the line of its `answer:` (numeric) or `answers:` (short answer)
+    text_lines: dict[str, list[int]] = field(default_factory=dict)  # the line of each text in `texts`
+
+    def text_line(self, lang: str, index: int) -> int:
+        """The line of the `index`-th text in `lang`: its own line in a block list, else the list's."""
+        lines = self.text_lines.get(lang, [])
+        return lines[index] if index < len(lines) else self.line
 
     @property
     def low(self) -> float:
@@ -74,6 +84,8 @@ class Question:
     items: list[Item] = field(default_factory=list)
     lesson: str | None = None  # "module-slug/lesson-slug"
     lesson_line: int = 0  # the line of `lesson:` in the quiz file
+    id_line: int = 0  # the line of `id:`
+    choices_line: int = 0  # single, multiple: the line of `choices:`
     answers: list[Answer] = field(default_factory=list)  # numeric, short_answer: the right one first
     unit: Text = field(default_factory=dict)  # numeric: shown beside the field ("%", "€")
 

@@ -17,26 +17,30 @@ def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
         seen: set[str] = set()
         for choice in q.choices:
             if choice.id in seen:
-                problems.add(quiz.path, q.line, "quiz.duplicate_choice",
+                problems.add(quiz.path, choice.line, "quiz.duplicate_choice",
                              f"{where}: choice id '{choice.id}' is used twice")
             seen.add(choice.id)
         if not correct:
-            problems.add(quiz.path, q.line, "quiz.no_correct",
+            problems.add(quiz.path, q.choices_line, "quiz.no_correct",
                          f"{where}: no choice is marked 'correct: true': mark the right answer")
         elif q.type == "single" and len(correct) > 1:
-            problems.add(quiz.path, q.line, "quiz.single_two_correct",
+            second = [c for c in q.choices if c.correct][1]
+            problems.add(quiz.path, second.correct_line, "quiz.single_two_correct",
                          f"{where}: choices {', '.join(repr(c) for c in correct)} are all marked correct but the "
                          "question is single-choice: keep one, or make it 'type: multiple'")
         elif q.type == "multiple" and len(correct) == len(q.choices):
-            problems.add(quiz.path, q.line, "quiz.all_correct",
+            problems.add(quiz.path, q.choices_line, "quiz.all_correct",
                          f"{where}: every choice is correct, so the question tests nothing: add a wrong option")
     if q.type in ("numeric", "short_answer"):
         check_typed_answers(quiz, q, problems)
     if q.type == "matching":
-        rights = [item.right["en"] if item.right else "" for item in q.items]
-        if len(set(rights)) != len(rights):
-            problems.add(quiz.path, q.line, "quiz.matching_duplicate",
-                         f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+        rights: set[str] = set()
+        for item in q.items:
+            right = item.right["en"] if item.right else ""
+            if right in rights:
+                problems.add(quiz.path, item.line, "quiz.matching_duplicate",
+                             f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+            rights.add(right)
 
 
 def check_typed_answers(quiz: Quiz, q: Question, problems: Problems) -> None:
@@ -44,21 +48,21 @@ def check_typed_answers(quiz: Quiz, q: Question, problems: Problems) -> None:
     right, *wrong = q.answers
     for n, answer in enumerate(wrong, 1):
         if q.type == "numeric" and answer.low <= right.high and right.low <= answer.high:
-            problems.add(quiz.path, q.line, "quiz.wrong_overlaps_right",
+            problems.add(quiz.path, answer.line, "quiz.wrong_overlaps_right",
                          f"question '{q.id}': wrong answer {n} ({answer.value:g}) is within the tolerance of the "
                          f"right answer ({right.value:g}): move it or narrow the tolerances")
         for lang, texts in answer.texts.items():
             accepted = {normalise_answer(t) for t in right.texts.get(lang, [])}
-            for text in texts:
+            for index, text in enumerate(texts):
                 if normalise_answer(text) in accepted:
-                    problems.add(quiz.path, q.line, "quiz.wrong_overlaps_right",
+                    problems.add(quiz.path, answer.text_line(lang, index), "quiz.wrong_overlaps_right",
                                  f"question '{q.id}': wrong answer '{text}' ({lang}) is also an accepted answer "
                                  "once case, accents and punctuation are ignored: remove one of them")
     for answer in q.answers:
         for lang, texts in answer.texts.items():
-            for text in texts:
+            for index, text in enumerate(texts):
                 if not normalise_answer(text):
-                    problems.add(quiz.path, q.line, "quiz.empty_answer",
+                    problems.add(quiz.path, answer.text_line(lang, index), "quiz.empty_answer",
                                  f"question '{q.id}': answer '{text}' ({lang}) has no letter or digit, so no "
                                  "reply can match it: write the word itself")
 
@@ -69,9 +73,9 @@ def check_quizzes(course: Course, problems: Problems) -> None:
         seen: dict[str, int] = {}
         for q in quiz.questions:
             if q.id in seen:
-                problems.add(quiz.path, q.line, "quiz.duplicate_id",
+                problems.add(quiz.path, q.id_line, "quiz.duplicate_id",
                              f"question id '{q.id}' is already used on line {seen[q.id]}: ids are unique in a quiz")
-            seen.setdefault(q.id, q.line)
+            seen.setdefault(q.id, q.id_line)
             check_question(quiz, q, problems)
             if q.lesson and q.lesson not in lessons:
                 problems.add(quiz.path, q.lesson_line or q.line, "ref.lesson_missing",
