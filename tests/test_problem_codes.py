@@ -53,11 +53,11 @@ def codes_in_source() -> dict[str, bool]:
 
 
 def _text(node: ast.expr) -> str:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
+    """A string of a test as written: an f-string keeps its `{expression}` parts."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
     assert isinstance(node, ast.JoinedStr)
-    return "".join(v.value if isinstance(v, ast.Constant) else "{" + ast.unparse(v.value) + "}"  # type: ignore[attr-defined]
-                   for v in node.values)
+    return "".join(str(v.value) if isinstance(v, ast.Constant) else ast.unparse(v) for v in node.values)
 
 
 def asserted_lines() -> list[str]:

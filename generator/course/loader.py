@@ -194,7 +194,8 @@ def french_in_yaml(node: object) -> list[tuple[int, str]]:
     if isinstance(node, LineDict):
         for key, value in node.items():
             if key == "fr" and isinstance(value, str):
-                found += [(node.line_of(key), msg) for line in value.split("\n") for msg in french_typography(line)]
+                found += [(node.text_line(key, index), msg) for index, line in enumerate(value.split("\n"))
+                          for msg in french_typography(line)]
             else:
                 found += french_in_yaml(value)
     elif isinstance(node, list):
