@@ -92,3 +92,11 @@ def test_every_problem_code_has_a_test_asserting_its_exact_line() -> None:
         "no test asserts the exact 'path:line: message [code]' (or 'path: message [code]' for a missing file) "
         f"an author reads for: {untested}; add a golden case (tests/golden/) or a test in test_files.py or "
         "test_brand.py")
+
+
+def test_the_authoring_guide_lists_every_problem_code() -> None:
+    for guide in ("authoring.md", "authoring.fr.md"):
+        text = (REPO / "pages" / guide).read_text(encoding="utf-8")
+        missing = [code for code in sorted(codes_in_source())
+                   if f"`{code}`" not in text and f"`{code.split('.')[0]}.*`" not in text]
+        assert not missing, f"pages/{guide}, 'Problem codes': add {missing}"
