@@ -24,14 +24,14 @@ browsers:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# Debian's nginx: the hosting tests serve the built portal with the deployment page's own configuration.
-# A policy-rc.d keeps the package from starting a server on port 80 as it installs.
+# Debian's nginx and Apache: the hosting tests serve the built portal with the deployment page's own
+# configurations. A policy-rc.d keeps the packages from starting a server on port 80 as they install.
 webserver:
-	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
-	  echo "Installing Debian's nginx for the hosting tests"; \
+	@{ [ -x /usr/sbin/nginx ] && [ -x /usr/sbin/apache2 ]; } || { \
+	  echo "Installing Debian's nginx and Apache for the hosting tests"; \
 	  made=""; [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; \
 	    chmod +x /usr/sbin/policy-rc.d; made=1; }; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light apache2 >/dev/null; \
 	  status=$$?; [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; }
 
 # WeasyPrint lays out the PDFs with Debian's Pango and needs a font with metrics (Liberation, DejaVu).

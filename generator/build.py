@@ -6,13 +6,16 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.course.brand import Brand
 from generator.course.load import load_valid_course
 from generator.course.model import Course
 from generator.engine.language import build_language
 from generator.output import output_lock, publish_dir, publish_file, staging_dir
 from generator.render.chooser import write_chooser
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
 
 Progress = Callable[[str], None]
 STATS_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'

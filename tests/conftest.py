@@ -35,6 +35,25 @@ def make_course(dest: Path, source: Path = MINI) -> Path:
     return dest
 
 
+TYPED = Path(__file__).resolve().parent / "data" / "typed"
+
+
+def make_typed_course(dest: Path) -> Path:
+    """The mini course with numeric and short-answer questions added to its module quiz and its
+    check questions (embedded in the SMART lesson): tests/data/typed/."""
+    root = make_course(dest)
+    for quiz, extra in (("01-basics", "module-questions.yml"), ("01-basics-checks", "check-questions.yml")):
+        path = root / "quizzes" / f"{quiz}.yml"
+        path.write_text(path.read_text(encoding="utf-8") + (TYPED / extra).read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    for name in ("02-smart.md", "02-smart.fr.md"):
+        lesson = root / "modules" / "01-basics" / name
+        lesson.write_text(lesson.read_text(encoding="utf-8").rstrip("\n")
+                          + "\n\n[[question:01-basics-checks/budget]]\n\n[[question:01-basics-checks/acronym]]\n",
+                          encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course")
@@ -46,6 +65,16 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.build import build
 
     root = make_course(tmp_path_factory.mktemp("mini") / "course")
+    build(root, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def built_typed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course with typed questions (make_typed_course), built once; returns its site/ folder."""
+    from generator.build import build
+
+    root = make_typed_course(tmp_path_factory.mktemp("typed") / "course")
     build(root, root / "site")
     return root / "site"
 
@@ -104,3 +133,17 @@ def page(browser: object) -> Iterator[object]:
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_course_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Validated courses are cached in a folder of the test session, not in the user's cache."""
+    import os
+
+    old = os.environ.get("COURSEGEN_CACHE_DIR")
+    os.environ["COURSEGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("course-cache"))
+    yield
+    if old is None:
+        del os.environ["COURSEGEN_CACHE_DIR"]
+    else:
+        os.environ["COURSEGEN_CACHE_DIR"] = old

@@ -236,7 +236,10 @@ def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Pa
 def test_a_check_question_retried_on_its_own_gets_a_new_order(page: Any, built_mini: Path, serve: Any) -> None:
     page.goto(serve(built_mini) + "/en/01-basics/01-goal-first/")
     question = "#cq-01-basics-checks-why"
-    shown = lambda: question_order(page, question)  # noqa: E731
+
+    def shown() -> str:
+        return question_order(page, question)
+
     first = shown()
     page.reload()
     assert shown() == first

@@ -14,7 +14,7 @@ import pytest
 
 from generator.course.load import load_valid_course
 from generator.exports.banks import export_banks
-from tests.conftest import REPO
+from tests.conftest import REPO, make_typed_course
 
 PARSER = REPO / "tests" / "js" / "parse_gift.cjs"
 TRICKY = "Costs ~50 = {half} of #1: a\\b?"
@@ -110,8 +110,8 @@ def test_moodle_xml_has_the_structure_moodle_imports(banks: Path) -> None:
             assert all(a.findtext("feedback/text") for a in answers)
             assert q.findtext("single") == ("true" if fractions.count(100) == 1 else "false")
         elif q.get("type") == "truefalse":
-            assert sorted(a.findtext("text") for a in answers) == ["false", "true"]
-            assert sorted(a.get("fraction") for a in answers) == ["0", "100"]
+            assert sorted(str(a.findtext("text")) for a in answers) == ["false", "true"]
+            assert sorted(str(a.get("fraction")) for a in answers) == ["0", "100"]
         else:
             subs = q.findall("subquestion")
             assert len(subs) >= 2 and all(s.findtext("text") and s.findtext("answer/text") for s in subs)
@@ -162,7 +162,69 @@ def test_a_pool_is_a_category_with_its_random_question_recipe(course: Path, tmp_
     root = ET.parse(tmp_path / "fr" / "01-basics.xml").getroot()
     category = root.find("question[@type='category']")
     assert category.findtext("category/text") == "$course$/top/Mini cours/Quiz du module 1"
-    assert "nombre de questions aléatoires\u00a0: 3" in category.findtext("info/text")
+    assert "nombre de questions aléatoires\u00a0: 3" in str(category.findtext("info/text"))
     assert "random question" in (tmp_path / "README.txt").read_text(encoding="utf-8")
     single = root.find("question[@type='multichoice']")
     assert [a.findtext("text") for a in single.findall("answer")][:1] == ["Plus d’abonnés"], "author order"
+
+
+@pytest.fixture
+def typed_banks(tmp_path: Path) -> Path:
+    loaded = load_valid_course(make_typed_course(tmp_path / "course"))
+    out = tmp_path / "banks"
+    export_banks(loaded, out, "gift", loaded.languages)
+    export_banks(loaded, out, "moodle-xml", loaded.languages)
+    return out
+
+
+def test_gift_numeric_and_short_answers_parse_back(typed_banks: Path) -> None:
+    files = [typed_banks / lang / "all-quizzes.gift" for lang in ("en", "fr")]
+    parsed = parse_gift(*files)
+    assert all("error" not in v for v in parsed.values()), parsed
+    en, fr = (by_title(parsed[str(f)]["questions"]) for f in files)
+    rate = en["01-basics/rate-1"]
+    assert rate["type"] == "Numerical"
+    assert rate["stem"]["text"] == ("A post reached 2,000 people and got 90 reactions, comments and shares. "
+                                    "What is its engagement rate? (unit: %)")
+    assert [(c["text"], c["weight"], c["feedback"]["text"]) for c in rate["choices"]] == [
+        ({"type": "range", "number": 4.5, "range": 0.1}, None, "Yes: 90 / 2,000 = 4.5 %."),
+        ({"type": "range", "number": 2.25, "range": 0.1}, 0,
+         "That is the rate on the 4,000 followers: divide by the reach.")]
+    assert rate["globalFeedback"]["text"] == "Engagement rate = interactions / reach."
+    budget = en["01-basics-checks/budget"]  # a tolerance of 2 % of 25
+    assert [c["text"] for c in budget["choices"]] == [{"type": "range", "number": 25, "range": 0.5}]
+    term = fr["01-basics/term-1"]
+    assert term["type"] == "Short"
+    assert [(c["text"]["text"], c["weight"]) for c in term["choices"]] == [
+        ("KPI", None), ("indicateur clé de performance", None), ("indicateur cle de performance", None),
+        ("ICP", None), ("ROI", 0), ("RSI", 0)]
+    assert term["choices"][4]["feedback"]["text"].startswith("Le ROI est un indicateur parmi d’autres")
+    assert [c["text"]["text"] for c in en["01-basics/term-1"]["choices"]] == ["KPI", "key performance indicator", "ROI"]
+
+
+def test_moodle_xml_numerical_and_shortanswer_have_the_structure_moodle_imports(typed_banks: Path) -> None:
+    root = ET.parse(typed_banks / "fr" / "all-quizzes.xml").getroot()
+    questions = {q.findtext("name/text"): q for q in root.findall("question") if q.get("type") != "category"}
+    for q in questions.values():  # what every imported question needs, whatever its type
+        assert [child.tag for child in q][:7] == [
+            "name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden", "idnumber"]
+    rate = questions["01-basics/rate-1"]
+    assert rate.get("type") == "numerical"
+    assert rate.findtext("questiontext/text").endswith("taux d’engagement\u00a0? (unité\u00a0: %)")
+    answers = rate.findall("answer")
+    assert [(a.get("fraction"), float(str(a.findtext("text"))), float(str(a.findtext("tolerance"))))
+            for a in answers] == [
+        ("100", 4.5, 0.1), ("0", 2.25, 0.1)]
+    assert all(a.get("format") == "moodle_auto_format" and a.find("feedback").get("format") == "html"
+               for a in answers)
+    assert answers[1].findtext("feedback/text").startswith("C’est le taux sur les 4 000 abonnés")
+    units = rate.findall("units/unit")
+    assert [(u.findtext("unit_name"), u.findtext("multiplier")) for u in units] == [("%", "1")]
+    assert [rate.findtext(k) for k in ("unitgradingtype", "showunits", "unitsleft")] == ["0", "0", "0"]
+    term = questions["01-basics/term-1"]
+    assert term.get("type") == "shortanswer" and term.findtext("usecase") == "0"
+    assert [(a.get("fraction"), a.findtext("text")) for a in term.findall("answer")] == [
+        ("100", "KPI"), ("100", "indicateur clé de performance"), ("100", "indicateur cle de performance"),
+        ("100", "ICP"), ("0", "ROI"), ("0", "RSI")]
+    assert all(a.findtext("feedback/text") for a in term.findall("answer"))
+    assert questions["01-basics-checks/acronym"].find("units") is None

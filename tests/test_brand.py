@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from generator.build import build
 from generator.course.brand import contrast, darker_until, load_brand
 from generator.course.problems import ContentError
+from generator.course.yamlfile import MAX_BYTES
 from tests.conftest import REPO
 
 
@@ -96,10 +97,23 @@ def test_contrast_below_wcag_aa_is_a_problem_with_its_line(branded: Path) -> Non
 
 def test_schema_errors_name_the_place_and_the_fix(branded: Path) -> None:
     found = problems(branded, example(**{'accent: "#a3401a"': 'accent: "orange"', "site_url:": "siteurl:"}))
-    assert [p.split(": ", 1)[1] for p in found] == [
-        "'colors accent': 'orange' is not a colour: write it as #rrggbb, e.g. #0b5c7a [brand.schema]",
-        "unknown field 'siteurl'; did you mean 'site_url'? [brand.schema]",
+    assert found == [
+        "brands/test.yml:9: 'colors accent': 'orange' is not a colour: write it as #rrggbb, e.g. #0b5c7a "
+        "[brand.schema]",
+        "brands/test.yml:20: unknown field 'siteurl'; did you mean 'site_url'? [brand.schema]",
     ]
+
+
+def test_a_brand_file_must_be_a_mapping(branded: Path) -> None:
+    assert problems(branded, "# A brand\n- name: X\n- colors: {}\n") == [
+        "brands/test.yml:2: a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'... [brand.type]"]
+
+
+def test_a_missing_brand_file_is_named(branded: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_brand(branded, branded / "brands" / "nope.yml")
+    assert [str(p) for p in caught.value.problems] == [
+        "brands/nope.yml: no such brand file: give a path such as brands/my-chamber.yml [brand.missing]"]
 
 
 def test_logo_files_must_exist_and_be_plain_svg(branded: Path) -> None:
@@ -108,14 +122,24 @@ def test_logo_files_must_exist_and_be_plain_svg(branded: Path) -> None:
                      "brand file [brand.file_missing]"]
     found = problems(branded, example(**{"cci-example-logo.svg": "evil.svg"}), {
         "evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'})
-    assert [p.rsplit("[", 1)[1] for p in found] == ["brand.svg_script]"]
-    found = problems(branded, example(**{"cci-example-logo.svg": "page.svg"}), {"page.svg": "<html></html>"})
-    assert [p.rsplit("[", 1)[1] for p in found] == ["brand.svg_invalid]"]
+    assert found == ["brands/test.yml:5: 'logo': brands/evil.svg holds a <script> or <foreignObject>: export a plain "
+                     "SVG [brand.svg_script]"]
+    found = problems(branded, example(**{"cci-example-favicon.svg": "page.svg"}), {"page.svg": "<html></html>"})
+    assert found == ["brands/test.yml:6: 'favicon': brands/page.svg is XML but not SVG (its root is <html>) "
+                     "[brand.svg_invalid]"]
+    found = problems(branded, example(**{"cci-example-logo.svg": "text.svg"}), {"text.svg": "a logo"})
+    assert found == ["brands/test.yml:5: 'logo': brands/text.svg is not valid SVG (syntax error: line 1, column 0) "
+                     "[brand.svg_invalid]"]
+    found = problems(branded, example(**{"cci-example-logo.svg": "big.svg"}), {
+        "big.svg": "<svg xmlns='http://www.w3.org/2000/svg'>" + " " * MAX_BYTES + "</svg>"})
+    assert found == ["brands/test.yml:5: 'logo': brands/big.svg is over 1,000,000 bytes: simplify or compress the SVG "
+                     "[brand.file_too_large]"]
 
 
 def test_french_brand_texts_follow_french_typography(branded: Path) -> None:
     found = problems(branded, example(**{"confidentialité.\n": "confidentialité !\n"}))
-    assert [p.rsplit("[", 1)[1] for p in found] == ["fr.typography]"]
+    line = example().split("\n").index("    propre politique de confidentialité.") + 1
+    assert found == [f"brands/test.yml:{line}: 'identialité !' needs a non-breaking space before '!' [fr.typography]"]
 
 
 def test_build_command_with_a_brand_and_check_covers_brands(branded: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
+from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 
 
@@ -71,7 +72,7 @@ def test_language_switcher_goes_to_the_same_page(built_mini: Path) -> None:
     page = soup(built_mini / "en" / "01-basics" / "02-smart" / "index.html")
     links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
     assert links == {"en": "../../../en/01-basics/02-smart/", "fr": "../../../fr/01-basics/02-smart/"}
-    target = (built_mini / "en" / "01-basics" / "02-smart" / links["fr"]).resolve() / "index.html"
+    target = (built_mini / "en" / "01-basics" / "02-smart" / str(links["fr"])).resolve() / "index.html"
     assert soup(target).h1.get_text() == "Objectifs SMART"
 
 
@@ -91,7 +92,7 @@ def test_no_page_loads_anything_from_another_host(built_mini: Path) -> None:
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for node in page.find_all(tag):
                 url = node.get(attr, "")
-                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
+                assert not re.match(r"^(https?:)?//", str(url)), f"{path}: {tag} loads {url}"
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
 
 
@@ -155,11 +156,11 @@ def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> 
     for lang in ("en", "fr"):
         page = BeautifulSoup((built_mini / lang / "01-basics" / "quiz" / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
-        ours = [n.get("src") or n.get("href") for n in page.select("script[src], link[rel=stylesheet]")
-                if "assets/cq/" in (n.get("src") or n.get("href") or "")]
+        urls = [str(n.get("src") or n.get("href") or "") for n in page.select("script[src], link[rel=stylesheet]")]
+        ours = [u for u in urls if "assets/cq/" in u]
         assert len(ours) == 5
         folder = built_mini / lang / "assets" / "cq"
-        size = sum(len(gzip.compress((folder / Path(u).name).read_bytes(), 9)) for u in ours)
+        size: int = sum(len(gzip.compress((folder / Path(u).name).read_bytes(), 9)) for u in ours)
         assert size <= 10 * 1024, f"{lang}: {size} bytes"
         other = "fr" if lang == "en" else "en"
         script = (folder / "quiz.js").read_text(encoding="utf-8")
@@ -174,3 +175,27 @@ def test_scripts_that_are_not_es5_are_left_as_they_are() -> None:
     assert shorten_names(modern) == modern
     ours = "(function () { var longName = 1; return longName; })();"
     assert shorten_names(ours) == "(function(){var a=1;return a;})();"
+
+
+def test_mkdocs_yml_may_use_the_tags_material_configurations_use(course: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`!ENV` and `!!python/name:` (Material's emoji setup) are read as MkDocs reads them, by site and PDF."""
+    from generator.exports.pdf import write_pdf
+
+    config = course / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("site_author: coursegen",
+                                                      "site_author: !ENV [COURSE_AUTHOR, 'nobody']")
+    text = text.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n"
+                        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    config.write_text(text, encoding="utf-8")
+    lesson = next((course / "modules").glob("*/01-*.md"))
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nWell done :material-check:\n", encoding="utf-8")
+    monkeypatch.setenv("COURSE_AUTHOR", "Chambre exemple")
+    build(course, course / "site")
+    built = next((course / "site" / "en").rglob(f"{lesson.stem}/index.html"))
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one(".twemoji svg") is not None
+    assert page.select_one('meta[name="author"]')["content"] == "Chambre exemple"
+    result = write_pdf(load_valid_course(course), "en", "learner", tmp_path / "en.pdf")
+    assert result.pages > 0

@@ -95,3 +95,32 @@ def test_serve_rebuilds_when_a_quiz_changes(course: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_fix_typography_reports_a_broken_file_like_check_and_leaves_it(course: Path) -> None:
+    lesson = next((course / "modules").glob("*/01-*.fr.md"))
+    broken = lesson.read_text(encoding="utf-8").replace("title:", "title: [unclosed", 1) + "\nUn point : ici.\n"
+    lesson.write_text(broken, encoding="utf-8")
+    quiz = course / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + "\n  - {broken\n", encoding="utf-8")
+    result = run("fix-typography", cwd=course)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    rel = lesson.relative_to(course).as_posix()
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{rel}:3: front matter: YAML syntax error") and lines[0].endswith("[yaml.syntax]")
+    assert lines[1].startswith("quizzes/01-basics.yml:") and lines[1].endswith("[yaml.syntax]")
+    assert lines[2] == "2 problem(s) found; those files were not changed."
+    assert set(lines[:2]) <= set(run("check", cwd=course).stderr.splitlines())  # the same words as `check`
+    assert lesson.read_text(encoding="utf-8") == broken
+
+
+def test_fix_typography_spaces_french_and_leaves_text_marked_as_english(course: Path) -> None:
+    lesson = next((course / "modules").glob("*/01-*.fr.md"))
+    added = "\nVoir *Reviews: the case of Yelp*{lang=en} : ici « oui ».\n"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + added, encoding="utf-8")
+    result = run("fix-typography", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert lesson.read_text(encoding="utf-8").endswith(
+        "\nVoir *Reviews: the case of Yelp*{lang=en}\u00a0: ici «\u00a0oui\u00a0».\n")
+    assert run("check", cwd=course).returncode == 0

@@ -84,6 +84,7 @@ def texts(q: Question) -> list[dict[str, str]]:
         found += [c.feedback] + ([c.text] if c.text else [])
     for item in q.items:
         found += [item.text, item.feedback] + ([item.right] if item.right else [])
+    found += [a.feedback for a in q.answers]
     return found
 
 

@@ -41,6 +41,11 @@ def test_a_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
                      " [file.too_large]"]
 
 
+def test_a_file_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    (tmp_path / "q.yml").mkdir()  # what `quizzes/*.yml` finds may be a folder: reading it fails
+    assert problems_for(tmp_path / "q.yml") == ["q.yml: cannot read the file: Is a directory [file.unreadable]"]
+
+
 def test_billion_laughs_is_refused_not_expanded(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 9):

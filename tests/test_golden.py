@@ -1,13 +1,14 @@
 """Golden cases: a broken change to the mini course -> the exact problems an author reads.
 
-Each tests/golden/*.yml holds `files` (path -> new text), optional `remove` (paths) and
-`expected` (the problem lines). Run with UPDATE_GOLDEN=1 to rewrite `expected` after a
+Each tests/golden/*.yml holds `files` (path -> new text), optional `remove` (paths of files
+or folders) and `expected` (the problem lines). Run with UPDATE_GOLDEN=1 to rewrite `expected` after a
 deliberate change of wording, then review the diff.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,14 +21,22 @@ from tests.conftest import make_course
 CASES = sorted((Path(__file__).parent / "golden").glob("*.yml"))
 
 
-def run_case(case: Path, tmp_path: Path) -> list[str]:
+def apply_case(case: Path, root: Path) -> None:
+    """Change the course under `root` as the case says: write its `files`, delete what it `remove`s."""
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    root = make_course(tmp_path / "course")
     for rel, text in (spec.get("files") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     for rel in spec.get("remove") or []:
-        (root / rel).unlink()
+        if (root / rel).is_dir():
+            shutil.rmtree(root / rel)
+        else:
+            (root / rel).unlink()
+
+
+def run_case(case: Path, tmp_path: Path) -> list[str]:
+    root = make_course(tmp_path / "course")
+    apply_case(case, root)
     try:
         load_valid_course(root)
     except ContentError as exc:

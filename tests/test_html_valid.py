@@ -45,7 +45,7 @@ def test_no_broken_internal_link_or_anchor(built_real: Path) -> None:
     def ids_of(path: Path) -> set[str]:
         if path not in ids:
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            ids[path] = {tag["id"] for tag in soup.find_all(id=True)}
+            ids[path] = {str(tag["id"]) for tag in soup.find_all(id=True)}
         return ids[path]
 
     broken = []
@@ -56,7 +56,7 @@ def test_no_broken_internal_link_or_anchor(built_real: Path) -> None:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for a in soup.find_all("a", href=True):
             href = a["href"]
-            parts = urlsplit(href)
+            parts = urlsplit(str(href))
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page

@@ -137,7 +137,7 @@ def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Pa
         links = home.select("ul.cq-downloads a")
         assert [a["href"] for a in links] == [f"../downloads/course-{lang}-{kind}"
                                               for kind in ("learner.pdf", "offline.zip")]
-        assert all((site / lang / a["href"]).resolve().is_file() for a in links)
+        assert all((site / lang / str(a["href"])).resolve().is_file() for a in links)
         assert links[0].get_text() == label
         assert "pages" in links[0].parent.get_text()
     # Without --downloads nothing is promised: no section, no folder.
@@ -164,3 +164,24 @@ def test_a_brand_opts_in_to_publishing_the_trainer_edition(course: Path) -> None
     assert "trainer" not in downloads_markdown("en", made)
     made[1] = Download("course-en-trainer.pdf", "en", "trainer", 10**6, 60)
     assert "course-en-trainer.pdf" in downloads_markdown("en", made)
+
+
+def test_no_search_index_holds_the_quiz_answers(bundles: dict[str, OfflineResult], built_mini: Path,
+                                                tmp_path: Path) -> None:
+    """Web, offline and SCORM copies index the lessons, never the answers and explanations of quizzes."""
+    from generator.exports.scorm import build_package
+    from tests.conftest import make_course
+
+    root = make_course(tmp_path / "course")
+    package = build_package(load_valid_course(root), "fr", tmp_path / "fr.zip").path
+    indexes = {"web": (built_mini / "en" / "search" / "search_index.json").read_text(encoding="utf-8")}
+    for name, archive_path in (("offline", bundles["all"].path), ("scorm", package)):
+        with zipfile.ZipFile(archive_path) as archive:
+            found = [n for n in archive.namelist() if "/search/search_index." in f"/{n}"]
+            assert found, f"{name}: no search index"
+            indexes[name] = "".join(archive.read(n).decode("utf-8") for n in found)
+    for name, text in indexes.items():
+        assert "bakery" in text or "boulangerie" in text, f"{name}: the lessons are not indexed"
+        for answer in ("A SMART goal has a number and a date", "Un objectif SMART a un chiffre et une date",
+                       "Hide hate, answer criticism", "Masquez la haine"):
+            assert answer not in text, f"{name} search index holds a quiz answer: {answer!r}"

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from generator.course.load import load_valid_course
 from generator.course.model import Question
 from generator.exports.pdf import PdfResult, write_pdf
-from tests.conftest import REPO, make_course, pdf_text
+from tests.conftest import REPO, make_course, make_typed_course, pdf_text
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 TRAINER_NOTE = "Bring sticky notes and a timer for the goal exercise."
@@ -82,7 +82,8 @@ def check_toc(pdf: Path, module_titles: list[str]) -> list[tuple[str, int]]:
         assert f"MODULE {n} " not in flat(texts[number - 2]), f"module {n} already started before page {number}"
     # The viewer's bookmarks come from the headings themselves: they must agree with the printed contents.
     reader = PdfReader(pdf)
-    marks = {str(o.title): reader.get_destination_page_number(o) + 1 for o in reader.outline if not isinstance(o, list)}
+    marks = {str(o.title): (reader.get_destination_page_number(o) or 0) + 1
+             for o in reader.outline if not isinstance(o, list)}
     for title, number in modules:
         assert marks[title.split(". ", 1)[1]] == number
     return entries
@@ -91,6 +92,7 @@ def check_toc(pdf: Path, module_titles: list[str]) -> list[tuple[str, int]]:
 def answer_texts(q: Question, lang: str) -> list[str]:
     """What only an answer key may print: explanations and every piece of feedback."""
     texts = [q.explanation[lang]] + [c.feedback[lang] for c in q.choices] + [i.feedback[lang] for i in q.items]
+    texts += [a.feedback[lang] for a in q.answers]
     # Very short feedback ("Yes.") could occur anywhere by chance; every real explanation is longer.
     return [plain(t) for t in texts if len(t) >= 15]
 
@@ -179,7 +181,7 @@ def test_the_date_is_the_content_date_and_the_file_is_reproducible(course: Path,
     two = write_pdf(loaded, "fr", "learner", tmp_path / "two.pdf")
     assert one.path.read_bytes() == two.path.read_bytes()
     assert "Contenu à jour au 1 janvier 2026" in flat(pages(one.path)[0])
-    assert PdfReader(one.path).metadata.creation_date.year == 2026  # type: ignore[union-attr]
+    assert PdfReader(one.path).metadata.creation_date.year == 2026
 
 
 @pytest.fixture(scope="module")
@@ -213,4 +215,24 @@ def test_command_line_shows_progress_and_refuses_an_ambiguous_output(course: Pat
     assert out[0] == "loading and checking the course"
     assert any(line.startswith("fr trainer: ") and "pages laid out" in line for line in out)
     assert any(line.startswith("fr trainer: wrote fr-trainer.pdf, ") for line in out)
-    assert PdfReader(target).metadata.title == "Mini cours\u00a0: Édition formateur"  # type: ignore[union-attr]
+    assert PdfReader(target).metadata.title == "Mini cours\u00a0: Édition formateur"
+
+
+def test_typed_questions_get_a_box_to_write_in_and_their_answers_in_the_key(tmp_path: Path) -> None:
+    course = load_valid_course(make_typed_course(tmp_path / "course"))
+    learner = flat("\n".join(pages(write_pdf(course, "en", "learner", tmp_path / "learner.pdf").path)))
+    assert "What is its engagement rate? Write the number in the box. %" in learner
+    assert "Write your answer in the box: a word or a few words." in learner
+    for q in course.quizzes["01-basics"].questions[-2:]:
+        for answer in answer_texts(q, "en"):
+            assert answer not in learner
+    assert "counted right" not in learner and "key performance indicator" not in learner
+    texts = pages(write_pdf(course, "fr", "trainer", tmp_path / "trainer.pdf").path)
+    start = next(i for i, t in enumerate(texts) if i > 2 and flat(t).startswith("Corrigé "))
+    key = flat("\n".join(texts[start:]))  # flat() reads non-breaking spaces as spaces
+    assert "Bonne réponse : 4,5 % (comptée juste de 4,4 % à 4,6 %)" in key
+    assert ("Erreurs fréquentes : 2,25 % : C’est le taux sur les 4 000 abonnés : divisez par la "
+            "portée.") in key
+    assert "Bonne réponse : KPI (autres réponses acceptées : indicateur clé de performance, ICP)" in key
+    assert "ROI, RSI : Le ROI est un indicateur parmi d’autres" in key
+    assert "Bonne réponse : 25 % (comptée juste de 24,5 % à 25,5 %)" in key

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator.course.brand import load_brand
 from generator.course.load import load_valid_course
 from generator.exports.scorm import build_package
-from tests.conftest import REPO, make_course
+from tests.conftest import REPO, make_course, make_typed_course
 from tests.test_browser import answer_all_right, answer_all_wrong
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
@@ -87,7 +87,7 @@ def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
             html = BeautifulSoup(archive.read(name).decode("utf-8"), "html.parser")
             for node in html.find_all(["a", "link", "script", "img", "iframe"]):
                 url = node.get("href") or node.get("src") or ""
-                if not url or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url):
+                if not url or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", str(url)):
                     continue
                 path = url.split("#")[0].split("?")[0]
                 target = str(PurePosixPath(name).parent / path) if path else name
@@ -98,9 +98,9 @@ def test_every_link_in_the_package_names_a_file(packaged: Path) -> None:
     launch = BeautifulSoup(zipfile.ZipFile(packaged).read("sco/01-basics.html"), "html.parser")
     scripts = [s.get("src") for s in launch.find_all("script") if s.get("src")]
     assert scripts == ["../assets/cq/scorm.js"]
-    lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz/index.html"), "html.parser")
-    order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in s.get("src", "")]
-    assert order[0] == "../../assets/cq/scorm.js" and "../../assets/cq/quiz.js" in order[1:], \
+    lesson = BeautifulSoup(zipfile.ZipFile(packaged).read("01-basics/quiz.html"), "html.parser")
+    order = [s["src"] for s in lesson.find_all("script") if "assets/cq/" in str(s.get("src", ""))]
+    assert order.index("../assets/cq/scorm.js") < order.index("../assets/cq/quiz.js"), \
         "scorm.js must run before quiz.js"
     assert lesson.select("a.md-select__link") == [], "a one-language package has no language switcher"
 
@@ -164,7 +164,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     content = start(page, base)
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
     calls = received(page)
@@ -185,7 +185,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
 
     content = start(page, base, saved)  # a new attempt, resumed from what the LMS stored
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     assert content.locator("#cq-01-basics-tf-1-false").is_checked()
     assert content.locator("#cq-01-basics-multi-1-b").is_checked()
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
@@ -196,7 +196,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
 def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
     content.click(".cq-retry-all")
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
@@ -209,7 +209,7 @@ def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any
 @pytest.mark.browser
 def test_without_an_lms_the_package_uses_local_storage(page: Any, lms: Path, serve: Any) -> None:
     base = serve(lms)
-    page.goto(base + "/package/01-basics/quiz/index.html")
+    page.goto(base + "/package/01-basics/quiz.html")
     answer_all_right(page)
     assert page.evaluate("JSON.parse(localStorage.getItem('cq:v1')).quizzes['01-basics'].answers['tf-1'].correct")
     assert page.errors == []
@@ -221,7 +221,8 @@ FULL_STATE = """config => {
   for (const [quizId, kind, questions] of config.index) {
     const answers = {};
     questions.forEach(([qid, choices], i) => {
-      answers[qid] = {value: choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4),
+      const typed = choices === "t" ? ["indicateur clé de performance"] : null;  // a long typed answer
+      answers[qid] = {value: typed || (choices ? choices.slice() : ["3", "0", "2", "1", "4", "5"].slice(0, 4)),
                       correct: i % 2 === 0};
     });
     // The largest attempt there can be: a four-character seed, and (were every module quiz a timed
@@ -296,15 +297,33 @@ def exam_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def typed_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English package of the mini course with typed questions (tests/data/typed), served with the test LMS."""
+    if not RUNTIME.is_file():
+        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
+    folder = tmp_path_factory.mktemp("typed-lms")
+    root = make_typed_course(folder / "course")
+    made = build_package(load_valid_course(root), "en", folder / "course-en.zip")
+    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
+    shutil.copy(RUNTIME, folder / "scorm12.js")
+    with zipfile.ZipFile(made.path) as archive:
+        archive.extractall(folder / "package")
+    return folder
+
+
 @pytest.mark.browser
 def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, serve: Any) -> None:
     base = serve(exam_lms)
     content = start(page, base)
     content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz/index.html")
+    content.wait_for_url("**/01-basics/quiz.html")
     content.check("#cq-01-basics-single-1-c")
     content.check("#cq-01-basics-tf-1-false")
-    scores = lambda: [c for c in received(page) if c[:2] == ["LMSSetValue", "cmi.core.score.raw"]]  # noqa: E731
+
+    def scores() -> list[list[str]]:
+        return [c for c in received(page) if c[:2] == ["LMSSetValue", "cmi.core.score.raw"]]
+
     assert last_value(received(page), "cmi.suspend_data"), "answers are kept before submitting"
     assert scores() == [] and last_value(received(page), "cmi.core.lesson_status") == "incomplete"
     content.click(".cq-submit")
@@ -313,12 +332,46 @@ def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, ser
     assert scores() == [["LMSSetValue", "cmi.core.score.raw", "40"]]
     assert last_value(received(page), "cmi.core.lesson_status") == "failed"
     content.locator("nav.md-nav a", has_text="Goal first").first.click()  # more saves: a lesson read
-    content.wait_for_url("**/01-basics/01-goal-first/index.html")
+    content.wait_for_url("**/01-basics/01-goal-first.html")
     assert len(scores()) == 1, "the score reaches the LMS once"
     saved = page.evaluate("API.cmi.suspend_data")
     page.evaluate("leave()")
     content = start(page, base, saved)  # resumed later: the submitted exam is not reported again
     content.locator("nav.md-nav a", has_text="SMART").first.click()
-    content.wait_for_url("**/01-basics/02-smart/index.html")
+    content.wait_for_url("**/01-basics/02-smart.html")
     assert received(page).count(["LMSCommit"]) >= 2 and scores() == [], "a new launch (new log) reports nothing"
+
+
+def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: Path, serve: Any) -> None:
+    base = serve(typed_lms)
+    content = start(page, base)
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz.html")
+    answer_all_right(content)
+    content.fill("#cq-01-basics-rate-1 .cq-input", "4,5 %")
+    content.click("#cq-01-basics-rate-1 .cq-check")
+    content.fill("#cq-01-basics-term-1 .cq-input", "roi")  # a typical wrong answer
+    content.click("#cq-01-basics-term-1 .cq-check")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %). Passed")
+    calls = received(page)
+    assert last_value(calls, "cmi.core.score.raw") == "86"
+    assert last_value(calls, "cmi.core.lesson_status") == "passed"
+    saved = last_value(calls, "cmi.suspend_data") or ""
+    # Typed answers are packed as text after an apostrophe: the number as read, the words as typed.
+    assert re.search(r"[0-9a-z]\+'4\.5(,|;|$)", saved) and re.search(r"[0-9a-z]-'roi(,|;|$)", saved), saved
+    page.evaluate("leave()")
+    page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
+    content = start(page, base, saved)
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz.html")
+    assert content.locator("#cq-01-basics-rate-1 .cq-input").input_value() == "4.5"
+    assert content.locator("#cq-01-basics-term-1 .cq-input").input_value() == "roi"
+    assert content.locator("#cq-01-basics-term-1 .cq-result").inner_text().startswith("Not quite. ROI is one")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %)")
+    launch = next(f for f in page.frames if "/sco/" in f.url)
+    text = "Taux d’engagement, 4,5 %; |x|"  # separators of the packed format, inside a typed answer
+    back = launch.evaluate("""t => {
+        const s = {v: 1, quizzes: {"01-basics": {answers: {"term-1": {value: [t], correct: false}}}}};
+        return window.cqScormSession.decode(window.cqScormSession.encode(s)); }""", text)
+    assert back["quizzes"]["01-basics"]["answers"]["term-1"] == {"value": [text], "correct": False}
     assert page.errors == []

@@ -133,14 +133,22 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_fix_typography(args: argparse.Namespace) -> int:
-    from generator.course.typography import fix_file
+    from generator.course.problems import Problems
+    from generator.course.typography import fix_file, readable
 
     files = args.files or [*sorted(args.root.glob("modules/**/*.fr.md")), *sorted(args.root.glob("pages/**/*.fr.md")),
                            *sorted(args.root.glob("quizzes/*.yml"))]
-    changed = [f for f in files if fix_file(Path(f))]
+    problems = Problems(args.root)
+    # A file that `check` would refuse is reported like `check` does and left as it is.
+    changed = [f for f in files if readable(Path(f), problems) and fix_file(Path(f))]
     for path in changed:
         print(f"fixed {path}")
     print(f"{len(changed)} file(s) changed")
+    if problems:
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; those files were not changed.", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

@@ -11,10 +11,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.course.loader import french_in_yaml
 from generator.course.model import Text
 from generator.course.problems import ContentError, Problems
-from generator.course.schema import check, load_schema
 from generator.course.yamlfile import MAX_BYTES, LineDict, load_yaml_file
 
 DEFAULT_BRAND = Path("brands") / "default.yml"
@@ -125,12 +123,17 @@ def _text(value: object) -> Text:
 
 def read_brand(path: Path, problems: Problems) -> Brand | None:
     """Read and check one brand file; record every problem and return None when there is one."""
+    # Imported here: a build without a brand file never pays for the schema validator.
+    from generator.course.loader import french_in_yaml
+    from generator.course.schema import check, load_schema
+
     before = len(problems)
     data = load_yaml_file(path, problems)
     if data is None:
         return None
     if not isinstance(data, LineDict):
-        problems.add(path, 1, "brand.type", "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
+        problems.add(path, getattr(data, "line", 1), "brand.type",
+                     "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
         return None
     if not check(data, load_schema("brand.schema.json"), path, problems, "brand.schema"):
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.course.markdown_scan import french_typography
-from generator.course.model import Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
+from generator.course.model import Answer, Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
 from generator.course.problems import Problems
 from generator.course.schema import check, load_schema
 from generator.course.yamlfile import LineDict, YamlProblem, load_yaml_file, parse_yaml, read_text
@@ -48,12 +48,12 @@ def read_markdown(path: Path, kind: str, problems: Problems) -> Source | None:
         problems.add(path, exc.line, exc.code, f"front matter: {exc.message}")
         return None
     if not isinstance(meta, dict):
-        problems.add(path, 2, "frontmatter.type", "front matter must be 'key: value' lines")
+        problems.add(path, getattr(meta, "line", 2), "frontmatter.type", "front matter must be 'key: value' lines")
         return None
     if not check(meta, load_schema("frontmatter.schema.json")[kind], path, problems, "frontmatter.invalid"):
         return None
     body_line = text[: end + 5].count("\n") + 1
-    return Source(path, dict(meta), text[end + 5:], body_line)
+    return Source(path, meta, text[end + 5:], body_line)  # the LineDict keeps each key's line
 
 
 def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], languages: tuple[str, ...],
@@ -111,10 +111,13 @@ def build_question(data: LineDict) -> Question:
     q = Question(
         id=data["id"], type=data["type"], prompt=_text(data["prompt"]),
         explanation=_text(data["explanation"]), line=data.line, lesson=data.get("lesson"),
+        lesson_line=data.line_of("lesson"), id_line=data.line_of("id"),
         shuffle=data.get("shuffle"),
     )
     if q.type in ("single", "multiple"):
-        q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")))
+        q.choices_line = data.line_of("choices")
+        q.choices = [Choice(c["id"], _text(c["text"]), _text(c["feedback"]), bool(c.get("correct")),
+                            line=c.line_of("id"), correct_line=c.line_of("correct"))
                      for c in data["choices"]]
     elif q.type == "true_false":
         answer = bool(data["answer"])
@@ -123,10 +126,67 @@ def build_question(data: LineDict) -> Question:
             Choice("false", {}, _text(data["feedback_false"]), not answer),
         ]
     elif q.type == "ordering":
-        q.items = [Item(_text(i["text"]), _text(i["feedback"])) for i in data["items"]]
+        q.items = [Item(_text(i["text"]), _text(i["feedback"]), line=i.line) for i in data["items"]]
     elif q.type == "matching":
-        q.items = [Item(_text(p["left"]), _text(p["feedback"]), _text(p["right"])) for p in data["pairs"]]
+        q.items = [Item(_text(p["left"]), _text(p["feedback"]), _text(p["right"]), line=p.line_of("right"))
+                   for p in data["pairs"]]
+    elif q.type == "numeric":
+        default = data.get("tolerance", 0)
+        q.answers = [_number(data, default, True)]
+        q.answers += [_number(w, w.get("tolerance", default), False) for w in data.get("wrong_answers", [])]
+        unit = data.get("unit")
+        q.unit = _text(unit) if isinstance(unit, dict) else {lang: str(unit) for lang in q.prompt} if unit else {}
+    elif q.type == "short_answer":
+        q.answers = [_accepted(data, True)]
+        q.answers += [_accepted(w, False) for w in data.get("wrong_answers", [])]
     return q
+
+
+def tolerance_of(value: float, tolerance: float | str) -> float:
+    """An absolute margin: a number as it is, a percentage ("5%") of the answer's size."""
+    if isinstance(tolerance, str):
+        return abs(value) * float(tolerance.rstrip("% ").replace(",", ".")) / 100
+    return float(tolerance)
+
+
+def _number(entry: LineDict, tolerance: float | str, correct: bool) -> Answer:
+    """A numeric answer (the question itself or one of its wrong answers), from its `answer:`."""
+    value = float(entry["answer"])
+    return Answer(_text(entry["feedback"]), correct, value=value, tolerance=abs(tolerance_of(value, tolerance)),
+                  line=entry.line_of("answer"))
+
+
+def _accepted(entry: LineDict, correct: bool) -> Answer:
+    """A short answer (the question itself or one of its wrong answers), from its `answers:`."""
+    data = entry["answers"]
+    texts = {k: [str(v).strip() for v in values] for k, values in data.items()} if isinstance(data, dict) else {}
+    lines = {k: list(getattr(values, "item_lines", [])) for k, values in data.items()} if texts else {}
+    return Answer(_text(entry["feedback"]), correct, texts=texts, line=entry.line_of("answers"), text_lines=lines)
+
+
+# Fields that only one of the typed question types reads: on the other they would be ignored silently.
+TYPED_ONLY = {"unit": "numeric", "tolerance": "numeric", "answer": "numeric", "answers": "short_answer"}
+
+
+def check_typed(data: LineDict, path: Path, problems: Problems) -> None:
+    """Rules of numeric and short-answer questions that need the line of a key: a tolerance below zero,
+    a field of the other type (a unit on a short answer)."""
+    where = f"question '{data['id']}'"
+    entries = [data, *[w for w in data.get("wrong_answers", []) if isinstance(w, LineDict)]]
+    for entry in entries:
+        tolerance = entry.get("tolerance")
+        if isinstance(tolerance, (int, float, str)) and str(tolerance).strip().startswith("-"):
+            problems.add(path, entry.line_of("tolerance"), "quiz.negative_tolerance",
+                         f"{where}: tolerance {tolerance} is below zero: write how far from the answer a reply may "
+                         "be, as 0 or more (0.5) or a percentage (5%)")
+        for key, owner in TYPED_ONLY.items():
+            if key in entry and data["type"] != owner:
+                hint = {"unit": "a short answer is text, it has no unit",
+                        "tolerance": "a short answer is matched as text, without tolerance",
+                        "answer": "a short answer lists its accepted texts in 'answers'",
+                        "answers": "a numeric question has one number in 'answer'"}[key]
+                problems.add(path, entry.line_of(key), "quiz.field_not_for_type",
+                             f"{where}: '{key}' belongs to {owner} questions and {hint}: remove '{key}'")
 
 
 def french_in_yaml(node: object) -> list[tuple[int, str]]:
@@ -135,7 +195,8 @@ def french_in_yaml(node: object) -> list[tuple[int, str]]:
     if isinstance(node, LineDict):
         for key, value in node.items():
             if key == "fr" and isinstance(value, str):
-                found += [(node.line_of(key), msg) for line in value.split("\n") for msg in french_typography(line)]
+                found += [(node.text_line(key, index), msg) for index, line in enumerate(value.split("\n"))
+                          for msg in french_typography(line)]
             else:
                 found += french_in_yaml(value)
     elif isinstance(node, list):
@@ -153,7 +214,8 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
     if data is None:
         return None
     if not isinstance(data, LineDict):
-        problems.add(path, 1, "quiz.type", "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
+        problems.add(path, getattr(data, "line", 1), "quiz.type",
+                     "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
         return None
     if not check(data, load_schema("quiz.schema.json"), path, problems, "quiz.schema"):
         return None
@@ -174,6 +236,12 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
                      "'time_limit' needs 'mode: exam': a practice quiz gives feedback as the learner goes")
     for line, message in french_in_yaml(data):
         problems.add(path, line, "fr.typography", message)
+    before = len(problems)
+    for question in data["questions"]:
+        if question["type"] in ("numeric", "short_answer"):
+            check_typed(question, path, problems)
+    if len(problems) > before:
+        return None
     return Quiz(
         id=quiz_id, path=path, title=_text(data["title"]), kind=data["kind"],
         questions=[build_question(q) for q in data["questions"]],

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # [[question:quiz-id/question-id]] or [[quiz:quiz-id]] on a line of its own.
 DIRECTIVE = re.compile(r"^\s*\[\[(question|quiz):\s*([a-z0-9-]+)(?:/([a-z0-9-]+))?\s*\]\]\s*$")
@@ -51,13 +57,76 @@ def chunks(body: str) -> list[tuple[int, str, bool]]:
     return runs
 
 
+# Admonitions and collapsible blocks (`!!! note`, `??? tip`) hold Markdown indented by four spaces,
+# which CommonMark would read as code: their content is dedented, line for line, before parsing.
+_ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s")
+_HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_MD_URL = re.compile(r"\]\(\s*<?([^)\s>]+)")  # Markdown links inside raw HTML blocks (md_in_html)
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only `check` and validation read links; a cached build never does
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _unindent_blocks(body: str) -> str:
+    lines = body.split("\n")
+    out: list[str] = []
+    depth: int | None = None
+    for line in lines:
+        match = _ADMONITION.match(line)
+        if match:
+            depth = len(match.group(1)) + 4
+            out.append("")
+            continue
+        if depth is not None and (not line.strip() or line.startswith(" " * depth)):
+            out.append(line[4:] if line.strip() else line)
+            continue
+        depth = None
+        out.append(line)
+    return "\n".join(out)
+
+
+def _line_of(lines: list[str], target: str, first: int, last: int) -> int:
+    """The line (0-based) where `target` is written: in the block, else on its reference definition."""
+    for index in range(first, min(last, len(lines))):
+        if target in lines[index]:
+            return index
+    for index, line in enumerate(lines):
+        if re.match(r"^\s{0,3}\[[^\]]+\]:\s*<?" + re.escape(target), line):
+            return index
+    return first
+
+
 def links(body: str) -> Iterator[tuple[int, str]]:
-    """Yield (0-based index, target) for relative links in prose (link text may span lines)."""
-    for first, text, is_prose in chunks(body):
-        if is_prose:
-            clean = _strip_code_spans(text)
-            for match in LINK.finditer(clean):
-                yield first + clean.count("\n", 0, match.start()), match.group(2)
+    """Yield (0-based line, target) for every relative link and image of a Markdown body.
+
+    Read by a CommonMark parser (markdown-it-py), so inline links, reference-style links
+    (`[text][ref]` with `[ref]: ../page.md`), images and raw-HTML `href`/`src` are all found,
+    with the line where the target is written; code is skipped.
+    """
+    lines = body.split("\n")
+    for token in _parser().parse(_unindent_blocks(body)):
+        first, last = token.map or (0, len(lines))
+        found: list[str] = []
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type == "link_open":
+                    found.append(str(child.attrGet("href") or ""))
+                elif child.type == "image":
+                    found.append(str(child.attrGet("src") or ""))
+                elif child.type == "html_inline":
+                    found += [a or b for a, b in _HTML_URL.findall(child.content)]
+        elif token.type == "html_block":
+            found += [a or b for a, b in _HTML_URL.findall(token.content)]
+            found += _MD_URL.findall(token.content)
+        for href in found:
+            target = unquote(href)
+            if target and not _SCHEME.match(target):
+                yield _line_of(lines, target, first, last), target
 
 
 def _strip_code_spans(line: str) -> str:
@@ -73,6 +142,8 @@ _PUNCT = re.compile(r"[:;!?](?=[\s*_]|$)")
 _OTHER_LANG = re.compile(r"(\*{1,2}|_)[^*_]+?\1\{\s*lang=[a-z-]+\s*\}")
 
 
+_LANG_ATTR = r"\{\s*lang=[a-z-]+\s*\}"
+_OTHER_LANG_SPLIT = rf"\*\*[^*_]+?\*\*{_LANG_ATTR}|\*[^*_]+?\*{_LANG_ATTR}|_[^*_]+?_{_LANG_ATTR}"
 _ANY_PUNCT = re.compile("[:;!?«»]")
 
 
@@ -101,18 +172,26 @@ def french_typography(text: str) -> list[str]:
 
 def fix_french_line(text: str) -> str:
     """Put non-breaking spaces where French typography wants them (outside code spans)."""
-    parts = re.split(r"(`[^`]*`)", text)
-    for i in range(0, len(parts), 2):
-        part = parts[i]
-        if part.lstrip().startswith(("!!!", "???", "*[")) and i == 0:
-            head, sep, rest = part.partition('"') if part.lstrip().startswith(("!!!", "???")) else (part, "", "")
-            if not sep:
-                continue
-            parts[i] = head + sep + fix_french_line(rest)
-            continue
-        part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
-        part = re.sub(r'(?<=[\w»)*’"])(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
-        part = re.sub("«[ \u00a0\u202f]*", "«\u00a0", part)
-        part = re.sub("[ \u00a0\u202f]*»", "\u00a0»", part)
-        parts[i] = part
-    return "".join(parts)
+    # Code spans and text marked as another language (`*Title: subtitle*{lang=en}`) keep their
+    # punctuation: they are set aside as placeholders, so the space before them still counts.
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = re.sub(r"`[^`]*`|" + _OTHER_LANG_SPLIT, keep, text)
+    stripped = text.lstrip()
+    if stripped.startswith(("!!!", "???")):
+        head, sep, rest = text.partition('"')
+        text = head + sep + _fix_prose(rest) if sep else text
+    elif not stripped.startswith("*["):
+        text = _fix_prose(text)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+def _fix_prose(part: str) -> str:
+    part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
+    part = re.sub(r'(?<=[\w»)*’"\x00])(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
+    part = re.sub("«[ \u00a0\u202f]*", "«\u00a0", part)
+    return re.sub("[ \u00a0\u202f]*»", "\u00a0»", part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ class Choice:
     text: Text
     feedback: Text
     correct: bool = False
+    line: int = 0  # the line of its `id:` in the quiz file
+    correct_line: int = 0  # the line of its `correct:`, when it has one
 
 
 @dataclass
@@ -24,12 +27,56 @@ class Item:
     text: Text
     feedback: Text
     right: Text | None = None  # matching: the text that goes with `text`
+    line: int = 0  # the item's line in the quiz file; a pair's `right:` line
+
+
+@dataclass
+class Answer:
+    """A typed answer a question foresees: the right one, or a typical wrong one with its own feedback.
+
+    A numeric answer is the range [low, high] (the value and its tolerance, a percentage already
+    turned into an absolute margin); a short answer is a list of accepted texts per language.
+    """
+
+    feedback: Text
+    correct: bool
+    value: float | None = None
+    tolerance: float = 0.0
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    line: int = 0  # the line of its `answer:` (numeric) or `answers:` (short answer)
+    text_lines: dict[str, list[int]] = field(default_factory=dict)  # the line of each text in `texts`
+
+    def text_line(self, lang: str, index: int) -> int:
+        """The line of the `index`-th text in `lang`: its own line in a block list, else the list's."""
+        lines = self.text_lines.get(lang, [])
+        return lines[index] if index < len(lines) else self.line
+
+    @property
+    def low(self) -> float:
+        return (self.value or 0.0) - self.tolerance
+
+    @property
+    def high(self) -> float:
+        return (self.value or 0.0) + self.tolerance
+
+
+TYPED = ("numeric", "short_answer")
+
+
+def normalise_answer(text: str) -> str:
+    """A short answer as it is compared: no case, accents, punctuation or extra spaces.
+
+    quiz.js applies the same rule in the browser ("Taux d’engagement !" -> "taux dengagement").
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith(("M", "P", "S")))
+    return " ".join(kept.lower().split())
 
 
 @dataclass
 class Question:
     id: str
-    type: str  # single | multiple | true_false | ordering | matching
+    type: str  # single | multiple | true_false | ordering | matching | numeric | short_answer
     prompt: Text
     explanation: Text
     line: int
@@ -37,6 +84,16 @@ class Question:
     items: list[Item] = field(default_factory=list)
     lesson: str | None = None  # "module-slug/lesson-slug"
     shuffle: bool | None = None  # None: the quiz's setting; False keeps author order ("both of the above")
+    lesson_line: int = 0  # the line of `lesson:` in the quiz file
+    id_line: int = 0  # the line of `id:`
+    choices_line: int = 0  # single, multiple: the line of `choices:`
+    answers: list[Answer] = field(default_factory=list)  # numeric, short_answer: the right one first
+    unit: Text = field(default_factory=dict)  # numeric: shown beside the field ("%", "€")
+
+    @property
+    def typed(self) -> bool:
+        """True for questions the learner answers by typing (numeric, short_answer)."""
+        return self.type in TYPED
 
     @property
     def correct_ids(self) -> list[str]:
@@ -77,6 +134,11 @@ class Source:
     meta: dict[str, object]
     body: str
     body_line: int  # line of the file on which the body starts
+
+    def line_of(self, key: str) -> int:
+        """The line of a front matter key; the first key's line (2) when it is absent."""
+        key_lines: dict[str, int] = getattr(self.meta, "key_lines", {})
+        return key_lines.get(key, 2)
 
 
 @dataclass
@@ -120,6 +182,7 @@ class Course:
     pages: list[Page]  # home, tools, glossary, about... (not part of a module)
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
+    key: str = field(default="", compare=False)  # the content key of course/cache.py ("" when not cached)
 
     def title(self, lang: str) -> str:
         """The course's name in `lang`: the title of its home page (pages/index.md)."""

@@ -7,7 +7,29 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.course.loader import read_markdown
 from generator.course.markdown_scan import fix_french_line, prose_lines
+from generator.course.problems import Problems
+from generator.course.yamlfile import load_yaml_file, read_text
+
+
+def _kind(path: Path) -> str:
+    if "modules" not in path.parts:
+        return "page"
+    stem = path.name.split(".")[0]
+    return {"index": "module", "trainer": "page"}.get(stem, "lesson")
+
+
+def readable(path: Path, problems: Problems) -> bool:
+    """True when `path` parses (front matter and YAML) as `check` reads it; else its problems are added."""
+    before = len(problems)
+    if path.name.split(".")[0] == "abbreviations":  # definitions only, no front matter
+        read_text(path, problems)
+    elif path.suffix in (".yml", ".yaml"):
+        load_yaml_file(path, problems)
+    else:
+        read_markdown(path, _kind(path), problems)
+    return len(problems) == before
 
 
 def _french_line_ranges(node: Node) -> list[tuple[int, int]]:

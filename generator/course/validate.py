@@ -6,7 +6,7 @@ import posixpath
 from pathlib import Path
 
 from generator.course.markdown_scan import directives, french_typography, links, prose_lines
-from generator.course.model import Course, Page, Question, Quiz
+from generator.course.model import Course, Page, Question, Quiz, normalise_answer
 from generator.course.problems import Problems
 
 
@@ -17,24 +17,54 @@ def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
         seen: set[str] = set()
         for choice in q.choices:
             if choice.id in seen:
-                problems.add(quiz.path, q.line, "quiz.duplicate_choice",
+                problems.add(quiz.path, choice.line, "quiz.duplicate_choice",
                              f"{where}: choice id '{choice.id}' is used twice")
             seen.add(choice.id)
         if not correct:
-            problems.add(quiz.path, q.line, "quiz.no_correct",
+            problems.add(quiz.path, q.choices_line, "quiz.no_correct",
                          f"{where}: no choice is marked 'correct: true': mark the right answer")
         elif q.type == "single" and len(correct) > 1:
-            problems.add(quiz.path, q.line, "quiz.single_two_correct",
+            second = [c for c in q.choices if c.correct][1]
+            problems.add(quiz.path, second.correct_line, "quiz.single_two_correct",
                          f"{where}: choices {', '.join(repr(c) for c in correct)} are all marked correct but the "
                          "question is single-choice: keep one, or make it 'type: multiple'")
         elif q.type == "multiple" and len(correct) == len(q.choices):
-            problems.add(quiz.path, q.line, "quiz.all_correct",
+            problems.add(quiz.path, q.choices_line, "quiz.all_correct",
                          f"{where}: every choice is correct, so the question tests nothing: add a wrong option")
+    if q.type in ("numeric", "short_answer"):
+        check_typed_answers(quiz, q, problems)
     if q.type == "matching":
-        rights = [item.right["en"] if item.right else "" for item in q.items]
-        if len(set(rights)) != len(rights):
-            problems.add(quiz.path, q.line, "quiz.matching_duplicate",
-                         f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+        rights: set[str] = set()
+        for item in q.items:
+            right = item.right["en"] if item.right else ""
+            if right in rights:
+                problems.add(quiz.path, item.line, "quiz.matching_duplicate",
+                             f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+            rights.add(right)
+
+
+def check_typed_answers(quiz: Quiz, q: Question, problems: Problems) -> None:
+    """A typical wrong answer must not also count as right, or its feedback would never show."""
+    right, *wrong = q.answers
+    for n, answer in enumerate(wrong, 1):
+        if q.type == "numeric" and answer.low <= right.high and right.low <= answer.high:
+            problems.add(quiz.path, answer.line, "quiz.wrong_overlaps_right",
+                         f"question '{q.id}': wrong answer {n} ({answer.value:g}) is within the tolerance of the "
+                         f"right answer ({right.value:g}): move it or narrow the tolerances")
+        for lang, texts in answer.texts.items():
+            accepted = {normalise_answer(t) for t in right.texts.get(lang, [])}
+            for index, text in enumerate(texts):
+                if normalise_answer(text) in accepted:
+                    problems.add(quiz.path, answer.text_line(lang, index), "quiz.wrong_overlaps_right",
+                                 f"question '{q.id}': wrong answer '{text}' ({lang}) is also an accepted answer "
+                                 "once case, accents and punctuation are ignored: remove one of them")
+    for answer in q.answers:
+        for lang, texts in answer.texts.items():
+            for index, text in enumerate(texts):
+                if not normalise_answer(text):
+                    problems.add(quiz.path, answer.text_line(lang, index), "quiz.empty_answer",
+                                 f"question '{q.id}': answer '{text}' ({lang}) has no letter or digit, so no "
+                                 "reply can match it: write the word itself")
 
 
 def check_quizzes(course: Course, problems: Problems) -> None:
@@ -43,12 +73,12 @@ def check_quizzes(course: Course, problems: Problems) -> None:
         seen: dict[str, int] = {}
         for q in quiz.questions:
             if q.id in seen:
-                problems.add(quiz.path, q.line, "quiz.duplicate_id",
+                problems.add(quiz.path, q.id_line, "quiz.duplicate_id",
                              f"question id '{q.id}' is already used on line {seen[q.id]}: ids are unique in a quiz")
-            seen.setdefault(q.id, q.line)
+            seen.setdefault(q.id, q.id_line)
             check_question(quiz, q, problems)
             if q.lesson and q.lesson not in lessons:
-                problems.add(quiz.path, q.line, "ref.lesson_missing",
+                problems.add(quiz.path, q.lesson_line or q.line, "ref.lesson_missing",
                              f"question '{q.id}': lesson '{q.lesson}' does not exist (module-folder/lesson-file)")
 
 
@@ -66,10 +96,11 @@ def check_pages(course: Course, problems: Problems) -> None:
         quiz = course.quizzes.get(module.quiz_id)
         src = module.overview.sources[default]
         if quiz is None:
-            problems.add(src.path, 2, "ref.quiz_missing",
+            problems.add(src.path, src.line_of("quiz"), "ref.quiz_missing",
                          f"quiz '{module.quiz_id}' does not exist: create quizzes/{module.quiz_id}.yml")
         elif quiz.kind != "module":
-            problems.add(src.path, 2, "ref.quiz_kind", f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
+            problems.add(src.path, src.line_of("quiz"), "ref.quiz_kind",
+                         f"quiz '{module.quiz_id}' is a check quiz, not a module quiz")
     for page in [*course.page_by_slug().values(), *(m.trainer for m in course.modules if m.trainer)]:
         check_same_settings(page, default, problems)
         for lang, src in page.sources.items():
@@ -113,7 +144,7 @@ def check_same_settings(page: Page, default: str, problems: Problems) -> None:
     for lang, src in page.sources.items():
         for key in SHARED_SETTINGS:
             if lang != default and src.meta.get(key) != reference.get(key):
-                problems.add(src.path, 2, "i18n.mismatch",
+                problems.add(src.path, src.line_of(key), "i18n.mismatch",
                              f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} "
                              f"in the {default} version: set the same value in both")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.course.problems import Problems
 
@@ -25,9 +25,15 @@ class LineDict(dict[str, Any]):
 
     line: int = 0
     key_lines: dict[str, int]
+    block_lines: dict[str, int]  # set only when a value is a literal block (`|`): the line its text starts on
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def text_line(self, key: str, index: int) -> int:
+        """The line of the `index`-th line of a key's text: exact in a literal block (`|`), else the key's line."""
+        block: dict[str, int] = getattr(self, "block_lines", {})
+        return block[key] + index if key in block else self.line_of(key)
 
 
 class LineList(list[Any]):
@@ -75,6 +81,9 @@ class _Loader(yaml.SafeLoader):
                     f"duplicate key '{skey}' (first on line {result.key_lines[skey]}): keep only one",
                 )
             result.key_lines[skey] = line
+            if isinstance(value_node, ScalarNode) and value_node.style == "|":
+                # A literal block keeps its lines as written, from the line after its `|`.
+                result.__dict__.setdefault("block_lines", {})[skey] = value_node.start_mark.line + 2 + self.line_offset
             result[skey] = self.construct_object(value_node, deep=True)
         return result
 

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
@@ -18,9 +18,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 import generator
-from generator.course.brand import Brand
 from generator.engine.assets import minify_tree
+from generator.engine.config import site_config
 from generator.render.brand import apply_brand
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
 
 HOOK = Path(__file__).with_name("hook.py")
 
@@ -52,7 +55,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     `brand` sets the host's look (palette, logo, favicon, copyright, footer fields);
     `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
     """
-    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = site_config(root)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["nav"] = nav
@@ -103,7 +106,12 @@ def _captured_warnings() -> Iterator[list[str]]:
 
 
 def write_config(config: dict[str, Any], path: Path) -> Path:
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    """Write a full configuration for MkDocs to read back.
+
+    The full dumper writes the functions a Material configuration names (`!!python/name:`) back
+    as the same tags, which MkDocs' loader reads; `safe_dump` would refuse them.
+    """
+    path.write_text(yaml.dump(config, Dumper=yaml.Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.course.brand import Brand
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
 from generator.render.docs import fill_slots, render_docs
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
 
 STATS_SCRIPT = "assets/cq/stats.js"
 

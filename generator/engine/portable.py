@@ -1,53 +1,74 @@
-"""Make a built site work where no server turns `folder/` into `folder/index.html`.
+"""One language built to work without a web server's help: from disk (file://) and inside an LMS.
 
-An LMS serves a SCORM package file by file (Moodle's pluginfile.php, for one), and a browser
-opening files from disk shows a folder listing: every relative link that ends in a folder
-must name its index.html. Pages are built with directory URLs (every page is
-`slug/index.html`), so adding `index.html` to such a link is always right. The search
-index stores the same folder URLs, and Material's search builds result links from them.
+The offline bundle (a USB stick) and the SCORM package both use this one build. Pages are built
+without directory URLs (`slug.html`, `folder/index.html`), so every link names a file: an LMS
+serves a package file by file (Moodle's pluginfile.php, for one) and a browser opening files from
+disk shows a folder listing for a folder link. Material's `offline` plugin inlines the search
+index as a script, and the iframe-worker shim (from npm, copied in at build time, never
+committed) lets the search worker run from file://; `extra.polyfills` points at that copy so
+that the plugin does not add its CDN address. Quiz HTML goes in after MkDocs, as in the web
+build, so no search index holds the answers.
 """
 
 from __future__ import annotations
 
-import json
-import re
+import shutil
+import tempfile
 from pathlib import Path
 
-# Attribute values in the HTML MkDocs and Material write: always double-quoted.
-ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+import generator
+from generator.course.brand import Brand
+from generator.course.model import Course
+from generator.engine import adapter as engine
+from generator.render.brand import write_docs
+from generator.render.docs import fill_slots, render_docs
+
+# The file name must contain "iframe-worker": the offline plugin adds its CDN copy otherwise.
+SHIM_URL = "assets/cq/iframe-worker-shim.js"
+SHIM_IN_PACKAGE = Path("iframe-worker") / "shim" / "index.js"
 
 
-def explicit_index(url: str) -> str:
-    """`../02-smart/#a` -> `../02-smart/index.html#a`; `.` -> `index.html`; other URLs unchanged."""
-    if not url or SCHEME.match(url):
-        return url
-    cut = min((i for i in (url.find("#"), url.find("?")) if i != -1), default=len(url))
-    path, rest = url[:cut], url[cut:]
-    if path in (".", "./"):
-        path = "index.html"
-    elif path == ".." or path.endswith(("/..", "/.")):
-        path += "/index.html"
-    elif path.endswith("/"):
-        path += "index.html"
-    return path + rest
+class PortableError(Exception):
+    """The portable build cannot be made on this machine (a missing npm package), with what to do."""
 
 
-def make_portable(site: Path) -> int:
-    """Rewrite folder links in every HTML page and the search index of `site`; return pages changed."""
-    changed = 0
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        new = ATTRIBUTE.sub(lambda m: m.group(1) + explicit_index(m.group(2)) + m.group(3), text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-            changed += 1
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        for doc in data.get("docs", []):
-            location = str(doc.get("location", ""))
-            # The home page's sections are stored as bare anchors ("#goals").
-            doc["location"] = explicit_index(location) if location[:1] not in ("", "#") else "index.html" + location
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return changed
+def find_shim(root: Path) -> Path:
+    """The iframe-worker shim installed by npm, beside the course or beside the generator."""
+    for base in (root, Path(generator.__file__).resolve().parent.parent):
+        candidate = base / "node_modules" / SHIM_IN_PACKAGE
+        if candidate.is_file():
+            return candidate
+    raise PortableError("the npm package iframe-worker is not installed: run `npm install` in the project folder "
+                        "(`make site` does it); offline search needs it")
+
+
+def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str, ...], brand: Brand | None = None,
+                   extra_javascript: list[str] | None = None) -> None:
+    """Build one language into `out_dir` for file:// and LMS packages; `bundled` are the languages shipped with it."""
+    shim = find_shim(course.root)
+    tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True)
+    with tempfile.TemporaryDirectory(prefix=f"coursegen-portable-{lang}-") as work:
+        docs = Path(work) / "docs"
+        write_docs(tree, docs, brand)
+        (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, docs / SHIM_URL)
+        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, bundled,
+                                        site_name=course.title(lang), brand=brand, extra_javascript=extra_javascript)
+        plugins = list(config.get("plugins") or [])
+        if not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):
+            plugins.append("offline")
+        config["plugins"] = plugins
+        config["use_directory_urls"] = False
+        # Instant navigation fetches pages, which file:// refuses; worse, Material's instant setup
+        # returns an empty stream on file:// that completes document$, so scripts subscribed to it
+        # (quiz.js) would never run. Inside an LMS frame, plain page loads are what the launch page expects.
+        config.pop("site_url", None)
+        theme = config.setdefault("theme", {})
+        theme["features"] = [f for f in theme.get("features") or [] if not str(f).startswith("navigation.instant")]
+        config["extra"]["polyfills"] = [SHIM_URL]
+        if len(bundled) == 1:
+            config["extra"]["alternate"] = []  # nothing to switch to in a one-language copy
+        if isinstance(config["extra"].get("brand"), dict):  # the footer's legal link names its file, too
+            config["extra"]["brand"]["legal_url"] = "legal.html"
+        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
+    fill_slots(out_dir, tree.fragments or {})

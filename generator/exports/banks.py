@@ -10,8 +10,11 @@ feedback, since neither format has a place for it.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from markupsafe import escape
 
 from generator.course.model import Course, Question, Quiz
 from generator.output import publish_file, staging_dir
@@ -21,6 +24,7 @@ FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
 ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs
 GIFT_SPECIAL = "\\~=#{}:"  # the backslash first, so escapes are not escaped again
 POSITION = {"en": "Position {n}", "fr": "Position {n}"}
+UNIT = {"en": " (unit: {unit})", "fr": " (unité\u00a0: {unit})"}
 NOTES = """Question banks of the course, for Moodle (Question bank > Import).
 
 - <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
@@ -37,6 +41,12 @@ Ordering questions: GIFT has no ordering type and Moodle's is a plugin, so each 
 question is exported as a matching question that pairs each item with its position
 ("Position 1", "Position 2"...). Per-item feedback of matching and ordering questions is
 in the question's general feedback.
+
+Numeric questions are "numerical" questions: the answer with its tolerance (a percentage is turned
+into a margin), typical wrong answers at 0 % with their feedback, and the unit as an optional unit
+(Moodle XML) and in the question text. Short answers are "shortanswer" questions, not case-sensitive;
+Moodle does not ignore accents and punctuation as the portal does, so each accepted answer is also
+given without its accents.
 """
 
 
@@ -57,6 +67,27 @@ def pairs(q: Question, lang: str) -> list[tuple[str, str]]:
     if q.type == "ordering":
         return [(item.text[lang], POSITION[lang].format(n=n)) for n, item in enumerate(q.items, 1)]
     return [(item.text[lang], (item.right or {}).get(lang, "")) for item in q.items]
+
+
+def plain_number(value: float) -> str:
+    """A number as GIFT and Moodle read it: a dot, no grouping, no trailing zeros, never 1e+06."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def prompt(q: Question, lang: str) -> str:
+    """The question text as HTML; a numeric question's unit is named after it."""
+    unit = q.unit.get(lang)
+    return str(inline(q.prompt[lang])) + (str(escape(UNIT[lang].format(unit=unit))) if unit else "")
+
+
+def accepted(texts: list[str]) -> list[str]:
+    """Accepted short answers for Moodle, which keeps accents: each text, then itself without accents."""
+    out: list[str] = []
+    for text in texts:
+        bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        out += [t for t in dict.fromkeys((text, unicodedata.normalize("NFC", bare))) if t not in out]
+    return out
 
 
 def general_feedback(q: Question, lang: str) -> str:
@@ -89,8 +120,19 @@ def category(course: Course, quiz: Quiz, lang: str) -> str:
 # -- GIFT --------------------------------------------------------------------------------------------
 
 def gift_question(quiz: Quiz, q: Question, lang: str) -> str:
-    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(str(inline(q.prompt[lang])))} {{"
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(prompt(q, lang))} {{"
     general = f"####{gift_escape(general_feedback(q, lang))}"
+    if q.typed:
+        # {#=answer:tolerance#feedback ...} and {=text#feedback ...}; typical wrong answers weigh 0 %.
+        lines = [head + ("#" if q.type == "numeric" else "")]
+        for a in q.answers:
+            mark = "=" if a.correct else "=%0%"
+            feedback = gift_escape(str(inline(a.feedback[lang])))
+            if q.type == "numeric":
+                lines.append(f"{mark}{plain_number(a.value or 0)}:{plain_number(a.tolerance)}#{feedback}")
+            else:
+                lines += [f"{mark}{gift_escape(text)}#{feedback}" for text in accepted(a.texts[lang])]
+        return "\n".join([*lines, general, "}"])
     if q.type == "true_false":
         is_true = q.choices[0].correct  # the "true" choice
         fb_true, fb_false = (gift_escape(str(inline(c.feedback[lang]))) for c in q.choices)
@@ -141,15 +183,18 @@ def _value(parent: ET.Element, tag: str, value: str) -> None:
 
 
 def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
-    kind = {"single": "multichoice", "multiple": "multichoice", "true_false": "truefalse"}.get(q.type, "matching")
+    kind = {"single": "multichoice", "multiple": "multichoice", "true_false": "truefalse", "numeric": "numerical",
+            "short_answer": "shortanswer"}.get(q.type, "matching")
     node = ET.Element("question", {"type": kind})
     _text(node, "name", f"{quiz.id}/{q.id}", None)
-    _text(node, "questiontext", str(inline(q.prompt[lang])))
+    _text(node, "questiontext", prompt(q, lang))
     _text(node, "generalfeedback", general_feedback(q, lang))
     _value(node, "defaultgrade", "1")
     _value(node, "penalty", "1" if kind == "truefalse" else "0.3333333")
     _value(node, "hidden", "0")
     _value(node, "idnumber", f"{quiz.id}/{q.id}")
+    if q.typed:
+        return _typed_answers(node, q, lang)
     if kind == "truefalse":
         for c in q.choices:
             answer = ET.SubElement(node, "answer", {"fraction": "100" if c.correct else "0",
@@ -179,6 +224,33 @@ def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
         answer = _text(node, "answer", str(inline(c.text[lang])))
         answer.set("fraction", fraction)
         _text(answer, "feedback", str(inline(c.feedback[lang])))
+    return node
+
+
+def _typed_answers(node: ET.Element, q: Question, lang: str) -> ET.Element:
+    """The answers of a numerical or shortanswer question, as Moodle's own XML export writes them."""
+    if q.type == "short_answer":
+        _value(node, "usecase", "0")
+    for a in q.answers:
+        texts = [plain_number(a.value or 0)] if q.type == "numeric" else accepted(a.texts[lang])
+        for text in texts:
+            answer = ET.SubElement(node, "answer", {"fraction": "100" if a.correct else "0",
+                                                     "format": "moodle_auto_format"})
+            ET.SubElement(answer, "text").text = text
+            _text(answer, "feedback", str(inline(a.feedback[lang])))
+            if q.type == "numeric":
+                _value(answer, "tolerance", plain_number(a.tolerance))
+    if q.type == "numeric":
+        unit = q.unit.get(lang)
+        if unit:
+            unit_node = ET.SubElement(ET.SubElement(node, "units"), "unit")
+            _value(unit_node, "multiplier", "1")
+            _value(unit_node, "unit_name", unit)
+        # Units optional (unitgradingtype 0, no penalty), typed in the same field (showunits 0); 3: no unit.
+        _value(node, "unitgradingtype", "0")
+        _value(node, "unitpenalty", "0")
+        _value(node, "showunits", "0" if unit else "3")
+        _value(node, "unitsleft", "0")
     return node
 
 

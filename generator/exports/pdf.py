@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.course.brand import Brand
 from generator.course.model import Course
+from generator.engine.config import markdown_extensions, print_settings
 from generator.output import build_epoch, partial_file
 from generator.render.print_html import render_print_html
 
@@ -47,14 +46,6 @@ def pdf_name(lang: str, edition: str) -> str:
 def content_date(course: Course) -> dt.date:
     """The date of the content (see output.build_epoch: SOURCE_DATE_EPOCH, last commit, newest source)."""
     return dt.datetime.fromtimestamp(build_epoch(course.root), dt.UTC).date()
-
-
-def print_settings(root: Path) -> tuple[str, str]:
-    """(organisation, copyright line) for the cover, from mkdocs.yml: extra.organisation or site_author."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    extra = config.get("extra") or {}
-    organisation = str(extra.get("organisation") or config.get("site_author") or "")
-    return organisation, str(config.get("copyright") or "")
 
 
 @contextmanager
@@ -103,7 +94,8 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
     if brand is not None:
         organisation = brand.name.get(lang) or organisation
         copyright = brand.copyright.get(lang) or copyright
-    html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url)
+    html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url,
+                             markdown_extensions(course.root))
     with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
         document = HTML(string=html, base_url=str(course.root)).render()
         progress(f"{prefix}: {len(document.pages)} pages laid out")

@@ -17,8 +17,7 @@ from typing import Any
 
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
-from generator.engine.language import build_language
-from generator.engine.portable import make_portable
+from generator.engine.portable import build_portable
 from generator.output import zip_tree
 from generator.render.quiz import environment
 
@@ -40,11 +39,15 @@ class Package:
 
 
 def quiz_index(course: Course) -> list[Any]:
-    """Every quiz with its question ids and choice ids, in a fixed order: scorm.js packs answers against it."""
+    """Every quiz with its question ids and choice ids, in a fixed order: scorm.js packs answers against it.
+
+    A question's second field is its choice ids, None when answers are item positions, or "t" when the
+    learner types the answer (numeric, short_answer).
+    """
     index: list[Any] = []
     for quiz in course.quizzes.values():
-        questions = [[q.id, [c.id for c in q.choices] if q.type in ("single", "multiple", "true_false") else None]
-                     for q in quiz.questions]
+        questions = [[q.id, [c.id for c in q.choices] if q.type in ("single", "multiple", "true_false")
+                      else "t" if q.typed else None] for q in quiz.questions]
         index.append([quiz.id, quiz.kind, questions])
     return index
 
@@ -102,8 +105,7 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         site = Path(work) / "package"
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
-        build_language(course, lang, site, site_url=None, brand=brand, extra_javascript=[SCRIPT], languages=(lang,))
-        make_portable(site)
+        build_portable(course, lang, site, (lang,), brand, extra_javascript=[SCRIPT])
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)

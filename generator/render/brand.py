@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator.course.brand import Brand
 from generator.render.docs import DocsTree, write_tree
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
 
 ASSETS = "assets/brand"
 LEGAL_DOCS = "legal.md"

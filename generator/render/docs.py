@@ -7,6 +7,7 @@ generated. Nothing here knows which engine builds the tree.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from generator.course import cache
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
 from generator.render import journey
@@ -229,10 +231,24 @@ def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: 
     `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
     links must name the .html file.
     """
+    settings = ("docs", lang, directory_urls, issuer, slots, _render_code())
+    key = cache.derived_key(course.key, *settings) if course.key else ""
+    cached = cache.load(key, "docs") if key else None
+    if isinstance(cached, DocsTree):
+        return cached
     renderer = Renderer(course, lang, directory_urls, issuer, slots)
     tree = renderer.render()
     tree.fragments = renderer.fragments or {}
+    if key:
+        cache.store(key, tree, "docs")
     return tree
+
+
+@functools.cache
+def _render_code() -> str:
+    """What renders a docs tree: this layer's code and the templates (a change gives new trees)."""
+    here = Path(__file__).resolve().parent
+    return cache.code_digest(here, here.parent / "templates")
 
 
 SLOT = re.compile(r"<!--(cq-slot-\d+)-->")

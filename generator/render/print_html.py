@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -105,14 +106,14 @@ class PrintDocument:
     """Builds the print HTML of `course` in `lang` for one edition ("learner" or "trainer")."""
 
     def __init__(self, course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
-                 copyright: str = "", site_url: str | None = None) -> None:
+                 copyright: str = "", site_url: str | None = None, extensions: list[Any] | None = None) -> None:
         if edition not in EDITIONS:
             raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
         self.course, self.lang, self.edition, self.date = course, lang, edition, date
         self.organisation, self.copyright = organisation, copyright
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.t = PRINT_STRINGS[lang]
-        self.extensions = site_extensions(course.root)
+        self.extensions = site_extensions(course.root, extensions or [])
         self.trainer = edition == "trainer"
         self.pages = course.page_by_slug()
         self.appendices = appendix_pages(course)
@@ -259,6 +260,10 @@ class PrintDocument:
 
 
 def render_print_html(course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
-                      copyright: str = "", site_url: str | None = None) -> str:
-    """The print HTML of one language and edition of a validated course."""
-    return PrintDocument(course, lang, edition, date, organisation, copyright, site_url).render()
+                      copyright: str = "", site_url: str | None = None,
+                      extensions: list[Any] | None = None) -> str:
+    """The print HTML of one language and edition of a validated course.
+
+    `extensions` is mkdocs.yml's `markdown_extensions` list, so that print and site read lessons alike.
+    """
+    return PrintDocument(course, lang, edition, date, organisation, copyright, site_url, extensions or []).render()

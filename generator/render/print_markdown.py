@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
@@ -34,12 +33,11 @@ class Extensions:
     configs: dict[str, dict[str, Any]]
 
 
-def site_extensions(root: Path) -> Extensions:
-    """The `markdown_extensions` of the course's mkdocs.yml (the site's own list)."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+def site_extensions(root: Path, listed: list[Any]) -> Extensions:
+    """The `markdown_extensions` of the course's mkdocs.yml (the site's own list, as the engine read it)."""
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
-    for entry in config.get("markdown_extensions", []) or []:
+    for entry in listed:
         if isinstance(entry, str):
             names.append(entry)
         elif isinstance(entry, dict):

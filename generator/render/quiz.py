@@ -10,7 +10,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.course.model import Question, Quiz
+from generator.course.model import Answer, Question, Quiz
 from generator.render.strings import STRINGS
 
 
@@ -28,9 +28,41 @@ def sentence(text: str) -> Markup:
     return html if text.rstrip().endswith((".", "?", "!", "…", "»", ":", ")")) else Markup(html + ".")
 
 
+def closed(text: str) -> Markup:
+    """Like `sentence`, but a closing parenthesis still takes a full stop: "4.5 % (from 4.4 to 4.6)."."""
+    return Markup(inline(text) + ".") if text.rstrip().endswith(")") else sentence(text)
+
+
 def inline_text(text: str) -> Markup:
     """Plain text for places that cannot hold markup, such as <option>."""
     return Markup(escape(text.replace("**", "").strip()))
+
+
+def number(value: float, lang: str) -> str:
+    """A number as the language writes it: 1,234.5 in English, 1 234,5 in French (no trailing zeros)."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    marks = STRINGS[lang]
+    return text.replace(",", "\0").replace(".", marks["decimal"]).replace("\0", marks["thousands"])
+
+
+def with_unit(value: float, q: Question, lang: str) -> str:
+    unit = q.unit.get(lang, "")
+    return number(value, lang) + ("\u00a0" + unit if unit else "")
+
+
+def answer_text(q: Question, answer: Answer, lang: str) -> str:
+    """A typed answer in words: "4.5 % (counted right from 4.4 % to 4.6 %)", "KPI (also accepted: ICP)"."""
+    t = STRINGS[lang]
+    if q.type == "numeric":
+        text = with_unit(answer.value or 0.0, q, lang)
+        if answer.correct and answer.tolerance:
+            span = t["counted_right"].format(low=with_unit(answer.low, q, lang), high=with_unit(answer.high, q, lang))
+            text += f" ({span})"
+        return text
+    first, *others = answer.texts.get(lang, [""])
+    if answer.correct and others:
+        return f"{first} ({t['also_accepted']}{t['colon']} {', '.join(others)})"
+    return ", ".join([first, *others])
 
 
 @cache
@@ -44,6 +76,8 @@ def environment() -> Environment:
     env.filters["inline"] = inline
     env.filters["inline_text"] = inline_text
     env.filters["sentence"] = sentence
+    env.filters["closed"] = closed
+    env.globals["answer_text"] = answer_text
     return env
 
 

@@ -14,7 +14,9 @@
       matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
       fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
-      progress: "{n} of {t} questions checked.", colon: ":",
+      progress: "{n} of {t} questions checked.", colon: ":", type: "Type your answer first.",
+      nan: "Please type a number, such as 4.5 or 1,200.", typedWrong: "The answer and explanation are below.",
+      dec: ".", group: ",",
       answered: "{n} of {t} questions answered.", number: "Question {n} of {t}", notAnswered: "Not answered.",
       confirm: "Submit your answers? You cannot change them afterwards.",
       missing: "{n} questions are not answered yet. Submit anyway?", missingOne: "1 question is not answered yet. Submit anyway?", minutes: "{n} minutes left.", minute: "One minute left.",
@@ -26,7 +28,9 @@
       matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
       fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
-      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:",
+      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:", type: "Saisissez d’abord votre réponse.",
+      nan: "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200.", typedWrong: "La réponse et l’explication suivent.",
+      dec: ",", group: "",
       answered: "{n} questions répondues sur {t}.", number: "Question {n} sur {t}", notAnswered: "Sans réponse.",
       confirm: "Envoyer vos réponses\u00a0? Vous ne pourrez plus les modifier.",
       missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?",
@@ -84,8 +88,54 @@
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function isSelect(type) { return type === "ordering" || type === "matching"; }
 
+  function isTyped(type) { return type === "numeric" || type === "short_answer"; }
+
+  /* -- typed answers ----------------------------------------------------------------------- */
+  // A number as people type it: "4,5" or "4.5"; "1 200" or "1,200" (grouping by threes, the page's
+  // way: "1,234" is 1234 in English and 1.234 in French); a "%" or the question's unit before or after.
+  function parseNumber(text, unit) {
+    var s = text.trim();
+    ["%", unit].forEach(function (u) {
+      var k = (u || "").trim().toLowerCase(), l = s.toLowerCase();
+      if (!k) return;
+      if (l.slice(-k.length) === k) s = s.slice(0, -k.length).trim();
+      else if (l.slice(0, k.length) === k) s = s.slice(k.length).trim();
+    });
+    var sign = /^[-\u2212]/.test(s) ? -1 : 1;
+    s = s.replace(/^[-+\u2212]/, "").replace(/(\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g, "$1");
+    if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return NaN;
+    var seps = s.replace(/\d/g, "");
+    if (seps.length > 1 || (seps === t("group") && /^\d{1,3},\d{3}$/.test(s))) {
+      var group = seps.charAt(0), last = seps.charAt(seps.length - 1);
+      var dec = last !== group ? s.lastIndexOf(last) : s.length;
+      var whole = s.slice(0, dec);
+      if (!new RegExp("^\\d{1,3}(\\" + group + "\\d{3})*$").test(whole)) return NaN;
+      s = whole.split(group).join("") + "." + s.slice(dec + 1);
+    }
+    s = s.replace(",", ".");
+    return /^(\d+\.?\d*|\.\d+)$/.test(s) ? sign * parseFloat(s) : NaN;
+  }
+  // Short answers are compared without case, accents, punctuation or extra spaces (as the generator checks them).
+  function normal(s) {
+    return String(s).normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+  // The answer of the list (right, or a typical wrong one) that a typed value matches, or null.
+  function matchTyped(el, value) {
+    var numeric = el.getAttribute("data-cq-type") === "numeric";
+    var x = numeric ? Number(value) : normal(value);
+    return all(el, ".cq-answer [data-cq-for]").filter(function (li) {
+      if (!numeric) return JSON.parse(li.getAttribute("data-cq-accept")).map(normal).indexOf(x) !== -1;
+      var eps = 1e-9 * Math.max(1, Math.abs(x));
+      return x >= Number(li.getAttribute("data-cq-min")) - eps && x <= Number(li.getAttribute("data-cq-max")) + eps;
+    })[0] || null;
+  }
+
   function readAnswer(el) {
     var type = el.getAttribute("data-cq-type");
+    if (isTyped(type)) {
+      var typed = el.querySelector(".cq-input").value.trim();
+      return typed ? [typed] : null;
+    }
     if (isSelect(type)) {
       // Indexed by the author's item, not the screen: the items' order changes with each attempt.
       var values = [];
@@ -100,6 +150,10 @@
 
   function judge(el, answer) {
     var type = el.getAttribute("data-cq-type");
+    if (isTyped(type)) {
+      var found = matchTyped(el, answer[0]);
+      return !!found && found.getAttribute("data-cq-correct") === "true";
+    }
     if (isSelect(type)) {
       return all(el, ".cq-item").every(function (item) {
         var k = item.getAttribute("data-cq-item");
@@ -127,6 +181,13 @@
                                         : (ok ? t("matchOk") : t("matchBad"));
         mark(item, ok, label + " " + feedbackText(el, want));
       });
+    } else if (isTyped(type)) {
+      var found = matchTyped(el, answer[0]);
+      el.querySelector(".cq-input").value = type === "numeric" ? String(answer[0]).replace(".", t("dec")) : String(answer[0]);
+      mark(el.querySelector(".cq-typed"), correct, "");
+      // The feedback goes to the live status line: a screen reader hears it as soon as it is checked.
+      el.querySelector(".cq-result").textContent = t(correct ? "right" : "wrong") + " " +
+        (found ? feedbackText(el, found.getAttribute("data-cq-for")) : t("typedWrong"));
     } else {
       all(el, ".cq-choice").forEach(function (choice) {
         var id = choice.getAttribute("data-cq-choice");
@@ -155,14 +216,15 @@
     var p = node.querySelector(".cq-choice-feedback");
     node.classList.remove("cq-right", "cq-wrong");
     if (ok !== null) node.classList.add(ok ? "cq-right" : "cq-wrong");
+    if (!p) return;
     p.textContent = text;
     p.hidden = !text;
   }
 
   function reset(el) {
-    all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
+    all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; if (i.type === "text") i.value = ""; });
     all(el, "select").forEach(function (s) { s.disabled = false; s.value = ""; });
-    all(el, ".cq-choice, .cq-item").forEach(function (n) { mark(n, null, ""); });
+    all(el, ".cq-choice, .cq-item, .cq-typed").forEach(function (n) { mark(n, null, ""); });
     el.classList.remove("cq-is-right", "cq-is-wrong");
     var details = el.querySelector(".cq-answer");
     details.open = false;
@@ -325,12 +387,19 @@
     el.addEventListener("change", function () {
       if (quizState(load(), quizId).submitted) return;
       var answer = readAnswer(el);
+      if (answer && el.getAttribute("data-cq-type") === "numeric") { // kept as the number it reads as, or not at all
+        var unit = el.querySelector(".cq-unit");
+        var n = parseNumber(answer[0], unit && unit.textContent);
+        answer = isNaN(n) ? null : [String(n)];
+      }
       record(quizId, qid, answer ? { value: answer, correct: judge(el, answer) } : null);
       summarise(quiz);
     });
   }
 
   function restoreAnswer(el, value) {
+    var input = el.querySelector(".cq-input");
+    if (input) input.value = el.getAttribute("data-cq-type") === "numeric" ? String(value[0]).replace(".", t("dec")) : String(value[0]);
     all(el, ".cq-choice input").forEach(function (input) { input.checked = value.indexOf(input.value) !== -1; });
     all(el, ".cq-item").forEach(function (item) { item.querySelector("select").value = value[Number(item.getAttribute("data-cq-item"))]; });
   }
@@ -339,7 +408,7 @@
   function sheetQuestion(el, previous) {
     if (previous && Array.isArray(previous.value)) {
       show(el, previous.value, judge(el, previous.value));
-      el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
+      if (!isTyped(el.getAttribute("data-cq-type"))) el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
       return;
     }
     all(el, "input, select").forEach(function (i) { i.disabled = true; });
@@ -498,14 +567,32 @@
     check.addEventListener("click", function () {
       if (check.getAttribute("aria-disabled") === "true") return;
       var result = el.querySelector(".cq-result");
+      var type = el.getAttribute("data-cq-type");
       var answer = readAnswer(el);
-      if (!answer) { result.textContent = t(isSelect(el.getAttribute("data-cq-type")) ? "fill" : "choose"); return; }
+      if (!answer) { result.textContent = t(isSelect(type) ? "fill" : isTyped(type) ? "type" : "choose"); return; }
+      if (type === "numeric") {
+        var unit = el.querySelector(".cq-unit");
+        var n = parseNumber(answer[0], unit && unit.textContent);
+        // Not a number is not a wrong answer: say so, record nothing, let the learner correct it.
+        if (isNaN(n)) { result.textContent = t("nan"); return; }
+        answer = [String(n)];
+      }
       var correct = judge(el, answer);
       show(el, answer, correct);
-      result.textContent = t(correct ? "right" : "wrong");
+      if (!isTyped(type)) result.textContent = t(correct ? "right" : "wrong");
       record(quizId, qid, { value: answer, correct: correct });
       summarise(quiz);
     });
+    var input = el.querySelector(".cq-input");
+    if (input) {
+      input.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        check.click();
+        // A checked field is disabled: move the focus on instead of losing it.
+        if (input.disabled) { var retry = el.querySelector(".cq-retry"); (retry.hidden ? check : retry).focus(); }
+      });
+    }
     el.querySelector(".cq-retry").addEventListener("click", function () {
       reset(el);
       reorderForRetry(quiz, el);

@@ -39,7 +39,8 @@
   function b36(n) { return Number(n).toString(36); }
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
-  // index: [[quizId, kind, [[questionId, choiceIds or null], ...]], ...]; null: values are item positions.
+  // index: [[quizId, kind, [[questionId, choiceIds, null or "t"], ...]], ...]; null: values are item positions;
+  // "t": the learner typed the answer, kept as text after an apostrophe (URI-encoded: no , ; | inside).
   function lookup(index) {
     var quizzes = {};
     (index || []).forEach(function (quiz, qi) {
@@ -51,6 +52,10 @@
   }
 
   function packValue(values, choices) {
+    if (choices === "t") {
+      var text = values.length === 1 && typeof values[0] === "string" ? encodeURIComponent(values[0]) : null;
+      return text !== null && text.length <= 200 ? "'" + text : null;
+    }
     var out = "";
     for (var i = 0; i < values.length; i++) {
       var n = choices ? choices.indexOf(String(values[i])) : Number(values[i]);
@@ -161,10 +166,10 @@
       var entry = { answers: {} };
       unpackAttempt(head[2], quiz, entry);
       segment.slice(colon + 1).split(",").forEach(function (token) {
-        var m = /^([0-9a-z]+)([+-])([0-9a-z]*)$/.exec(token);
+        var m = /^([0-9a-z]+)([+-])('[^,;|]*|[0-9a-z]*)$/.exec(token);
         var q = m && quiz[2][parseInt(m[1], 36)];
         if (!q) return;
-        var value = m[3].split("").map(function (c) {
+        var value = m[3].charAt(0) === "'" ? [decodeURIComponent(m[3].slice(1))] : m[3].split("").map(function (c) {
           var n = parseInt(c, 36);
           return q[1] ? q[1][n] : String(n);
         });

@@ -1,8 +1,9 @@
-"""The portal as a host serves it: Debian's nginx, workers as www-data, the hosting page's own server block.
+"""The portal as a host serves it: Debian's nginx and Apache, workers as www-data, the hosting page's own files.
 
-The site is built by the real CLI into a folder that only the build's own permissions make
-readable to www-data; nginx runs with `deploy/nginx.conf` (the file pages/deploy.md shows), TLS
-lines aside, on 127.0.0.1. Completion counts are read back from nginx's real access log.
+The site is built once by the real CLI into a folder that only the build's own permissions make
+readable to www-data; each server runs with its file from deploy/ (the files pages/deploy.md
+shows), TLS lines aside, on 127.0.0.1. Completion counts are read back from each server's real
+access log.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tests.conftest import REPO
 from tests.test_browser import answer_all_right
 from tests.test_pdf import two_module_course
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+SERVERS = {"nginx": "/usr/sbin/nginx", "apache": "/usr/sbin/apache2"}
 BRAND = """\
 name: {en: Example chamber, fr: Chambre exemple}
 colors: {primary: "#0b5c7a", accent: "#0b5c7a"}
@@ -41,11 +42,21 @@ completion_stats: true
 
 
 @dataclass
+class Built:
+    url: str  # both servers take turns on this address, the portal's site_url
+    site: Path
+    root: Path  # the course sources
+    work: Path  # the host's folder, open to www-data
+
+
+@dataclass
 class Host:
+    server: str
     url: str
     site: Path
     access_log: Path
-    root: Path  # the course sources
+    root: Path
+    pid: int
 
 
 def free_port() -> int:
@@ -54,34 +65,35 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_block(port: int, site: Path) -> str:
-    """deploy/nginx.conf as a host would adapt it: no TLS on a test machine, our port and folder."""
-    text = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+def adapt(name: str, replace: dict[str, str], drop: tuple[str, ...]) -> str:
+    """A file of deploy/ as a host would adapt it: no TLS on a test machine, our port and folder."""
     lines = []
-    for line in text.splitlines():
+    for line in (REPO / "deploy" / name).read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
-        if stripped.startswith(("ssl_certificate", "listen [::]:443")):
+        if stripped.startswith(drop):
             continue
-        if stripped == "listen 443 ssl;":
-            line = f"    listen 127.0.0.1:{port};"
-        elif stripped == "root /srv/course/site;":
-            line = f"    root {site};"
+        for old, new in replace.items():
+            if stripped == old:
+                line = line.replace(old, new)
+                replace = {k: v for k, v in replace.items() if k != old}
+                break
         lines.append(line)
-    adapted = "\n".join(lines) + "\n"
-    # The page's file must still have each line adapted here: a change to it shows up as a failure.
-    assert f"listen 127.0.0.1:{port};" in adapted and f"root {site};" in adapted and "ssl" not in adapted
-    return adapted
+    # Every line the test adapts must still be in the file: a change to it shows up as a failure.
+    assert replace == {}, f"deploy/{name} no longer has: {list(replace)}"
+    return "\n".join(lines) + "\n"
 
 
-def main_config(work: Path, port: int, site: Path) -> Path:
-    (work / "server.conf").write_text(server_block(port, site), encoding="utf-8")
+def nginx_config(work: Path, port: int, site: Path) -> list[str]:
+    block = adapt("nginx.conf", {"listen 443 ssl;": f"listen 127.0.0.1:{port};",
+                                 "root /srv/course/site;": f"root {site};"}, ("ssl_certificate", "listen [::]:443"))
+    (work / "server.conf").write_text(block, encoding="utf-8")
     temp = "\n".join(f"    {kind}_temp_path {work}/tmp/{kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                             "uwsgi", "scgi"))
     config = work / "nginx.conf"
     config.write_text(f"""\
 user www-data;
 worker_processes 1;
-pid {work}/nginx.pid;
+pid {work}/server.pid;
 error_log {work}/error.log;
 daemon off;
 events {{ worker_connections 64; }}
@@ -94,33 +106,69 @@ http {{
 }}
 """, encoding="utf-8")
     (work / "tmp").mkdir()
-    return config
+    return [SERVERS["nginx"], "-e", str(work / "error.log"), "-c", str(config)]
+
+
+def apache_config(work: Path, port: int, site: Path) -> list[str]:
+    host = adapt("apache.conf", {"<VirtualHost *:443>": f"<VirtualHost 127.0.0.1:{port}>",
+                                 "DocumentRoot /srv/course/site": f"DocumentRoot {site}",
+                                 "<Directory /srv/course/site>": f"<Directory {site}>"}, ("SSL",))
+    (work / "vhost.conf").write_text(host, encoding="utf-8")
+    modules = "\n".join(f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so"
+                         for name in ("mpm_event", "authz_core", "mime", "dir", "filter", "deflate", "headers"))
+    config = work / "apache.conf"
+    config.write_text(f"""\
+ServerRoot {work}
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+User www-data
+Group www-data
+PidFile {work}/server.pid
+DefaultRuntimeDir {work}
+ErrorLog {work}/error.log
+LogFormat "%h %l %u %t \\"%r\\" %>s %b \\"%{{Referer}}i\\" \\"%{{User-Agent}}i\\"" combined
+CustomLog {work}/access.log combined
+{modules}
+TypesConfig /etc/mime.types
+Include {work}/vhost.conf
+""", encoding="utf-8")
+    return [SERVERS["apache"], "-f", str(config), "-DFOREGROUND"]
 
 
 @pytest.fixture(scope="module")
-def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """The two-module course under a brand that counts completions, built by the CLI into a host's folder."""
     if os.geteuid() != 0:
-        pytest.skip("nginx switches its workers to www-data only when started as root (CI runs as root)")
-    if not Path(NGINX).exists():
-        pytest.fail("Debian's nginx is missing: run `make test`, which installs it")
-    root = two_module_course(tmp_path_factory.mktemp("nginx") / "course")
+        pytest.skip("web servers switch their workers to www-data only when started as root (CI runs as root)")
+    root = two_module_course(tmp_path_factory.mktemp("hosting") / "course")
     (root / "brands").mkdir()
     (root / "brands" / "chamber.yml").write_text(BRAND, encoding="utf-8")
     # The host's own folder, like /srv: open to www-data. What the build writes inside must be, too.
-    work = Path(tempfile.mkdtemp(prefix="coursegen-nginx-"))
+    work = Path(tempfile.mkdtemp(prefix="coursegen-hosting-"))
     work.chmod(0o755)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     site = work / "site"
-    built = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--downloads",
-                            "--brand", str(root / "brands" / "chamber.yml"), "--site-dir", str(site),
-                            "--site-url", url + "/"],
-                           capture_output=True, text=True, timeout=600, check=False, env={**os.environ, "LANG": "C"})
-    assert built.returncode == 0, built.stderr
-    config = main_config(work, port, site)
-    with (work / "nginx.out").open("wb") as said:
-        process = subprocess.Popen([NGINX, "-e", str(work / "error.log"), "-c", str(config)], stdout=said,
-                                   stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{free_port()}"
+    made = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--downloads",
+                           "--brand", str(root / "brands" / "chamber.yml"), "--site-dir", str(site),
+                           "--site-url", url + "/"],
+                          capture_output=True, text=True, timeout=600, check=False, env={**os.environ, "LANG": "C"})
+    assert made.returncode == 0, made.stderr
+    yield Built(url, site, root, work)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=list(SERVERS))
+def host(request: pytest.FixtureRequest, built: Built) -> Iterator[Host]:
+    server = str(request.param)
+    if not Path(SERVERS[server]).exists():
+        pytest.fail(f"Debian's {server} is missing: run `make test`, which installs it")
+    work = built.work / server
+    work.mkdir()
+    work.chmod(0o755)
+    port = int(built.url.rsplit(":", 1)[1])
+    argv = (nginx_config if server == "nginx" else apache_config)(work, port, built.site)
+    with (work / "server.out").open("wb") as said:
+        process = subprocess.Popen(argv, stdout=said, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 20
         while True:
@@ -129,14 +177,15 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    said_text = (work / "nginx.out").read_text(encoding="utf-8", errors="replace")
-                    pytest.fail(f"nginx did not start: {said_text}")
+                    logs = [(work / n).read_text(encoding="utf-8", errors="replace")
+                            for n in ("server.out", "error.log") if (work / n).exists()]
+                    pytest.fail(f"{server} did not start: {logs}")
                 time.sleep(0.1)
-        yield Host(url, site, work / "access.log", root)
+        pid = int((work / "server.pid").read_text(encoding="utf-8"))
+        yield Host(server, built.url, built.site, work / "access.log", built.root, pid)
     finally:
         process.terminate()
         process.wait(timeout=20)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
@@ -151,9 +200,8 @@ def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
     return status, headers, body
 
 
-def test_nginx_workers_run_as_www_data(host: Host) -> None:
-    pid = int((host.access_log.parent / "nginx.pid").read_text(encoding="utf-8"))
-    users = subprocess.run(["ps", "-o", "user=", "--ppid", str(pid)], capture_output=True, text=True,
+def test_workers_run_as_www_data(host: Host) -> None:
+    users = subprocess.run(["ps", "-o", "user=", "--ppid", str(host.pid)], capture_output=True, text=True,
                            check=True).stdout.split()
     assert users and set(users) == {"www-data"}
 
@@ -216,7 +264,7 @@ def test_a_missing_page_gets_the_not_found_page_of_its_language(host: Host) -> N
 
 
 @pytest.mark.browser
-def test_two_passes_through_nginx_are_remembered_and_counted(host: Host, browser: Any) -> None:
+def test_two_passes_through_the_server_are_remembered_and_counted(host: Host, browser: Any) -> None:
     context = browser.new_context()
     page = context.new_page()
     requested: list[str] = []

@@ -1,0 +1,102 @@
+"""A cache of validated courses, keyed by the content of every source: never stale, only faster.
+
+Loading and validating is the generator's own largest cost before MkDocs runs, and an author
+or a host runs several commands on the same sources (`make site`: build, two SCORM packages,
+two banks). The key is a SHA-256 of the course folder's path, the languages, Python's and the
+parsers' versions, the generator's own course code and schemas, and the path and bytes of every
+file under modules/, pages/ and quizzes/: any change of content (whatever its date) or of the
+code that validates it gives another key. Only a course without problems is stored, so problems
+are always reported afresh.
+
+The cache lives in the user's cache folder (COURSEGEN_CACHE_DIR, else XDG_CACHE_HOME/coursegen,
+else ~/.cache/coursegen); a folder that cannot be written only means no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.course.model import Course
+
+SOURCES = ("modules", "pages", "quizzes")
+_CODE = Path(__file__).resolve().parent  # generator/course: what loads and validates
+_SCHEMAS = _CODE.parent / "schemas"
+LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "markdown-it-py")
+_KEEP = 16  # entries kept per kind; older ones are removed
+
+
+def cache_dir() -> Path:
+    """Where cached courses are kept."""
+    if os.environ.get("COURSEGEN_CACHE_DIR"):
+        return Path(os.environ["COURSEGEN_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "coursegen"
+
+
+def _code_digest() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for name in LIBRARIES:  # a new parser version may read the same sources otherwise
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\0".encode())
+    for path in sorted([*_CODE.glob("*.py"), *_SCHEMAS.glob("*.json")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def course_key(root: Path, languages: tuple[str, ...]) -> str:
+    """The key of the course under `root` as it is now on disk."""
+    digest = hashlib.sha256()
+    digest.update(f"{root.resolve()}\0{','.join(languages)}\0{_code_digest()}\0".encode())
+    for folder in SOURCES:
+        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file()) if (root / folder).is_dir() else []:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_digest(*folders: Path) -> str:
+    """A digest of the code and templates in `folders`, for a key of something derived from a course."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def derived_key(course_key: str, *parts: object) -> str:
+    """The key of something computed from a cached course and `parts` (settings, code digests)."""
+    return hashlib.sha256("\0".join([course_key, *map(repr, parts)]).encode()).hexdigest()
+
+
+def load(key: str, kind: str = "course") -> Any:
+    """What is stored under `key`, or None (absent, unreadable or from another Python)."""
+    path = cache_dir() / f"{kind}-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return found if kind != "course" or isinstance(found, Course) else None
+
+
+def store(key: str, value: object, kind: str = "course") -> None:
+    """Keep `value` under `key`; a cache folder that cannot be written is no error."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{kind}-", delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, folder / f"{kind}-{key}.pickle")
+        stored = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
