@@ -16,7 +16,7 @@
       badFile: "This file is not a progress file of this course, or it is damaged. Nothing was changed.",
       confirmLoad: "Replace the progress in this browser by the one in the file?",
       missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json",
-      cardStart: "Start", cardGo: "Continue", cardReview: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
+      cardGo: "Continue", cardReview: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
     },
     fr: {
       cont: "Reprendre\u00a0: {l} ({m})", start: "Commencer par\u00a0: {l} ({m})", done: "Vous avez lu toutes les leçons.",
@@ -29,7 +29,7 @@
       badFile: "Ce fichier n’est pas un fichier de progression de cette formation, ou il est abîmé. Rien n’a été modifié.",
       confirmLoad: "Remplacer la progression de ce navigateur par celle du fichier\u00a0?",
       missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json",
-      cardStart: "Commencer", cardGo: "Reprendre", cardReview: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
+      cardGo: "Reprendre", cardReview: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
     }
   };
   var FORMAT = "coursegen-progress";
@@ -140,7 +140,8 @@
       var go = card.querySelector(".cq-card-go");
       var started = s.read > 0 || r.answered > 0;
       if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
-      card.querySelector(".cq-card-label").textContent = t(!started ? "cardStart" : r.passed && !next ? "cardReview" : "cardGo");
+      // Not started: the page already says "Start".
+      if (started) card.querySelector(".cq-card-label").textContent = t(r.passed && !next ? "cardReview" : "cardGo");
     });
   }
 

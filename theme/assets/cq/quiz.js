@@ -16,11 +16,7 @@
       passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
       progress: "{n} of {t} questions checked.", colon: ":", type: "Type your answer first.",
       nan: "Please type a number, such as 4.5 or 1,200.", typedWrong: "The answer and explanation are below.",
-      dec: ".", group: ",",
-      answered: "{n} of {t} questions answered.", number: "Question {n} of {t}", notAnswered: "Not answered.",
-      confirm: "Submit your answers? You cannot change them afterwards.",
-      missing: "{n} questions are not answered yet. Submit anyway?", missingOne: "1 question is not answered yet. Submit anyway?", minutes: "{n} minutes left.", minute: "One minute left.",
-      timeUp: "Time is up: your answers were submitted."
+      dec: ".", group: ","
     },
     fr: {
       right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
@@ -30,12 +26,7 @@
       passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
       progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:", type: "Saisissez d’abord votre réponse.",
       nan: "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200.", typedWrong: "La réponse et l’explication suivent.",
-      dec: ",", group: "",
-      answered: "{n} questions répondues sur {t}.", number: "Question {n} sur {t}", notAnswered: "Sans réponse.",
-      confirm: "Envoyer vos réponses\u00a0? Vous ne pourrez plus les modifier.",
-      missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?",
-      missingOne: "1 question est encore sans réponse. Envoyer quand même\u00a0?", minutes: "Encore {n}\u00a0minutes.", minute: "Encore une minute.",
-      timeUp: "Le temps est écoulé\u00a0: vos réponses ont été envoyées."
+      dec: ",", group: ""
     }
   };
 
@@ -330,7 +321,11 @@
     var shown = questions.filter(function (q) { return !draw || draw.indexOf(q.getAttribute("data-cq-question")) !== -1; });
     questions.forEach(function (q) { q.hidden = shown.indexOf(q) === -1; });
     if (draw && questions.length > 1) {
-      shown.forEach(function (q, i) { q.querySelector(".cq-number").textContent = t("number", { n: i + 1, t: shown.length }); });
+      // "Question 3 of 10" becomes "Question 1 of 3": the page's own words, new numbers.
+      shown.forEach(function (q, i) {
+        var number = q.querySelector(".cq-number");
+        number.textContent = number.textContent.replace(/\d+(\D+)\d+\s*$/, (i + 1) + "$1" + shown.length);
+      });
     }
   }
 
@@ -378,143 +373,6 @@
     if (percent !== null) bar.querySelector(".cq-meter-fill").style.width = percent + "%";
   }
 
-  /* -- exam mode: answers are kept as the learner gives them; feedback waits for the submission ---- */
-  function mountExamQuestion(quiz, el, previous, submitted) {
-    var quizId = quiz.getAttribute("data-cq-quiz");
-    var qid = el.getAttribute("data-cq-question");
-    if (submitted) sheetQuestion(el, previous);
-    else if (previous && Array.isArray(previous.value)) restoreAnswer(el, previous.value);
-    el.addEventListener("change", function () {
-      if (quizState(load(), quizId).submitted) return;
-      var answer = readAnswer(el);
-      if (answer && el.getAttribute("data-cq-type") === "numeric") { // kept as the number it reads as, or not at all
-        var unit = el.querySelector(".cq-unit");
-        var n = parseNumber(answer[0], unit && unit.textContent);
-        answer = isNaN(n) ? null : [String(n)];
-      }
-      record(quizId, qid, answer ? { value: answer, correct: judge(el, answer) } : null);
-      summarise(quiz);
-    });
-  }
-
-  function restoreAnswer(el, value) {
-    var input = el.querySelector(".cq-input");
-    if (input) input.value = el.getAttribute("data-cq-type") === "numeric" ? String(value[0]).replace(".", t("dec")) : String(value[0]);
-    all(el, ".cq-choice input").forEach(function (input) { input.checked = value.indexOf(input.value) !== -1; });
-    all(el, ".cq-item").forEach(function (item) { item.querySelector("select").value = value[Number(item.getAttribute("data-cq-item"))]; });
-  }
-
-  // One question of the answer sheet: the learner's answer judged, or "not answered", with every explanation.
-  function sheetQuestion(el, previous) {
-    if (previous && Array.isArray(previous.value)) {
-      show(el, previous.value, judge(el, previous.value));
-      if (!isTyped(el.getAttribute("data-cq-type"))) el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
-      return;
-    }
-    all(el, "input, select").forEach(function (i) { i.disabled = true; });
-    el.classList.add("cq-is-wrong");
-    el.querySelector(".cq-result").textContent = t("notAnswered");
-    var details = el.querySelector(".cq-answer");
-    details.hidden = false;
-    details.open = true;
-  }
-
-  function unanswered(quiz) {
-    var entry = quizState(load(), quiz.getAttribute("data-cq-quiz"));
-    return all(quiz, ".cq-question").filter(function (q) { return !q.hidden && !entry.answers[q.getAttribute("data-cq-question")]; });
-  }
-
-  function submitExam(quiz, timeUp) {
-    var state = load();
-    var entry = quizState(state, quiz.getAttribute("data-cq-quiz"));
-    if (entry.submitted) return;
-    entry.submitted = true;
-    entry.at = new Date().toISOString();
-    save(state);
-    stopClock(quiz);
-    quiz.querySelector(".cq-submit-box").hidden = true;
-    all(quiz, ".cq-question").forEach(function (el) {
-      if (!el.hidden) sheetQuestion(el, entry.answers[el.getAttribute("data-cq-question")]);
-    });
-    summarise(quiz);
-    var score = quiz.querySelector(".cq-score");
-    if (timeUp) score.textContent = t("timeUp") + " " + score.textContent;
-    score.setAttribute("tabindex", "-1");
-    score.focus();
-  }
-
-  function mountExam(quiz, entry) {
-    var box = quiz.querySelector(".cq-submit-box");
-    var panel = quiz.querySelector(".cq-confirm");
-    box.hidden = !!entry.submitted;
-    quiz.querySelector(".cq-submit").addEventListener("click", function () {
-      var missing = unanswered(quiz);
-      var list = panel.querySelector(".cq-unanswered");
-      list.textContent = "";
-      missing.forEach(function (q) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = "#" + q.id;
-        a.textContent = q.querySelector(".cq-number").textContent;
-        li.appendChild(a);
-        list.appendChild(li);
-      });
-      list.hidden = !missing.length;
-      var text = panel.querySelector(".cq-confirm-text");
-      text.textContent = t(!missing.length ? "confirm" : missing.length === 1 ? "missingOne" : "missing", { n: missing.length });
-      panel.hidden = false;
-      text.setAttribute("tabindex", "-1");
-      text.focus();
-    });
-    quiz.querySelector(".cq-submit-now").addEventListener("click", function () { panel.hidden = true; submitExam(quiz, false); });
-    quiz.querySelector(".cq-keep").addEventListener("click", function () {
-      panel.hidden = true;
-      var first = unanswered(quiz)[0];
-      var target = first ? first.querySelector("input, select") : quiz.querySelector(".cq-submit");
-      if (target) target.focus();
-    });
-    startClock(quiz, entry);
-  }
-
-  function restartExam(quiz, entry) {
-    quiz.querySelector(".cq-submit-box").hidden = false;
-    quiz.querySelector(".cq-confirm").hidden = true;
-    all(quiz, ".cq-question .cq-actions").forEach(function (a) { a.hidden = true; });
-    startClock(quiz, entry);
-  }
-
-  /* -- the exam's clock: visible, read on demand (role=timer), announced at 5 and 1 minutes -------- */
-  var clocks = {};
-  function stopClock(quiz) {
-    var id = quiz.getAttribute("data-cq-quiz");
-    if (clocks[id]) { clearInterval(clocks[id]); delete clocks[id]; }
-    var box = quiz.querySelector(".cq-timer");
-    if (box) box.hidden = true;
-  }
-  function startClock(quiz, entry) {
-    var minutes = Number(quiz.getAttribute("data-cq-time"));
-    var box = quiz.querySelector(".cq-timer");
-    stopClock(quiz);
-    if (!minutes || !box || entry.submitted) return;
-    var end = entry.started + minutes * 60000;
-    var said = {};
-    function tick() {
-      var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
-      var mm = Math.floor(left / 60), ss = left % 60;
-      box.querySelector(".cq-clock").textContent = mm + ":" + (ss < 10 ? "0" : "") + ss;
-      [5, 1].forEach(function (m) {
-        if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && minutes > m) {
-          said[m] = true;
-          box.querySelector(".cq-timer-say").textContent = t(m === 1 ? "minute" : "minutes", { n: m });
-        }
-      });
-      if (left === 0) submitExam(quiz, true);
-    }
-    box.hidden = false;
-    clocks[quiz.getAttribute("data-cq-quiz")] = setInterval(tick, 1000);
-    tick();
-  }
-
   /* -- a quiz block ----------------------------------------------------------------------- */
   function summarise(quiz) {
     if (quiz.getAttribute("data-cq-kind") !== "module") return;
@@ -527,7 +385,7 @@
     var retry = quiz.querySelector(".cq-summary .cq-actions");
     meter(quiz, null);
     if (isExam(quiz) && !record.submitted) {
-      out.textContent = t("answered", { n: done.length, t: questions.length });
+      out.textContent = exam.answered(done.length, questions.length);
       retry.hidden = true;
       return;
     }
@@ -561,7 +419,7 @@
     el.querySelector(".cq-actions").hidden = isExam(quiz);
     el.querySelector(".cq-answer").hidden = true;
     var previous = saved.answers[qid];
-    if (isExam(quiz)) { mountExamQuestion(quiz, el, previous, saved.submitted); return; }
+    if (isExam(quiz)) { exam.mountQuestion(quiz, el, previous, saved.submitted); return; }
     if (previous && Array.isArray(previous.value)) show(el, previous.value, judge(el, previous.value));
 
     check.addEventListener("click", function () {
@@ -602,12 +460,31 @@
     });
   }
 
+  // Exam mode lives in exam.js, fetched beside this file only by a page that holds an exam.
+  var here = document.currentScript && document.currentScript.src;
+  var exam = null, examWaiting = [];
+  function needExam(quiz) {
+    if (exam || !isExam(quiz)) return false;
+    examWaiting.push(quiz);
+    if (examWaiting.length === 1) {
+      var script = document.createElement("script");
+      script.src = String(here).replace(/[^/]*$/, "exam.js");
+      script.onload = function () {
+        exam = window.cqExam({ all: all, t: t, load: load, save: save, quizState: quizState, record: record, show: show,
+          judge: judge, readAnswer: readAnswer, parseNumber: parseNumber, isTyped: isTyped, summarise: summarise });
+        examWaiting.splice(0).forEach(mountQuiz);
+      };
+      document.head.appendChild(script);
+    }
+    return true;
+  }
+
   function mountQuiz(quiz) {
-    if (quiz.getAttribute("data-cq-mounted")) return;
+    if (quiz.getAttribute("data-cq-mounted") || needExam(quiz)) return;
     quiz.setAttribute("data-cq-mounted", "true");
     var saved = startAttempt(quiz);
     all(quiz, ".cq-question").forEach(function (el) { mountQuestion(quiz, el, saved); });
-    if (isExam(quiz)) mountExam(quiz, saved);
+    if (isExam(quiz)) exam.mount(quiz, saved);
     var retryAll = quiz.querySelector(".cq-retry-all");
     if (retryAll) {
       retryAll.addEventListener("click", function () {
@@ -617,7 +494,7 @@
         all(quiz, ".cq-question").forEach(reset);
         quiz.classList.remove("cq-passed");
         var fresh = startAttempt(quiz);
-        if (isExam(quiz)) restartExam(quiz, fresh);
+        if (isExam(quiz)) exam.restart(quiz, fresh);
         summarise(quiz);
         var first = quiz.querySelector("input, select");
         if (first) first.focus();
