@@ -66,7 +66,7 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/coursegen check
+	$(BIN)/coursegen check --strict
 	$(BIN)/pytest -q
 
 # Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes).
