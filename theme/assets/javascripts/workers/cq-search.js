@@ -2,8 +2,8 @@
  *
  * theme/main.html points the page's search at this file and names Material's own worker in
  * `?material=`. This file loads ../../cq/fold.js and Material's worker, then teaches lunr to fold:
- * every indexed word goes through cqFold before the language's own pipeline (stop words,
- * stemmer), and every word of a query is folded when lunr's query lexer reads it (Material turns
+ * every indexed word goes through cqFold in the language's own pipeline (after its stop words,
+ * before its stemmer), and every word of a query is folded when lunr's query lexer reads it (Material turns
  * each word into a prefix query, which lunr never runs through its search pipeline). So "reponse"
  * and "réponse" are one query. The index keeps the original text and lunr keeps each word's
  * position, so result previews show, and mark, the words as written.
@@ -27,20 +27,23 @@
     return token.update(self.cqFold);
   }
 
-  function foldFirst(pipeline, lunr) {
+  // After the stop-word filter, whose lists are written with accents ("été", "à"), and before a
+  // stemmer, so that a stem never depends on an accent: words typed either way index alike.
+  function insertFold(pipeline, lunr) {
     var labels = pipeline.toJSON();
-    if (labels.length) pipeline.before(lunr.Pipeline.registeredFunctions[labels[0]], foldToken);
-    else pipeline.add(foldToken);
+    for (var i = 0; i < labels.length; i++)
+      if (/^stemmer/.test(labels[i])) return pipeline.before(lunr.Pipeline.registeredFunctions[labels[i]], foldToken);
+    pipeline.add(foldToken);
   }
 
   function teach(lunr) {
     lunr.Pipeline.registerFunction(foldToken, "cqFold");
-    // Documents are added once the language's pipeline is set up: fold ahead of it, once per index.
+    // Documents are added once the language's pipeline is set up: fold in it, once per index.
     var add = lunr.Builder.prototype.add;
     lunr.Builder.prototype.add = function (doc, attributes) {
       if (!this.cqFolded) {
-        foldFirst(this.pipeline, lunr);
-        foldFirst(this.searchPipeline, lunr);
+        insertFold(this.pipeline, lunr);
+        insertFold(this.searchPipeline, lunr);
         this.cqFolded = true;
       }
       return add.call(this, doc, attributes);
