@@ -96,7 +96,7 @@ def test_pages_start_the_folding_worker_and_it_is_there(built_mini: Path) -> Non
                              "html.parser")
         search = json.loads(page.select_one("#__config").get_text())["search"]
         worker, material = re.fullmatch(r"(\.\./\.\./assets/javascripts/workers/cq-search\.js)\?material=(.+)",
-                                        search).groups()  # type: ignore[union-attr]
+                                        search).groups()
         folder = built_mini / lang / "01-basics" / "02-smart"
         assert (folder / worker).resolve().is_file()
         assert (folder / worker).resolve().with_name(material).is_file()
