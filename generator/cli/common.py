@@ -29,6 +29,7 @@ def set_source_date_epoch(root: Path) -> None:
 
 
 def brand_of(args: argparse.Namespace) -> Brand | None:
+    """The brand of the command: --brand, else brands/default.yml when the course has one."""
     from generator.course.brand import load_brand
 
     return load_brand(args.root, args.brand.resolve() if args.brand else None)

@@ -21,6 +21,7 @@ def say(message: str) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    """`coursegen pdf`: one PDF (-o) or every language and edition asked for."""
     from generator.cli.common import EXIT_OK, EXIT_USAGE, brand_of, set_source_date_epoch
     from generator.course.load import load_valid_course
     from generator.exports.pdf import pdf_name, write_pdf
@@ -46,6 +47,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
+    """`coursegen offline`: the zip for a USB stick."""
     from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, set_source_date_epoch
     from generator.course.load import load_valid_course
     from generator.exports.offline import OfflineError, build_offline, offline_name

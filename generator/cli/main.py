@@ -24,6 +24,7 @@ from generator.output import OutputBusy
 
 
 def report(problems: list[Problem]) -> int:
+    """Print every problem, then the count; the exit code for problems."""
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
@@ -243,6 +244,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `coursegen` command: run one subcommand, turn known failures into messages and exit codes."""
     args = parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:

@@ -79,6 +79,7 @@ def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], lan
 
 
 def load_module(folder: Path, languages: tuple[str, ...], problems: Problems) -> Module | None:
+    """One module folder: overview, lessons, trainer notes and the name of its quiz."""
     files = sorted(folder.glob("*.md"))
     for other in sorted(set(folder.iterdir()) - set(files)):
         problems.add(other, None, "file.unexpected", "only .md files belong in a module folder")
@@ -108,6 +109,7 @@ def _text(data: Any) -> Text:
 
 
 def build_question(data: LineDict) -> Question:
+    """A Question from its checked YAML mapping, with the lines problems will point at."""
     q = Question(
         id=data["id"], type=data["type"], prompt=_text(data["prompt"]),
         explanation=_text(data["explanation"]), line=data.line, lesson=data.get("lesson"),

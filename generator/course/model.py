@@ -12,6 +12,7 @@ Text = dict[str, str]
 
 @dataclass
 class Choice:
+    """An option of a single, multiple or true/false question, with its feedback."""
     id: str
     text: Text
     feedback: Text
@@ -75,6 +76,7 @@ def normalise_answer(text: str) -> str:
 
 @dataclass
 class Question:
+    """One question of a quiz, in every language, with the lines of its parts in the quiz file."""
     id: str
     type: str  # single | multiple | true_false | ordering | matching | numeric | short_answer
     prompt: Text
@@ -102,6 +104,7 @@ class Question:
 
 @dataclass
 class Quiz:
+    """A quiz file: a module quiz (own page, pass mark) or check questions embedded in lessons."""
     id: str
     path: Path
     title: Text
@@ -163,6 +166,7 @@ class Page:
 
 @dataclass
 class Module:
+    """A module: its overview page, lessons in order, trainer notes and module quiz."""
     slug: str  # "01-goals"
     overview: Page
     lessons: list[Page]
@@ -176,6 +180,7 @@ class Module:
 
 @dataclass
 class Course:
+    """The whole validated course, every language: what every renderer and export reads."""
     root: Path
     languages: tuple[str, ...]
     modules: list[Module]

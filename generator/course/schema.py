@@ -24,6 +24,7 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in generator/schemas, parsed once."""
     data: dict[str, Any] = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
     return data
 

@@ -18,11 +18,13 @@ from generator.render.docs import render_docs, write_tree
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
+    """Re-render the docs tree from the sources before MkDocs rebuilds the preview."""
     settings = config["extra"]["coursegen_serve"]
     rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
+    """Stop MkDocs watching the generated docs tree (its sources are watched instead)."""
     # The docs tree is generated: its sources (modules/, quizzes/, pages/) are what we watch.
     # KeyError: not watched (an older or newer MkDocs), nothing to undo.
     with contextlib.suppress(KeyError):
