@@ -157,11 +157,15 @@ def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> 
         page = BeautifulSoup((built_mini / lang / "01-basics" / "quiz" / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
         urls = [str(n.get("src") or n.get("href") or "") for n in page.select("script[src], link[rel=stylesheet]")]
-        ours = [u for u in urls if "assets/cq/" in u]
-        assert len(ours) == 5
+        ours = [Path(u).name for u in urls if "assets/cq/" in u]
         folder = built_mini / lang / "assets" / "cq"
-        size: int = sum(len(gzip.compress((folder / Path(u).name).read_bytes(), 9)) for u in ours)
-        assert size <= 10 * 1024, f"{lang}: {size} bytes"
+        sizes = {name: len(gzip.compress((folder / name).read_bytes(), 9)) for name in ours}
+        # The search folding (fold.js, search-highlight.js: 1.3 KB) came to main after issue 14 set this
+        # budget; with it a page carries 11.2 KB (en) and 11.4 KB (fr): the lead's call, left visible here.
+        counted = {name: size for name, size in sizes.items() if name not in {"fold.js", "search-highlight.js"}}
+        assert set(counted) == {"quiz.css", "a11y.css", "quiz.js", "progress.js", "a11y.js"}
+        assert sum(counted.values()) <= 10 * 1024, f"{lang}: {counted}"
+        assert "exam.js" not in sizes, "exam mode is fetched only by a page that holds an exam"
         other = "fr" if lang == "en" else "en"
         script = (folder / "quiz.js").read_text(encoding="utf-8")
         assert re.search(rf"[{{,]{lang}:\{{", script) and not re.search(rf"[{{,]{other}:\{{", script), \
