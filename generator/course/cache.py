@@ -93,7 +93,7 @@ def load(key: str, kind: str = "course") -> Any:
     return found if kind != "course" or isinstance(found, Course) else None
 
 
-def store(key: str, value: object, kind: str = "course") -> None:
+def store(key: str, value: object, kind: str = "course", keep: int = _KEEP) -> None:
     """Keep `value` under `key`; a cache folder that cannot be written is no error."""
     folder = cache_dir()
     try:
@@ -102,7 +102,7 @@ def store(key: str, value: object, kind: str = "course") -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, folder / f"{kind}-{key}.pickle")
         stored = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stored[_KEEP:]:
+        for old in stored[keep:]:
             old.unlink(missing_ok=True)
     except OSError:
         return

@@ -12,11 +12,15 @@ scripts are parsed (calmjs.parse) and printed again with local names shortened.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
+
+from generator.course import cache
 
 # A table of interface strings: `var TEXT = {`, one `  xx: {` block per language, `};`.
 _TABLE = re.compile(r"^(\s*)var TEXT = \{\n(.*?)^\1\};", re.S | re.M)
@@ -58,12 +62,28 @@ def minify(text: str, suffix: str) -> str:
     return str(out).strip() + "\n"
 
 
+def minify_cached(text: str, suffix: str) -> str:
+    """`minify`, remembered by content: parsing the scripts again costs half a second a language."""
+    key = hashlib.sha256(suffix.encode() + b"\0" + _code_digest() + b"\0" + text.encode()).hexdigest()
+    found = cache.load(key, "asset")
+    if isinstance(found, str):
+        return found
+    out = minify(text, suffix)
+    cache.store(key, out, "asset", keep=64)
+    return out
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    return Path(__file__).read_bytes()
+
+
 def minify_tree(folder: Path, lang: str | None = None) -> int:
     """Minify every .js and .css file directly in `folder` (keeping `lang`'s strings only); return bytes saved."""
     saved = 0
     for path in sorted([*folder.glob("*.js"), *folder.glob("*.css")]) if folder.is_dir() else []:
         before = path.read_text(encoding="utf-8")
-        after = minify(one_language(before, lang) if lang else before, path.suffix)
+        after = minify_cached(one_language(before, lang) if lang else before, path.suffix)
         path.write_text(after, encoding="utf-8")
         saved += len(before.encode()) - len(after.encode())
     return saved
