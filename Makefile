@@ -67,7 +67,8 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/coursegen check --strict
-	$(BIN)/pytest -q
+	# Test files are shared between two workers; a file stays on one, so its servers and builds are set up once.
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 # Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes).
 bench: $(STAMP) node_modules/.installed browsers
