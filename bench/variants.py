@@ -50,34 +50,25 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
     from generator.build import build
     from generator.engine import adapter as engine
-    from generator.engine import language as pipeline
 
     if dest.exists():
         shutil.rmtree(dest)
     found: dict[str, Captured] = {}
     fragments: dict[str, dict[str, str]] = {}
 
-    def keep(config_file: Path, strict: bool = True) -> None:
+    def keep(config_file: Path, strict: bool = True, slots: dict[str, str] | None = None) -> None:
         config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
         lang = config["theme"]["language"]
         shutil.copytree(config["docs_dir"], dest / lang / "docs")
         found[lang] = Captured(lang, dest / lang / "docs", config)
+        fragments[lang] = dict(slots or {})
 
-    def record(site_dir: Path, slots: dict[str, str]) -> int:
-        fragments[site_dir.name] = dict(slots)  # build_language's out_dir is named after the language
-        return len(slots)
-
-    original, original_fill = engine.build_site, getattr(pipeline, "fill_slots", None)
+    original = engine.build_site
     engine.build_site = keep
-    # setattr: engine.language imports fill_slots from render.docs, and this swaps the name it uses.
-    if original_fill is not None:
-        setattr(pipeline, "fill_slots", record)  # noqa: B010
     try:
         build(root, dest / "unused-site", langs)
     finally:
         engine.build_site = original
-        if original_fill is not None:
-            setattr(pipeline, "fill_slots", original_fill)  # noqa: B010
     for lang, captured in found.items():
         captured.fragments = fragments.get(lang, {})
     shutil.rmtree(dest / "unused-site", ignore_errors=True)

@@ -16,11 +16,13 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import BasePlugin
 
 import generator
 from generator.engine.assets import minify_tree
 from generator.engine.config import site_config
 from generator.render.brand import apply_brand
+from generator.render.docs import SLOT
 
 if TYPE_CHECKING:
     from generator.course.brand import Brand
@@ -115,12 +117,36 @@ def write_config(config: dict[str, Any], path: Path) -> Path:
     return path
 
 
-def build_site(config_file: Path, strict: bool = True) -> None:
-    """Build one language with MkDocs; raise EngineError with every warning on failure."""
+class _SlotFiller(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """Puts each quiz's HTML in place of its slot comment as MkDocs writes the page.
+
+    The search plugin has indexed the page by then, so no index holds the answers; filling the
+    slots here, rather than reading and writing every built page again, saves a pass over the site.
+    """
+
+    def __init__(self, fragments: dict[str, str]) -> None:
+        self.fragments = fragments
+        self.filled = 0
+
+    def on_post_page(self, output: str, /, **_: Any) -> str:
+        if "<!--cq-slot-" not in output:
+            return output
+        new, count = SLOT.subn(lambda m: self.fragments[m.group(1)], output)
+        self.filled += count
+        return new
+
+
+def build_site(config_file: Path, strict: bool = True, slots: dict[str, str] | None = None) -> None:
+    """Build one language with MkDocs, filling quiz `slots`; raise EngineError with every warning on failure."""
     with _captured_warnings() as messages:
         try:
             config = load_config(str(config_file), strict=strict)
+            filler = _SlotFiller(slots or {})
+            if slots:
+                config.plugins["coursegen-slots"] = filler  # registers its event at once
             mkdocs_build(config)
+            if filler.filled != len(slots or {}):
+                raise RuntimeError(f"{len(slots or {})} quiz blocks rendered but {filler.filled} placed in the pages")
             minify_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
         except (Abort, ConfigurationError) as exc:
             raise EngineError([*messages, str(exc)]) from None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
-from generator.render.docs import fill_slots, render_docs
+from generator.render.docs import render_docs
 
 if TYPE_CHECKING:
     from generator.course.brand import Brand
@@ -36,5 +36,4 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
         config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, languages or course.languages,
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
                                         extra_javascript=extra_javascript)
-        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
-    fill_slots(out_dir, tree.fragments)
+        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), slots=tree.fragments)

@@ -21,7 +21,7 @@ from generator.course.brand import Brand
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
-from generator.render.docs import fill_slots, render_docs
+from generator.render.docs import render_docs
 
 # The file name must contain "iframe-worker": the offline plugin adds its CDN copy otherwise.
 SHIM_URL = "assets/cq/iframe-worker-shim.js"
@@ -70,5 +70,4 @@ def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str,
             config["extra"]["alternate"] = []  # nothing to switch to in a one-language copy
         if isinstance(config["extra"].get("brand"), dict):  # the footer's legal link names its file, too
             config["extra"]["brand"]["legal_url"] = "legal.html"
-        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"))
-    fill_slots(out_dir, tree.fragments or {})
+        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), slots=tree.fragments)

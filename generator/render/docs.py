@@ -254,21 +254,6 @@ def _render_code() -> str:
 SLOT = re.compile(r"<!--(cq-slot-\d+)-->")
 
 
-def fill_slots(site_dir: Path, fragments: dict[str, str]) -> int:
-    """Put each quiz's HTML where its slot comment landed in the built pages; return slots filled."""
-    filled = 0
-    for path in sorted(site_dir.rglob("*.html")) if fragments else []:
-        text = path.read_text(encoding="utf-8")
-        if "<!--cq-slot-" not in text:
-            continue
-        new, count = SLOT.subn(lambda m: fragments[m.group(1)], text)
-        path.write_text(new, encoding="utf-8")
-        filled += count
-    if filled != len(fragments):
-        raise RuntimeError(f"{len(fragments)} quiz blocks rendered but {filled} placed in the built pages")
-    return filled
-
-
 def write_tree(tree: DocsTree, docs_dir: Path) -> int:
     """Write the tree, touching only files whose text changed (so live reload settles); return count."""
     written = 0
