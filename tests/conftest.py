@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import socketserver
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -96,10 +97,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(socketserver.ThreadingTCPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that navigates away closes its connection mid-file: not a failure of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @functools.cache
 def _serve(directory: str) -> str:
     handler = functools.partial(_QuietHandler, directory=directory)
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"
