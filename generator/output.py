@@ -129,12 +129,6 @@ def partial_file(target: Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
-def write_text(target: Path, text: str) -> None:
-    """Write a text file atomically (UTF-8)."""
-    with partial_file(target) as partial:
-        partial.write_text(text, encoding="utf-8")
-
-
 @contextmanager
 def output_lock(target: Path) -> Iterator[None]:
     """Hold the lock of `target` for a whole build, and clear what crashed builds left beside it.
@@ -171,13 +165,14 @@ def clear_stale(target: Path) -> list[Path]:
     return removed
 
 
-def zip_tree(folder: Path, target: Path, top: str = "", skip: Callable[[Path], bool] = lambda _: False) -> int:
+def zip_tree(folder: Path, target: Path, top: str = "", skip: Callable[[Path], bool] = lambda _: False,
+             root: Path | None = None) -> int:
     """Zip `folder` (under the folder `top` when given) in a fixed order with fixed dates; return the count.
 
-    Entries are 644 and dated by `build_date()`, so the same input gives the same bytes. The zip
-    is written beside `target` and renamed into place only when complete.
+    Entries are 644 and dated by `build_epoch(root)` (`root`: the course), so the same input gives the
+    same bytes. The zip is written beside `target` and renamed into place only when complete.
     """
-    stamp = max(build_epoch(), ZIP_EPOCH)
+    stamp = max(build_epoch(root), ZIP_EPOCH)
     date_time = dt.datetime.fromtimestamp(stamp, dt.UTC).timetuple()[:6]
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not skip(p))
     with partial_file(target) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED,
@@ -221,11 +216,6 @@ def set_build_epoch(root: Path) -> int:
     epoch = build_epoch(root)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return epoch
-
-
-def build_date() -> dt.date:
-    """The build date as a calendar date (UTC), for covers and certificates."""
-    return dt.datetime.fromtimestamp(build_epoch(), dt.UTC).date()
 
 
 def _git_date(root: Path) -> int | None:

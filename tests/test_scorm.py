@@ -35,18 +35,22 @@ def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_package(load_valid_course(root), "en", root / "out" / "course-en.zip", brand=brand).path
 
 
-@pytest.fixture(scope="module")
-def lms(packaged: Path) -> Path:
-    """A folder to serve over http: the test LMS page, scorm-again's runtime and the unzipped package."""
+def lms_folder(package: Path, folder: Path) -> Path:
+    """A folder to serve over http: the test LMS page, scorm-again's runtime and the unzipped `package`."""
     if not RUNTIME.is_file():
         pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
-    folder = packaged.parent / "lms"
-    folder.mkdir()
+    folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
     shutil.copy(RUNTIME, folder / "scorm12.js")
-    with zipfile.ZipFile(packaged) as archive:
+    with zipfile.ZipFile(package) as archive:
         archive.extractall(folder / "package")
     return folder
+
+
+@pytest.fixture(scope="module")
+def lms(packaged: Path) -> Path:
+    """The mini course's package, served with the test LMS page."""
+    return lms_folder(packaged, packaged.parent / "lms")
 
 
 def manifest(package: Path) -> tuple[ET.Element, set[str]]:
@@ -238,15 +242,8 @@ FULL_STATE = """config => {
 @pytest.fixture(scope="module")
 def real_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped course's English package, served with the test LMS page."""
-    if not RUNTIME.is_file():
-        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
     folder = tmp_path_factory.mktemp("real-lms")
-    made = build_package(load_valid_course(REPO), "en", folder / "course-en.zip")
-    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
-    shutil.copy(RUNTIME, folder / "scorm12.js")
-    with zipfile.ZipFile(made.path) as archive:
-        archive.extractall(folder / "package")
-    return folder
+    return lms_folder(build_package(load_valid_course(REPO), "en", folder / "course-en.zip").path, folder)
 
 
 @pytest.mark.browser
@@ -287,29 +284,15 @@ def exam_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     quiz = root / "quizzes" / "01-basics.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\n"),
                     encoding="utf-8")
-    folder = root / "lms"
-    made = build_package(load_valid_course(root), "en", root / "course-en.zip")
-    folder.mkdir()
-    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
-    shutil.copy(RUNTIME, folder / "scorm12.js")
-    with zipfile.ZipFile(made.path) as archive:
-        archive.extractall(folder / "package")
-    return folder
+    return lms_folder(build_package(load_valid_course(root), "en", root / "course-en.zip").path, root / "lms")
 
 
 @pytest.fixture(scope="module")
 def typed_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English package of the mini course with typed questions (tests/data/typed), served with the test LMS."""
-    if not RUNTIME.is_file():
-        pytest.fail("scorm-again is missing: run `make test`, which runs npm install")
     folder = tmp_path_factory.mktemp("typed-lms")
     root = make_typed_course(folder / "course")
-    made = build_package(load_valid_course(root), "en", folder / "course-en.zip")
-    shutil.copy(REPO / "tests" / "scorm" / "lms.html", folder / "lms.html")
-    shutil.copy(RUNTIME, folder / "scorm12.js")
-    with zipfile.ZipFile(made.path) as archive:
-        archive.extractall(folder / "package")
-    return folder
+    return lms_folder(build_package(load_valid_course(root), "en", folder / "course-en.zip").path, folder)
 
 
 @pytest.mark.browser

@@ -50,14 +50,15 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """`coursegen offline`: the zip for a USB stick."""
     from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, set_source_date_epoch
     from generator.course.load import load_valid_course
-    from generator.exports.offline import OfflineError, build_offline, offline_name
+    from generator.engine.portable import PortableError
+    from generator.exports.offline import build_offline, offline_name
 
     set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
     target = args.output or Path.cwd() / offline_name(args.lang)
     try:
         result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
-    except OfflineError as exc:
+    except PortableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     say(f"open index.html in the unzipped folder {result.path.name.removesuffix('.zip')}/ to use it without internet")

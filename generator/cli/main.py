@@ -258,14 +258,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except Exception as exc:  # the engine's own refusal, shown as text rather than a traceback
         from generator.engine.adapter import EngineError
-        from generator.exports.offline import OfflineError
+        from generator.engine.portable import PortableError
 
         if isinstance(exc, EngineError):
             for message in exc.messages:
                 print(f"mkdocs: {message}", file=sys.stderr)
             print("The site engine refused the build; site/ was not changed.", file=sys.stderr)
             return EXIT_PROBLEMS
-        if isinstance(exc, OfflineError):
+        if isinstance(exc, PortableError):
             print(f"error: {exc}; site/ was not changed.", file=sys.stderr)
             return EXIT_PROBLEMS
         raise

@@ -15,6 +15,7 @@ else ~/.cache/coursegen); a folder that cannot be written only means no cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -41,13 +42,20 @@ def cache_dir() -> Path:
     return Path(base) / "coursegen"
 
 
-def _code_digest() -> str:
-    digest = hashlib.sha256(sys.version.encode())
-    for name in LIBRARIES:  # a new parser version may read the same sources otherwise
+def versions(*names: str) -> str:
+    """Python's and these packages' versions: a new parser or minifier may give other results."""
+    found = [sys.version]
+    for name in names:
         try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
+            found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            digest.update(f"{name}=?\0".encode())
+            found.append(f"{name}=?")
+    return "\0".join(found)
+
+
+@functools.cache
+def _code_digest() -> str:
+    digest = hashlib.sha256(versions(*LIBRARIES).encode())
     for path in sorted([*_CODE.glob("*.py"), *_SCHEMAS.glob("*.json")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

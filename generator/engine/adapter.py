@@ -68,9 +68,6 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     base = site_url or config.get("site_url")
     if base:
         config["site_url"] = base.rstrip("/") + f"/{lang}/"
-    for entry in config.get("markdown_extensions") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("pymdownx.snippets"), dict):
-            entry["pymdownx.snippets"]["base_path"] = [str(root)]  # included files live in the course
     theme = config.setdefault("theme", {})
     theme["language"] = lang
     theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir")))

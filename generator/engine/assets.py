@@ -75,7 +75,7 @@ def minify_cached(text: str, suffix: str) -> str:
 
 @functools.cache
 def _code_digest() -> bytes:
-    return Path(__file__).read_bytes()
+    return Path(__file__).read_bytes() + cache.versions("rjsmin", "rcssmin", "calmjs.parse").encode()
 
 
 def minify_tree(folder: Path, lang: str | None = None) -> int:

@@ -19,7 +19,12 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 @cache
 def _read(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        return yaml_load(handle, loader=get_yaml_loader()) or {}
+        config: dict[str, Any] = yaml_load(handle, loader=get_yaml_loader()) or {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("pymdownx.snippets"), dict):
+            # Included files (`--8<-- "deploy/nginx.conf"`) live in the course, wherever the build runs.
+            entry["pymdownx.snippets"]["base_path"] = [str(path.parent)]
+    return config
 
 
 def site_config(root: Path) -> dict[str, Any]:

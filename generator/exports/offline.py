@@ -15,12 +15,11 @@ from pathlib import Path
 
 from generator.course.brand import Brand
 from generator.course.model import Course
-from generator.engine.portable import PortableError, build_portable
+from generator.engine.portable import build_portable
 from generator.output import zip_tree
 from generator.render.chooser import write_chooser
 
 Progress = Callable[[str], None]
-OfflineError = PortableError  # the name the CLI knows
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def build_offline(course: Course, target: Path, lang: str | None = None,
                 progress(f"offline {one}: building for file://")
                 build_portable(course, one, site / one, langs, brand)
             write_chooser(course, site, index="index.html")
-        files = zip_tree(site, target, target.name.removesuffix(".zip"), skip=_left_out)
+        files = zip_tree(site, target, target.name.removesuffix(".zip"), skip=_left_out, root=course.root)
     result = OfflineResult(target, langs, files, target.stat().st_size, time.perf_counter() - started)
     progress(f"offline: wrote {target.name}, {files} files, {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return result

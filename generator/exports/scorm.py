@@ -109,5 +109,5 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
-        files = zip_tree(site, target)
+        files = zip_tree(site, target, root=course.root)
     return Package(target, target.stat().st_size, [m.slug for m in modules], files)

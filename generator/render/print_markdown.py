@@ -44,8 +44,6 @@ def site_extensions(root: Path, listed: list[Any]) -> Extensions:
             for name, settings in entry.items():
                 names.append(str(name))
                 configs[str(name)] = dict(settings or {})
-    if "pymdownx.snippets" in configs:
-        configs["pymdownx.snippets"]["base_path"] = [str(root)]  # included files live in the course
     return Extensions(tuple(names), configs)
 
 
