@@ -1,4 +1,1 @@
-"""coursegen: builds a bilingual training portal from Markdown lessons and YAML quizzes."""
-
-LANGUAGES: tuple[str, ...] = ("en", "fr")
-DEFAULT_LANGUAGE = "en"
+"""coursegen: builds a training portal in any languages from Markdown lessons and YAML quizzes."""

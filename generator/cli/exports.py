@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from generator import LANGUAGES
 from generator.render.print_strings import EDITIONS
 
 
@@ -26,17 +25,16 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.exports.pdf import pdf_name, write_pdf
 
-    langs = (args.lang,) if args.lang else LANGUAGES
-    editions = (args.edition,) if args.edition else EDITIONS
-    wanted = [(lang, edition) for lang in langs for edition in editions]
-    if args.output and len(wanted) > 1:
-        print(f"error: -o names one file but {len(wanted)} PDFs were asked for: choose one --lang and one "
-              "--edition, or use --out-dir", file=sys.stderr)
-        return EXIT_USAGE
     set_source_date_epoch(args.root)
     started = time.perf_counter()
     say("loading and checking the course")
     course = load_valid_course(args.root)
+    editions = (args.edition,) if args.edition else EDITIONS
+    wanted = [(lang, edition) for lang in ((args.lang,) if args.lang else course.languages) for edition in editions]
+    if args.output and len(wanted) > 1:
+        print(f"error: -o names one file but {len(wanted)} PDFs were asked for: choose one --lang and one "
+              "--edition, or use --out-dir", file=sys.stderr)
+        return EXIT_USAGE
     brand = brand_of(args)
     site_url = args.site_url or (brand.site_url if brand else None)
     for lang, edition in wanted:
@@ -70,7 +68,7 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p = sub.add_parser("pdf", help="write the PDF learner workbook and trainer edition",
                        description="Lay out the course for print with WeasyPrint: a tagged PDF per language and "
                                    "edition (default: every language, both editions).")
-    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language)")
+    p.add_argument("--lang", metavar="CODE", help="only this language (default: every language)")
     p.add_argument("--edition", choices=EDITIONS, help="only this edition (default: both)")
     p.add_argument("-o", "--output", type=Path, help="the PDF to write (one language and one edition only)")
     p.add_argument("--out-dir", type=Path, help="folder for course-LANG-EDITION.pdf files (default: here)")
@@ -80,7 +78,7 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     p = sub.add_parser("offline", help="write the offline bundle (a zip for a USB stick)",
                        description="Build the portal for file:// with search, quizzes and progress, and zip it.")
-    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language, with a chooser)")
+    p.add_argument("--lang", metavar="CODE", help="only this language (default: every language, with a chooser)")
     p.add_argument("-o", "--output", type=Path, help="the zip to write (default: course[-LANG]-offline.zip here)")
     p.add_argument("--brand", type=Path, help=brand_help)
     p.set_defaults(func=cmd_offline)

@@ -9,7 +9,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import LANGUAGES
 from generator.cli.common import (
     BRAND_HELP,
     EXIT_OK,
@@ -108,7 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         tree = render_docs(course, args.lang)
         write_tree(tree, docs)
         config = engine.language_config(
-            args.root, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
+            course, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
             site_name=course.title(args.lang),
             extra={"hooks": [str(engine.HOOK)],
                    "watch": [str(args.root / d) for d in ("modules", "quizzes", "pages") if (args.root / d).is_dir()]},
@@ -180,7 +179,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="build the portal into site/", description="Build every language (or one).")
-    p.add_argument("--lang", choices=LANGUAGES, help="build only this language")
+    p.add_argument("--lang", metavar="CODE", help="build only this language (a code of course.yml)")
     p.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=1, help="languages built in parallel (default: 1)")
     p.add_argument("--site-url", help="public address of the portal, e.g. https://learn.example-cci.fr/course/")
@@ -194,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("scorm", help="write a SCORM 1.2 package for an LMS",
                        description="Package one language of the course (or one module) as SCORM 1.2.")
-    p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language of the package (default: en)")
+    p.add_argument("--lang", metavar="CODE", help="language of the package (default: the first of course.yml)")
     p.add_argument("--module", help="package only this module, e.g. 01-goals (default: every module)")
     p.add_argument("--brand", type=Path, help=BRAND_HELP)
     p.add_argument("-o", "--output", type=Path, required=True, help="the zip to write, e.g. course-en.zip")
@@ -203,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the quizzes as Moodle question banks",
                        description="Write every quiz as a question bank in GIFT or Moodle XML.")
     p.add_argument("--format", choices=("gift", "moodle-xml"), required=True, help="bank format")
-    p.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every language)")
+    p.add_argument("--lang", metavar="CODE", help="only this language (default: every language)")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
     p.set_defaults(func=cmd_export)
 
@@ -214,7 +213,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("serve", help="preview with live reload", description="Preview one language with live reload.")
-    p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language to preview (default: en)")
+    p.add_argument("--lang", metavar="CODE", help="language to preview (default: the first of course.yml)")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to listen on (default: 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
 
@@ -243,14 +242,41 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+class UsageError(Exception):
+    """A command line that cannot be run as given."""
+
+
+def chosen_language(root: Path, lang: str | None, default: bool) -> str | None:
+    """`--lang` checked against course.yml; the course's first language when `default` and none was given."""
+    if lang is None and not default:
+        return None
+    from generator.course.languages import load_languages
+    from generator.course.problems import Problems
+
+    problems = Problems(root)
+    codes = [language.code for language in load_languages(root, problems)]
+    if problems:
+        raise ContentError(problems.sorted())
+    if lang is None:
+        return codes[0]
+    if lang not in codes:
+        raise UsageError(f"--lang {lang}: this course's languages are {', '.join(codes)} (course.yml)")
+    return lang
+
+
 def main(argv: list[str] | None = None) -> int:
     """The `coursegen` command: run one subcommand, turn known failures into messages and exit codes."""
     args = parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:
+        if hasattr(args, "lang"):
+            args.lang = chosen_language(args.root, args.lang, default=args.func in (cmd_scorm, cmd_serve))
         return int(args.func(args))
     except ContentError as exc:
         return report(exc.problems)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except OutputBusy as exc:

@@ -121,8 +121,9 @@ def _text(value: object) -> Text:
     return {str(k): str(v).strip() for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def read_brand(path: Path, problems: Problems) -> Brand | None:
-    """Read and check one brand file; record every problem and return None when there is one."""
+def read_brand(path: Path, problems: Problems, languages: tuple[str, ...]) -> Brand | None:
+    """Read and check one brand file, whose texts give each of `languages`; record every problem and
+    return None when there is one."""
     # Imported here: a build without a brand file never pays for the schema validator.
     from generator.course.loader import french_in_yaml
     from generator.course.schema import check, load_schema
@@ -135,7 +136,7 @@ def read_brand(path: Path, problems: Problems) -> Brand | None:
         problems.add(path, getattr(data, "line", 1), "brand.type",
                      "a brand file is a mapping: 'name:', 'colors:', 'contact:', 'legal:'...")
         return None
-    if not check(data, load_schema("brand.schema.json"), path, problems, "brand.schema"):
+    if not check(data, load_schema("brand.schema.json", languages), path, problems, "brand.schema"):
         return None
     _check_contrast(data, path, problems)
     logo = _check_svg(data, "logo", path, problems)
@@ -155,6 +156,16 @@ def read_brand(path: Path, problems: Problems) -> Brand | None:
     )
 
 
+def _languages(root: Path, problems: Problems) -> tuple[str, ...]:
+    """The course's declared languages; a broken course.yml is a problem of its own."""
+    from generator.course.languages import load_languages
+
+    declared = load_languages(root, problems)
+    if not declared:
+        raise ContentError(problems.sorted())
+    return tuple(lang.code for lang in declared)
+
+
 def load_brand(root: Path, path: Path | None) -> Brand | None:
     """The brand to build with: `path`, else the course's brands/default.yml, else none (raises ContentError)."""
     if path is None:
@@ -165,7 +176,7 @@ def load_brand(root: Path, path: Path | None) -> Brand | None:
     if not path.is_file():
         problems.add(path, None, "brand.missing", "no such brand file: give a path such as brands/my-chamber.yml")
         raise ContentError(problems.sorted())
-    brand = read_brand(path, problems)
+    brand = read_brand(path, problems, _languages(root, problems))
     if brand is None:
         raise ContentError(problems.sorted())
     return brand
@@ -174,7 +185,8 @@ def load_brand(root: Path, path: Path | None) -> Brand | None:
 def check_brands(root: Path) -> list[Brand]:
     """Check every brand file in the course's brands/ folder; raise ContentError listing all problems."""
     problems = Problems(root)
-    brands = [read_brand(path, problems) for path in sorted((root / "brands").glob("*.y*ml"))]
+    languages = _languages(root, problems)
+    brands = [read_brand(path, problems, languages) for path in sorted((root / "brands").glob("*.y*ml"))]
     if problems:
         raise ContentError(problems.sorted())
     return [b for b in brands if b is not None]

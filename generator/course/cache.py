@@ -2,9 +2,10 @@
 
 Loading and validating is the generator's own largest cost before MkDocs runs, and an author
 or a host runs several commands on the same sources (`make site`: build, two SCORM packages,
-two banks). The key is a SHA-256 of the course folder's path, the languages, Python's and the
+two banks). The key is a SHA-256 of the course folder's path, Python's and the
 parsers' versions, the generator's own course code and schemas, and the path, size, inode and
-times of every file under modules/, pages/ and quizzes/. The change time moves on any write,
+times of course.yml, every file under modules/, pages/ and quizzes/ and every interface catalogue
+(theme/strings/). The change time moves on any write,
 rename or `touch` and cannot be set back, so any change of content gives another key, whatever
 date the file claims; so does any change of the code that validates it. Only a course without
 problems is stored, so problems are always reported afresh.
@@ -25,6 +26,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator.course.catalogue import catalogue_files
+from generator.course.languages import COURSE_FILE
 from generator.course.model import Course
 
 SOURCES = ("modules", "pages", "quizzes")
@@ -61,18 +64,25 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def course_key(root: Path, languages: tuple[str, ...]) -> str:
+def _sources(root: Path) -> list[Path]:
+    """Every file a course is loaded from: course.yml, the content folders and the interface catalogues."""
+    found = [root / COURSE_FILE] if (root / COURSE_FILE).is_file() else []
+    for folder in SOURCES:
+        found += sorted(p for p in (root / folder).rglob("*") if p.is_file()) if (root / folder).is_dir() else []
+    return found + catalogue_files(root)
+
+
+def course_key(root: Path) -> str:
     """The key of the course under `root` as it is now on disk."""
     digest = hashlib.sha256()
-    digest.update(f"{root.resolve()}\0{','.join(languages)}\0{_code_digest()}\0".encode())
-    for folder in SOURCES:
-        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file()) if (root / folder).is_dir() else []:
-            # The inode's change time moves on every write, rename or `touch` and cannot be set back
-            # (unlike the modification time), so size + both times + inode identify the bytes without
-            # reading them: a tenth of the cost at 1,000 lessons.
-            info = path.stat()
-            digest.update(f"{path.relative_to(root).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0"
-                          f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
+    digest.update(f"{root.resolve()}\0{_code_digest()}\0".encode())
+    for path in _sources(root):
+        # The inode's change time moves on every write, rename or `touch` and cannot be set back
+        # (unlike the modification time), so size + both times + inode identify the bytes without
+        # reading them: a tenth of the cost at 1,000 lessons.
+        info = path.stat()
+        digest.update(f"{path.resolve().as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0"
+                      f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
     return digest.hexdigest()
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.course.catalogue import load_catalogues
+from generator.course.languages import COURSE_FILE, load_languages
 from generator.course.markdown_scan import french_typography
 from generator.course.model import Answer, Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
 from generator.course.problems import Problems
@@ -207,7 +209,7 @@ def french_in_yaml(node: object) -> list[tuple[int, str]]:
     return found
 
 
-def load_quiz(path: Path, problems: Problems) -> Quiz | None:
+def load_quiz(path: Path, languages: tuple[str, ...], problems: Problems) -> Quiz | None:
     quiz_id = path.stem
     if not SLUG.match(quiz_id):
         problems.add(path, None, "file.name", "a quiz file name uses lowercase letters, digits and hyphens")
@@ -219,7 +221,7 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
         problems.add(path, getattr(data, "line", 1), "quiz.type",
                      "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
         return None
-    if not check(data, load_schema("quiz.schema.json"), path, problems, "quiz.schema"):
+    if not check(data, load_schema("quiz.schema.json", languages), path, problems, "quiz.schema"):
         return None
     if data["kind"] == "check" and "pass_mark" in data:
         problems.add(path, data.line_of("pass_mark"), "quiz.pass_mark_on_check",
@@ -252,8 +254,13 @@ def load_quiz(path: Path, problems: Problems) -> Quiz | None:
     )
 
 
-def load_course(root: Path, languages: tuple[str, ...], problems: Problems) -> Course:
-    """Load everything under `root`; problems are collected, not raised."""
+def load_course(root: Path, problems: Problems) -> Course:
+    """Load everything under `root`, in the languages its course.yml declares; problems are collected, not raised."""
+    declared = load_languages(root, problems)
+    if not declared:
+        return Course(root, (), [], [], {}, {})
+    languages = tuple(lang.code for lang in declared)
+    strings = load_catalogues(root, declared, root / COURSE_FILE, problems)
     modules: list[Module] = []
     modules_dir = root / "modules"
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()) if modules_dir.is_dir() else []:
@@ -277,7 +284,8 @@ def load_course(root: Path, languages: tuple[str, ...], problems: Problems) -> C
     pages = load_pairs(content, "page", lambda p: p.relative_to(pages_dir).as_posix(), languages, problems)
     quizzes: dict[str, Quiz] = {}
     for path in sorted((root / "quizzes").glob("*.y*ml")) if (root / "quizzes").is_dir() else []:
-        quiz = load_quiz(path, problems)
+        quiz = load_quiz(path, languages, problems)
         if quiz:
             quizzes[quiz.id] = quiz
-    return Course(root, languages, modules, pages, quizzes, abbreviations)
+    return Course(root, languages, modules, pages, quizzes, abbreviations,
+                  declared={lang.code: lang for lang in declared}, strings=strings)

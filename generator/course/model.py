@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-# A text in every language of the course: {"en": "...", "fr": "..."}.
+from generator.course.languages import Language
+
+# A text in every language of the course, by language code: {"en": "...", "fr": "..."}.
 Text = dict[str, str]
 
 
@@ -188,6 +191,23 @@ class Course:
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
     key: str = field(default="", compare=False)  # the content key of course/cache.py ("" when not cached)
+    declared: dict[str, Language] = field(default_factory=dict)  # course.yml, by code
+    strings: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface catalogues, by code
+
+    @property
+    def default_language(self) -> str:
+        """The first language of course.yml: its files carry no language suffix."""
+        return self.languages[0]
+
+    def name(self, lang: str) -> str:
+        """The language's name in itself (Français), as course.yml gives it."""
+        found = self.declared.get(lang)
+        return found.name if found else lang
+
+    def direction(self, lang: str) -> str:
+        """ltr or rtl."""
+        found = self.declared.get(lang)
+        return found.dir if found else "ltr"
 
     def title(self, lang: str) -> str:
         """The course's name in `lang`: the title of its home page (pages/index.md)."""

@@ -23,10 +23,27 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
 @cache
-def load_schema(name: str) -> dict[str, Any]:
-    """A JSON Schema shipped in generator/schemas, parsed once."""
-    data: dict[str, Any] = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+def load_schema(name: str, languages: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A JSON Schema shipped in generator/schemas, parsed once per set of languages.
+
+    A text map is written `"x-per-language": {schema of one text}` in the file; it becomes an
+    object that requires exactly the course's `languages`, each holding such a text.
+    """
+    data: dict[str, Any] = _per_language(json.loads((SCHEMAS / name).read_text(encoding="utf-8")), languages)
     return data
+
+
+def _per_language(node: Any, languages: tuple[str, ...]) -> Any:
+    if isinstance(node, list):
+        return [_per_language(v, languages) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _per_language(v, languages) for k, v in node.items() if k != "x-per-language"}
+    if "x-per-language" in node:
+        text = _per_language(node["x-per-language"], languages)
+        out.update({"additionalProperties": False, "required": list(languages),
+                    "properties": {lang: text for lang in languages}, "x-languages": list(languages)})
+    return out
 
 
 def _line_at(data: Any, path: list[str | int]) -> int | None:
@@ -66,10 +83,35 @@ def _where(data: Any, path: list[str | int]) -> str:
     return " ".join(parts)
 
 
-def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int]]:
+def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int], str | None]:
+    """The message, the path of the place it points at, and a code more precise than the file's, if any."""
     path = list(error.absolute_path)
     where = _where(data, path)
     prefix = f"{where}: " if where.startswith("question") else (f"'{where}': " if where else "")
+    declared = error.schema.get("x-languages") if isinstance(error.schema, dict) else None
+    if declared is not None and error.validator in ("required", "additionalProperties"):
+        return _language_message(error, path, prefix, declared)
+    message, path = _plain_message(error, data, path, prefix)
+    return message, path, None
+
+
+def _language_message(error: ValidationError, path: list[str | int], prefix: str,
+                      declared: list[str]) -> tuple[str, list[str | int], str]:
+    """A text map that lacks a declared language, or gives one course.yml does not declare."""
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    listed = ", ".join(declared)
+    if error.validator == "required":
+        missing = [lang for lang in declared if lang not in instance]
+        return (f"{prefix}no '{missing[0] if missing else '?'}' text: add the translation "
+                f"(every text gives each language of course.yml: {listed})", path, "i18n.missing_translation")
+    extra = [k for k in instance if k not in declared]
+    key = extra[0] if extra else "?"
+    return (f"{prefix}'{key}' is not a language of this course (course.yml declares {listed}): remove it, or "
+            f"declare '{key}' in course.yml", [*path, key], "i18n.undeclared_language")
+
+
+def _plain_message(error: ValidationError, data: Any, path: list[str | int],
+                   prefix: str) -> tuple[str, list[str | int]]:
     if error.validator == "additionalProperties":
         schema = error.schema if isinstance(error.schema, dict) else {}
         allowed = sorted(schema.get("properties", {}))
@@ -129,6 +171,6 @@ def check(data: Any, schema: dict[str, Any], file: Path, problems: Problems, cod
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         # An if/then failure repeats what its own sub-error says; keep the precise one.
-        message, path = _message(error, data)
-        problems.add(file, _line_at(data, path), code, message)
+        message, path, precise = _message(error, data)
+        problems.add(file, _line_at(data, path), precise or code, message)
     return not errors

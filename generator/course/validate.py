@@ -34,13 +34,14 @@ def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
     if q.type in ("numeric", "short_answer"):
         check_typed_answers(quiz, q, problems)
     if q.type == "matching":
-        rights: set[str] = set()
-        for item in q.items:
-            right = item.right["en"] if item.right else ""
-            if right in rights:
-                problems.add(quiz.path, item.line, "quiz.matching_duplicate",
-                             f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
-            rights.add(right)
+        for lang in q.prompt:  # a duplicate in any language makes that language's match ambiguous
+            rights: set[str] = set()
+            for item in q.items:
+                right = item.right[lang] if item.right else ""
+                if right in rights:
+                    problems.add(quiz.path, item.line, "quiz.matching_duplicate",
+                                 f"{where}: two pairs have the same right-hand text, so the match is ambiguous")
+                rights.add(right)
 
 
 def check_typed_answers(quiz: Quiz, q: Question, problems: Problems) -> None:

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 
-import generator
+from generator.course.catalogue import installed_theme
 from generator.engine.assets import minify_tree
 from generator.engine.config import site_config
 from generator.render.brand import apply_brand
@@ -26,6 +26,7 @@ from generator.render.docs import SLOT
 
 if TYPE_CHECKING:
     from generator.course.brand import Brand
+    from generator.course.model import Course
 
 HOOK = Path(__file__).with_name("hook.py")
 
@@ -42,21 +43,20 @@ def theme_dir(root: Path, custom_dir: str | None) -> Path:
     """The course's own theme folder when it has one, else the theme installed with the generator."""
     if custom_dir and (root / custom_dir).is_dir():
         return (root / custom_dir).resolve()
-    package = Path(generator.__file__).resolve().parent
-    # Installed from a wheel, theme/ sits inside the package (pyproject's package-dir); in a source
-    # checkout (or an editable install) it is the project's top-level theme/.
-    return next((p for p in (package / "theme", package.parent / "theme") if p.is_dir()), package / "theme")
+    return installed_theme()
 
 
-def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
+def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
                     languages: tuple[str, ...], extra: dict[str, Any] | None = None,
                     site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
                     extra_javascript: list[str] | None = None) -> dict[str, Any]:
-    """The full MkDocs configuration of one language, from the shared mkdocs.yml.
+    """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
-    `brand` sets the host's look (palette, logo, favicon, copyright, footer fields);
+    `languages` are the ones the switcher offers (a SCORM package holds one). `brand` sets the
+    host's look (palette, logo, favicon, copyright, footer fields);
     `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
     """
+    root = course.root
     config = site_config(root)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -69,10 +69,13 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     if base:
         config["site_url"] = base.rstrip("/") + f"/{lang}/"
     theme = config.setdefault("theme", {})
-    theme["language"] = lang
+    theme["language"] = lang  # Material's own interface (search, navigation) in that language
+    theme["direction"] = course.direction(lang)
     theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir")))
     config.setdefault("extra", {})
-    config["extra"]["alternate"] = [a for a in config["extra"].get("alternate", []) if a.get("lang") in languages]
+    # The switcher (theme/partials/alternate.html) lists the declared languages; with one, it is not shown.
+    config["extra"]["alternate"] = [{"name": course.name(code), "lang": code, "dir": course.direction(code)}
+                                    for code in languages]
     if brand is not None:
         apply_brand(config, brand, lang)
     if extra_javascript:

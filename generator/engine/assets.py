@@ -6,7 +6,7 @@ would let a string holding `/*` swallow the code after it. Measured on our seven
 raw became 31.2 KB with the old rules and 27.3 KB with these (gzip: 11.0 KB to 10.4 KB).
 
 Two more steps keep a page within its 10 KB (issue 14 added attempts, pools, exam mode and the
-home cards): a language's build keeps only its own block of each string table, and our ES5
+home cards): a language's build writes in only its own string tables, and our ES5
 scripts are parsed (calmjs.parse) and printed again with local names shortened.
 """
 
@@ -14,31 +14,33 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 
 from generator.course import cache
+from generator.course.catalogue import strings
 
-# A table of interface strings: `var TEXT = {`, one `  xx: {` block per language, `};`.
-_TABLE = re.compile(r"^(\s*)var TEXT = \{\n(.*?)^\1\};", re.S | re.M)
-_LANG_BLOCK = re.compile(r"^(\s+)([a-z]{2,3}): \{\n.*?^\1\},?\n", re.S | re.M)
+# Where a script takes its language's interface strings: `var TEXT = {/*strings:quiz_js*/};`.
+_STRINGS_SLOT = re.compile(r"\{/\*strings:(\w+)\*/\}")
+_NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 
-def one_language(text: str, lang: str) -> str:
-    """Keep only `lang`'s block of each string table: a language's build never shows the others.
+def js_literal(table: dict[str, str]) -> str:
+    """A JS object literal of texts, keys unquoted where they can be: a page pays for every byte."""
+    return "{" + ",".join(f"{k if _NAME.match(k) else json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
+                          for k, v in table.items()) + "}"
 
-    Both languages of quiz.js and progress.js weigh about 0.6 KB gzipped more than one.
-    A table without a block for `lang` is kept whole."""
-    def table(match: re.Match[str]) -> str:
-        blocks = list(_LANG_BLOCK.finditer(match.group(2)))
-        if lang not in {b.group(2) for b in blocks}:
-            return match.group(0)
-        kept = "".join(b.group(0) for b in blocks if b.group(2) == lang)
-        return f"{match.group(1)}var TEXT = {{\n{kept}{match.group(1)}}};"
-    return _TABLE.sub(table, text)
+
+def fill_strings(text: str, catalogue: dict[str, Any]) -> str:
+    """Write one language's tables (sections of its catalogue) into a script's `{/*strings:…*/}` slots.
+
+    Only that language travels to the browser: a page never carries the others."""
+    return _STRINGS_SLOT.sub(lambda m: js_literal(catalogue[m.group(1)]), text)
 
 
 def shorten_names(text: str) -> str:
@@ -78,12 +80,20 @@ def _code_digest() -> bytes:
     return Path(__file__).read_bytes() + cache.versions("rjsmin", "rcssmin", "calmjs.parse").encode()
 
 
+def fill_tree(folder: Path, lang: str) -> None:
+    """Write `lang`'s interface strings into every script directly in `folder` (a preview: no minifying)."""
+    for path in sorted(folder.glob("*.js")) if folder.is_dir() else []:
+        before = path.read_text(encoding="utf-8")
+        if _STRINGS_SLOT.search(before):
+            path.write_text(fill_strings(before, strings(lang)), encoding="utf-8")
+
+
 def minify_tree(folder: Path, lang: str | None = None) -> int:
-    """Minify every .js and .css file directly in `folder` (keeping `lang`'s strings only); return bytes saved."""
+    """Minify every .js and .css file directly in `folder`, with `lang`'s strings written in; return bytes saved."""
     saved = 0
     for path in sorted([*folder.glob("*.js"), *folder.glob("*.css")]) if folder.is_dir() else []:
         before = path.read_text(encoding="utf-8")
-        after = minify_cached(one_language(before, lang) if lang else before, path.suffix)
+        after = minify_cached(fill_strings(before, strings(lang)) if lang else before, path.suffix)
         path.write_text(after, encoding="utf-8")
         saved += len(before.encode()) - len(after.encode())
     return saved

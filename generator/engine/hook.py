@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
+from generator.engine.assets import fill_tree
 from generator.render.docs import render_docs, write_tree
 
 
@@ -21,6 +22,11 @@ def on_pre_build(config: Any, **_: Any) -> None:
     """Re-render the docs tree from the sources before MkDocs rebuilds the preview."""
     settings = config["extra"]["coursegen_serve"]
     rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Write the language's interface strings into our scripts, as a build does (without minifying)."""
+    fill_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:

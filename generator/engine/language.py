@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
@@ -25,6 +26,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     `languages` limits the language switcher (a SCORM package holds one language only);
     `stats` loads the completion-count script (web portal of a brand that opted in).
     """
+    activate(course)  # a worker process receives the course, and with it the interface strings
     if stats:
         extra_javascript = [*(extra_javascript or []), STATS_SCRIPT]
     tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
@@ -33,7 +35,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
         docs = Path(work) / "docs"
         write_docs(tree, docs, brand)
-        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, languages or course.languages,
+        config = engine.language_config(course, lang, docs, out_dir, tree.nav, languages or course.languages,
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
                                         extra_javascript=extra_javascript)
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), slots=tree.fragments)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import generator
 from generator.course.brand import Brand
+from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
@@ -45,6 +46,7 @@ def find_shim(root: Path) -> Path:
 def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str, ...], brand: Brand | None = None,
                    extra_javascript: list[str] | None = None) -> None:
     """Build one language into `out_dir` for file:// and LMS packages; `bundled` are the languages shipped with it."""
+    activate(course)  # a worker process receives the course, and with it the interface strings
     shim = find_shim(course.root)
     tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-portable-{lang}-") as work:
@@ -52,7 +54,7 @@ def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str,
         write_docs(tree, docs, brand)
         (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, docs / SHIM_URL)
-        config = engine.language_config(course.root, lang, docs, out_dir, tree.nav, bundled,
+        config = engine.language_config(course, lang, docs, out_dir, tree.nav, bundled,
                                         site_name=course.title(lang), brand=brand, extra_javascript=extra_javascript)
         plugins = list(config.get("plugins") or [])
         if not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):

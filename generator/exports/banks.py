@@ -16,6 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from generator.course.catalogue import Section
 from generator.course.model import Course, Question, Quiz
 from generator.output import publish_file, staging_dir
 from generator.render.quiz import inline, inline_text
@@ -23,8 +24,7 @@ from generator.render.quiz import inline, inline_text
 FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
 ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs
 GIFT_SPECIAL = "\\~=#{}:"  # the backslash first, so escapes are not escaped again
-POSITION = {"en": "Position {n}", "fr": "Position {n}"}
-UNIT = {"en": " (unit: {unit})", "fr": " (unité\u00a0: {unit})"}
+TEXT = Section("banks")  # theme/strings/<code>.yml
 NOTES = """Question banks of the course, for Moodle (Question bank > Import).
 
 - <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
@@ -65,7 +65,7 @@ def weight(count: int) -> str:
 def pairs(q: Question, lang: str) -> list[tuple[str, str]]:
     """Matching pairs (plain text on the right); an ordering question pairs items with positions."""
     if q.type == "ordering":
-        return [(item.text[lang], POSITION[lang].format(n=n)) for n, item in enumerate(q.items, 1)]
+        return [(item.text[lang], TEXT[lang]["position"].format(n=n)) for n, item in enumerate(q.items, 1)]
     return [(item.text[lang], (item.right or {}).get(lang, "")) for item in q.items]
 
 
@@ -78,7 +78,7 @@ def plain_number(value: float) -> str:
 def prompt(q: Question, lang: str) -> str:
     """The question text as HTML; a numeric question's unit is named after it."""
     unit = q.unit.get(lang)
-    return str(inline(q.prompt[lang])) + (str(escape(UNIT[lang].format(unit=unit))) if unit else "")
+    return str(inline(q.prompt[lang])) + (str(escape(TEXT[lang]["unit"].format(unit=unit))) if unit else "")
 
 
 def accepted(texts: list[str]) -> list[str]:
@@ -99,17 +99,9 @@ def general_feedback(q: Question, lang: str) -> str:
     return "<br>".join(parts)
 
 
-POOL = {
-    "en": "Question pool: each attempt draws {n} of these {m} questions. In a Moodle quiz, use "
-          "Add > a random question from this category, number of random questions: {n}.",
-    "fr": "Banque de questions\u00a0: chaque tentative tire {n} de ces {m} questions. Dans un test Moodle, utilisez "
-          "Ajouter > une question aléatoire de cette catégorie, nombre de questions aléatoires\u00a0: {n}.",
-}
-
-
 def pool_note(quiz: Quiz, lang: str) -> str:
     """The random-question recipe of a pool, or "" for a quiz whose every question is asked."""
-    return POOL[lang].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
+    return TEXT[lang]["pool"].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
 
 
 def category(course: Course, quiz: Quiz, lang: str) -> str:

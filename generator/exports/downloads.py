@@ -35,12 +35,12 @@ class Download:
     published: bool = True  # False: written beside the site (trainer/), never linked from it
 
 
-def _pdf_job(root: str, lang: str, edition: str, target: str, languages: tuple[str, ...],
+def _pdf_job(root: str, lang: str, edition: str, target: str,
              site_url: str | None, brand: Brand | None, published: bool = True) -> Download:
     from generator.course.load import load_valid_course
     from generator.exports.pdf import write_pdf
 
-    result = write_pdf(load_valid_course(Path(root), languages), lang, edition, Path(target), site_url=site_url,
+    result = write_pdf(load_valid_course(Path(root)), lang, edition, Path(target), site_url=site_url,
                        brand=brand)
     return Download(result.path.name, lang, edition, result.size, result.pages, result.seconds, published)
 
@@ -70,7 +70,7 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], progre
     progress(f"laying out {len(wanted)} PDFs in {workers} process(es)")
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_pdf_job, str(course.root), lang, edition, str(target(lang, edition)),
-                               course.languages, site_url, brand, target(lang, edition).parent == out_dir)
+                               site_url, brand, target(lang, edition).parent == out_dir)
                    for lang, edition in wanted]
         for future in futures:
             done = future.result()
@@ -85,7 +85,7 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], progre
 
 def _megabytes(size: int, lang: str) -> str:
     t = PRINT_STRINGS[lang]
-    return f"{max(size, 100_000) / 1e6:.1f}".replace(".", t["decimal"]) + "\u00a0" + t["megabytes"]
+    return f"{max(size, 100_000) / 1e6:.1f}".replace(".", str(t["decimal"])) + "\u00a0" + str(t["megabytes"])
 
 
 def downloads_markdown(lang: str, downloads: list[Download]) -> str:

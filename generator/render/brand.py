@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.course.catalogue import Section
 from generator.render.docs import DocsTree, write_tree
 
 if TYPE_CHECKING:
@@ -20,29 +21,7 @@ if TYPE_CHECKING:
 ASSETS = "assets/brand"
 LEGAL_DOCS = "legal.md"
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {"legal_title": "Legal notice and privacy", "publisher": "Publisher", "legal": "Legal notice",
-           "privacy": "Privacy", "contact": "Contact", "hosted_by": "Hosted by",
-           "stats": "Completion counts: when you pass a module quiz or reach the certificate, your browser asks "
-                    "this site for one small image file (for example `stats/passed/01-goals.svg`). Our web server "
-                    "writes that request in its access log, as it does for every page; we count these lines per "
-                    "month and module to report how many people completed the course. The request carries no "
-                    "name, no score, no identifier and no cookie, and goes to no other site. The counts are "
-                    "approximate: private browsing, blocked requests and several people sharing one internet "
-                    "address make them lower than the truth.",
-           "description": "Who publishes this portal, how to reach them, and what happens to your data."},
-    "fr": {"legal_title": "Mentions légales et confidentialité", "publisher": "Éditeur", "legal": "Mentions légales",
-           "privacy": "Confidentialité", "contact": "Contact", "hosted_by": "Proposé par",
-           "stats": "Comptage des réussites\u00a0: quand vous réussissez le quiz d’un module ou atteignez le "
-                    "certificat, votre navigateur demande à ce site un petit fichier image (par exemple "
-                    "`stats/passed/01-goals.svg`). Notre serveur web inscrit cette demande dans son journal "
-                    "d’accès, comme pour toute page ; nous comptons ces lignes par mois et par module pour "
-                    "savoir combien de personnes ont terminé le cours. La demande ne porte ni nom, ni score, ni "
-                    "identifiant, ni cookie, et ne part vers aucun autre site. Les chiffres sont approximatifs\u00a0: "
-                    "la navigation privée, les requêtes bloquées et plusieurs personnes partageant une même "
-                    "adresse internet les rendent inférieurs à la réalité.",
-           "description": "Qui publie ce portail, comment le joindre, et ce que deviennent vos données."},
-}
+STRINGS = Section("brand")  # the legal page's texts, theme/strings/<code>.yml
 
 
 def _mix(color: str, other: str, amount: float) -> str:

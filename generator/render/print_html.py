@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.course.catalogue import Section
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
 from generator.render.docs import docs_path, page_url
@@ -31,12 +32,7 @@ from generator.render.worksheet import Asked, anchor_of, answer_key, worksheet
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Course pages printed after the modules, in this order (prefixes of page slugs).
 APPENDIX_PAGES = ("tools/index", "tools/", "glossary", "about")
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-}
+MONTHS = Section("months")  # January first, theme/strings/<code>.yml
 
 
 @dataclass
@@ -89,7 +85,7 @@ def page_anchor(slug: str) -> str:
 
 
 def long_date(day: dt.date, lang: str) -> str:
-    return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def appendix_pages(course: Course) -> list[Page]:
@@ -247,7 +243,8 @@ class PrintDocument:
         title = self.course.title(self.lang) or STRINGS[self.lang]["course_title"]
         css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
         return environment().get_template("print.html.j2").render(
-            lang=self.lang, t=self.t, colon=STRINGS[self.lang]["colon"], title=title, edition=self.edition,
+            lang=self.lang, dir=self.course.direction(self.lang), language_name=self.course.name(self.lang),
+            t=self.t, colon=STRINGS[self.lang]["colon"], title=title, edition=self.edition,
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
             copyright=self.copyright, date_text=long_date(self.date, self.lang), date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,

@@ -1,115 +1,14 @@
-"""Interface text of the printed editions (PDF workbook and trainer edition), per language.
+"""Interface text of the printed editions (PDF workbook and trainer edition): the `print` section of
+each catalogue (theme/strings/<code>.yml).
 
-Kept apart from i18n.STRINGS, which holds the text of the web pages: the two sets change
+Kept apart from the `site` section, which holds the text of the web pages: the two sets change
 for different reasons and are read by different renderers.
 """
 
 from __future__ import annotations
 
+from generator.course.catalogue import Section
+
 EDITIONS: tuple[str, ...] = ("learner", "trainer")
 
-PRINT_STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "edition_learner": "Learner workbook",
-        "edition_trainer": "Trainer edition",
-        "language": "Language",
-        "language_name": "English",
-        "content_date": "Content as of",
-        "published_by": "Published by",
-        "contents": "Contents",
-        "module": "Module",
-        "overview": "Overview",
-        "trainer_notes": "Trainer notes",
-        "trainer_only": "For the trainer: not in the learner workbook.",
-        "worksheet": "Worksheet",
-        "check_question": "Check question",
-        "tick_one": "Tick one answer.",
-        "tick_many": "Tick every right answer.",
-        "tick_true_false": "Tick true or false.",
-        "write_order": "Write the position (1, 2, 3…) in the box before each step.",
-        "write_letter": "Write the letter of the matching item in the box before each line.",
-        "write_number": "Write the number in the box.",
-        "write_answer": "Write your answer in the box: a word or a few words.",
-        "typical_mistakes": "Typical mistakes",
-        "your_notes": "Your notes",
-        "appendices": "Tools and reference",
-        "answer_key": "Answer key",
-        "answer_key_intro": "The right answers to every question of the workbook, with the explanation to give.",
-        "right_answer": "Right answer",
-        "right_answers": "Right answers",
-        "right_order": "Right order",
-        "right_matches": "Right matches",
-        "see_page": "p.",
-        "page": "page",
-        "true": "True",
-        "false": "False",
-        "pass_mark": "Pass mark",
-        "duration": "Duration",
-        "minutes": "min",
-        "objectives": "What you will be able to do",
-        "lessons": "Lessons",
-        "question": "Question",
-        "downloads": "Downloads",
-        "downloads_intro": "For workshops and rooms without internet: print the course or carry it on a USB stick.",
-        "download_pdf": "PDF",
-        "pages": "pages",
-        "offline_copy": "Offline copy",
-        "megabytes": "MB",
-        "decimal": ".",
-        "offline_note": "unzip it and open index.html; search, quizzes and progress then work without internet",
-    },
-    "fr": {
-        "edition_learner": "Cahier du participant",
-        "edition_trainer": "Édition formateur",
-        "language": "Langue",
-        "language_name": "Français",
-        "content_date": "Contenu à jour au",
-        "published_by": "Publié par",
-        "contents": "Sommaire",
-        "module": "Module",
-        "overview": "Présentation",
-        "trainer_notes": "Notes pour le formateur",
-        "trainer_only": "Pour le formateur\u00a0: absent du cahier du participant.",
-        "worksheet": "Exercice",
-        "check_question": "Question de vérification",
-        "tick_one": "Cochez une réponse.",
-        "tick_many": "Cochez toutes les bonnes réponses.",
-        "tick_true_false": "Cochez vrai ou faux.",
-        "write_order": "Écrivez la position (1, 2, 3…) dans la case devant chaque étape.",
-        "write_letter": "Écrivez la lettre de l’élément correspondant dans la case devant chaque ligne.",
-        "write_number": "Écrivez le nombre dans le cadre.",
-        "write_answer": "Écrivez votre réponse dans le cadre\u00a0: un mot ou quelques mots.",
-        "typical_mistakes": "Erreurs fréquentes",
-        "your_notes": "Vos notes",
-        "appendices": "Outils et références",
-        "answer_key": "Corrigé",
-        "answer_key_intro": "Les bonnes réponses à toutes les questions du cahier, avec l’explication à donner.",
-        "right_answer": "Bonne réponse",
-        "right_answers": "Bonnes réponses",
-        "right_order": "Bon ordre",
-        "right_matches": "Bonnes associations",
-        "see_page": "p.",
-        "page": "page",
-        "true": "Vrai",
-        "false": "Faux",
-        "pass_mark": "Seuil de réussite",
-        "duration": "Durée",
-        "minutes": "min",
-        "objectives": "Ce que vous saurez faire",
-        "lessons": "Leçons",
-        "question": "Question",
-        "downloads": "Téléchargements",
-        "downloads_intro": (
-            "Pour les ateliers et les salles sans internet\u00a0: imprimez la formation ou emportez-la sur une clé USB."
-        ),
-        "download_pdf": "PDF",
-        "pages": "pages",
-        "offline_copy": "Copie hors ligne",
-        "megabytes": "Mo",
-        "decimal": ",",
-        "offline_note": (
-            "décompressez-la et ouvrez index.html\u00a0; recherche, quiz et progression fonctionnent alors sans "
-            "internet"
-        ),
-    },
-}
+PRINT_STRINGS = Section("print")

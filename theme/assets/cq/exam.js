@@ -6,21 +6,8 @@
 (function () {
   "use strict";
 
-  var TEXT = {
-    en: {
-      answered: "{n} of {t} questions answered.", notAnswered: "Not answered.",
-      confirm: "Submit your answers? You cannot change them afterwards.",
-      missing: "{n} questions are not answered yet. Submit anyway?", missingOne: "1 question is not answered yet. Submit anyway?",
-      minutes: "{n} minutes left.", minute: "One minute left.", timeUp: "Time is up: your answers were submitted."
-    },
-    fr: {
-      answered: "{n} questions répondues sur {t}.", notAnswered: "Sans réponse.",
-      confirm: "Envoyer vos réponses\u00a0? Vous ne pourrez plus les modifier.",
-      missing: "{n} questions sont encore sans réponse. Envoyer quand même\u00a0?",
-      missingOne: "1 question est encore sans réponse. Envoyer quand même\u00a0?",
-      minutes: "Encore {n}\u00a0minutes.", minute: "Encore une minute.", timeUp: "Le temps est écoulé\u00a0: vos réponses ont été envoyées."
-    }
-  };
+  // This language's interface strings (exam_js in theme/strings/<code>.yml): the build writes them in.
+  var TEXT = {/*strings:exam_js*/};
 
   // The exam's own look travels with it: pages without an exam never load it.
   var STYLE = ".cq-timer{position:sticky;top:3rem;z-index:1;background:var(--md-default-bg-color);" +
@@ -36,9 +23,7 @@
       judge = q.judge, readAnswer = q.readAnswer, parseNumber = q.parseNumber, isTyped = q.isTyped;
     function summarise(quiz) { q.summarise(quiz); }
     function t(key, values) {
-      var lang = (document.documentElement.lang || "en").slice(0, 2);
-      var table = TEXT[lang] || TEXT[Object.keys(TEXT)[0]];
-      return key in table ? table[key].replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; })
+      return key in TEXT ? TEXT[key].replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; })
                           : q.t(key, values);
     }
 

@@ -4,40 +4,12 @@
 (function () {
   "use strict";
 
-  var TEXT = {
-    en: {
-      cont: "Continue: {l} ({m})", start: "Start with: {l} ({m})", done: "You have read every lesson.",
-      stats: "{r} of {n} lessons read, {q} of {t} module quizzes passed. About {min} min left.",
-      notStarted: "Not started", passed: "Passed ({p} %)", failed: "Not passed yet ({p} %)",
-      inProgress: "In progress: {a} of {t} questions checked", lessons: "{r} of {n} lessons read",
-      checks: "{a} of {n} check questions answered", total: "Course: {r} of {n} lessons read, {q} of {t} module quizzes passed.",
-      confirmReset: "Erase all your progress in this browser? This cannot be undone.",
-      reset: "Your progress was erased.", loaded: "Progress loaded from the file.",
-      badFile: "This file is not a progress file of this course, or it is damaged. Nothing was changed.",
-      confirmLoad: "Replace the progress in this browser by the one in the file?",
-      missing: "To get your certificate, pass these module quizzes:", fileName: "course-progress.json",
-      cardGo: "Continue", cardReview: "Review", quizPassed: "quiz passed", quizTodo: "quiz not passed yet"
-    },
-    fr: {
-      cont: "Reprendre\u00a0: {l} ({m})", start: "Commencer par\u00a0: {l} ({m})", done: "Vous avez lu toutes les leçons.",
-      stats: "{r} leçons lues sur {n}, {q} quiz de module réussis sur {t}. Environ {min}\u00a0min restantes.",
-      notStarted: "Pas commencé", passed: "Réussi ({p}\u00a0%)", failed: "Pas encore réussi ({p}\u00a0%)",
-      inProgress: "En cours\u00a0: {a} questions vérifiées sur {t}", lessons: "{r} leçons lues sur {n}",
-      checks: "{a} questions de contrôle répondues sur {n}", total: "Formation\u00a0: {r} leçons lues sur {n}, {q} quiz de module réussis sur {t}.",
-      confirmReset: "Effacer toute votre progression dans ce navigateur\u00a0? C’est définitif.",
-      reset: "Votre progression a été effacée.", loaded: "Progression chargée depuis le fichier.",
-      badFile: "Ce fichier n’est pas un fichier de progression de cette formation, ou il est abîmé. Rien n’a été modifié.",
-      confirmLoad: "Remplacer la progression de ce navigateur par celle du fichier\u00a0?",
-      missing: "Pour obtenir votre attestation, réussissez ces quiz de module\u00a0:", fileName: "progression-formation.json",
-      cardGo: "Reprendre", cardReview: "Revoir", quizPassed: "quiz réussi", quizTodo: "quiz pas encore réussi"
-    }
-  };
+  // This language's interface strings (progress_js in theme/strings/<code>.yml): the build writes them in.
+  var TEXT = {/*strings:progress_js*/};
   var FORMAT = "coursegen-progress";
 
-  function lang() { return (document.documentElement.lang || "en").slice(0, 2); }
   function t(key, values) {
-    var text = (TEXT[lang()] || TEXT[Object.keys(TEXT)[0]])[key];
-    return text.replace(/\{(\w+)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
+    return TEXT[key].replace(/\{(\w+)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
   }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function store() { return window.cqStore; }
@@ -247,11 +219,11 @@
       var tr = document.createElement("tr");
       var name = document.createElement("td"), score = document.createElement("td");
       name.textContent = m.title;
-      score.textContent = quizResult(state, m).percent + (lang() === "fr" ? "\u00a0%" : " %");
+      score.textContent = t("percent", { p: quizResult(state, m).percent });
       tr.appendChild(name); tr.appendChild(score); rows.appendChild(tr);
     });
     var when = new Date();
-    cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(document.documentElement.lang || "en",
+    cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(document.documentElement.lang || undefined,
       { year: "numeric", month: "long", day: "numeric" });
     var nameInput = root.querySelector(".cq-cert-name-input");
     var nameOut = cert.querySelector(".cq-cert-name");

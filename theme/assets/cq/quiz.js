@@ -7,33 +7,11 @@
   "use strict";
 
   var KEY = "cq:v1";
-  var TEXT = {
-    en: {
-      right: "Right.", wrong: "Not quite.", yourRight: "Your answer is right:", yourWrong: "Your answer is not right:",
-      missed: "You missed this right answer:", placeOk: "Right place:", placeBad: "Should be position",
-      matchOk: "Right match:", matchBad: "Not this match:", choose: "Choose an answer first.",
-      fill: "Answer every item first.", checked: "Checked", score: "Your score: {s} of {t} ({p} %).",
-      passed: "Passed: you reached the pass mark.", failed: "Not passed yet: review the lessons linked under each question, then retry the quiz.",
-      progress: "{n} of {t} questions checked.", colon: ":", type: "Type your answer first.",
-      nan: "Please type a number, such as 4.5 or 1,200.", typedWrong: "The answer and explanation are below.",
-      dec: ".", group: ","
-    },
-    fr: {
-      right: "Exact.", wrong: "Pas tout à fait.", yourRight: "Votre réponse est juste\u00a0:", yourWrong: "Votre réponse n’est pas juste\u00a0:",
-      missed: "Vous avez oublié cette bonne réponse\u00a0:", placeOk: "Bonne position\u00a0:", placeBad: "Devrait être en position",
-      matchOk: "Bonne association\u00a0:", matchBad: "Association erronée\u00a0:", choose: "Choisissez d’abord une réponse.",
-      fill: "Répondez d’abord pour chaque élément.", checked: "Vérifié", score: "Votre score\u00a0: {s} sur {t} ({p}\u00a0%).",
-      passed: "Réussi\u00a0: vous avez atteint le seuil de réussite.", failed: "Pas encore réussi\u00a0: revoyez les leçons indiquées sous chaque question, puis recommencez le quiz.",
-      progress: "{n} questions vérifiées sur {t}.", colon: "\u00a0:", type: "Saisissez d’abord votre réponse.",
-      nan: "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200.", typedWrong: "La réponse et l’explication suivent.",
-      dec: ",", group: ""
-    }
-  };
+  // This language's interface strings (quiz_js in theme/strings/<code>.yml): the build writes them in.
+  var TEXT = {/*strings:quiz_js*/};
 
   function t(key, values) {
-    var lang = (document.documentElement.lang || "en").slice(0, 2);
-    var text = (TEXT[lang] || TEXT[Object.keys(TEXT)[0]])[key];
-    return text.replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
+    return TEXT[key].replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
   }
 
   /* -- storage: every access guarded, every read checked ------------------------------- */

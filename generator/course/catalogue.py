@@ -1,0 +1,175 @@
+"""Interface strings: one YAML catalogue per language, read by the Python renderers and the browser scripts.
+
+A catalogue is `theme/strings/<code>.yml`: the course's own theme first (a course may bring a
+language, or reword one), else the theme installed with the generator. The installed `en.yml` is
+the reference: every catalogue must hold its sections and keys, with the same `{placeholders}`,
+so a missing translation is a build problem, not a blank in a page.
+
+The validated catalogues travel in the Course. `activate(course)` makes them the ones that
+`Section` lookups (`STRINGS[lang]["check"]`) read: renderers take a language code, not a course,
+and a process builds one course at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import generator
+from generator.course.problems import Problems
+from generator.course.yamlfile import LineDict, load_yaml_file
+
+if TYPE_CHECKING:
+    from generator.course.languages import Language
+    from generator.course.model import Course
+
+STRINGS_DIR = "strings"
+REFERENCE = "en"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Every section is a mapping of key to text, except months (twelve names, January first).
+LISTS = {"months": 12}
+
+Catalogue = dict[str, Any]
+
+
+def installed_theme() -> Path:
+    """The theme installed with the generator.
+
+    From a wheel, theme/ sits inside the package (pyproject's package-dir); in a source checkout
+    or an editable install it is the project's top-level theme/.
+    """
+    package = Path(generator.__file__).resolve().parent
+    return next((p for p in (package / "theme", package.parent / "theme") if p.is_dir()), package / "theme")
+
+
+def catalogue_files(root: Path) -> list[Path]:
+    """Every catalogue a course under `root` may read (its own and the installed ones), for cache keys."""
+    folders = [root / "theme" / STRINGS_DIR, installed_theme() / STRINGS_DIR]
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.yml"))
+
+
+def catalogue_path(root: Path, code: str) -> Path | None:
+    """The catalogue of language `code`: the course's own, else the installed one, else None."""
+    for theme in (root / "theme", installed_theme()):
+        path = theme / STRINGS_DIR / f"{code}.yml"
+        if path.is_file():
+            return path
+    return None
+
+
+def _reference(problems: Problems) -> LineDict:
+    path = installed_theme() / STRINGS_DIR / f"{REFERENCE}.yml"
+    data = load_yaml_file(path, problems)
+    if not isinstance(data, LineDict):
+        raise RuntimeError(f"{path}: the generator's reference catalogue is missing or broken")
+    return data
+
+
+def _placeholders(text: object) -> set[str]:
+    return set(PLACEHOLDER.findall(text)) if isinstance(text, str) else set()
+
+
+def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Problems) -> bool:
+    """Record every missing, unknown or mistyped key of a catalogue; True when there was none."""
+    before = len(problems)
+    if not isinstance(data, LineDict):
+        problems.add(path, getattr(data, "line", 1), "strings.type",
+                     "a catalogue is a mapping of sections (site:, print:, …) as in the generator's en.yml")
+        return False
+    for section, wanted in reference.items():
+        if section not in data:
+            problems.add(path, data.line or 1, "strings.missing_key",
+                         f"section '{section}' is missing: copy it from {REFERENCE}.yml and translate it")
+            continue
+        found = data[section]
+        if section in LISTS:
+            if not (isinstance(found, list) and len(found) == LISTS[section]
+                    and all(isinstance(v, str) for v in found)):
+                problems.add(path, data.line_of(section), "strings.type",
+                             f"'{section}' is a list of {LISTS[section]} texts")
+            continue
+        if not isinstance(found, LineDict):
+            problems.add(path, data.line_of(section), "strings.type", f"'{section}' is a mapping of key: text")
+            continue
+        for key, text in wanted.items():
+            if key not in found:
+                problems.add(path, data.line_of(section), "strings.missing_key",
+                             f"'{section}.{key}' is missing (in {REFERENCE}.yml: {str(text)!r:.60}): translate it")
+            elif not isinstance(found[key], str):
+                problems.add(path, found.line_of(key), "strings.type", f"'{section}.{key}' must be a text")
+            elif _placeholders(found[key]) != _placeholders(text):
+                want = ", ".join(f"{{{p}}}" for p in sorted(_placeholders(text))) or "none"
+                problems.add(path, found.line_of(key), "strings.placeholder",
+                             f"'{section}.{key}' must keep the placeholders of {REFERENCE}.yml ({want}): the code "
+                             "fills them in")
+        for key in found:
+            if key not in wanted:
+                problems.add(path, found.line_of(key), "strings.unknown_key",
+                             f"'{section}.{key}' is not a key of {REFERENCE}.yml: remove it or fix its name")
+    for section in data:
+        if section not in reference:
+            problems.add(path, data.line_of(section), "strings.unknown_key",
+                         f"section '{section}' is not in {REFERENCE}.yml: remove it or fix its name")
+    return len(problems) == before
+
+
+def load_catalogues(root: Path, languages: list[Language], course_file: Path,
+                    problems: Problems) -> dict[str, Catalogue]:
+    """The checked catalogue of every declared language; problems for missing or incomplete ones."""
+    reference = _reference(problems)
+    found: dict[str, Catalogue] = {}
+    for lang in languages:
+        path = catalogue_path(root, lang.code)
+        if path is None:
+            problems.add(course_file, lang.line, "strings.missing_catalogue",
+                         f"no interface strings for '{lang.code}' ({lang.name}): create "
+                         f"theme/{STRINGS_DIR}/{lang.code}.yml in the course, a copy of "
+                         f"{installed_theme() / STRINGS_DIR / (REFERENCE + '.yml')} with every text translated")
+            continue
+        data = load_yaml_file(path, problems)
+        if data is not None and check_catalogue(data, reference, path, problems):
+            found[lang.code] = _plain(data)
+    return found
+
+
+def _plain(value: Any) -> Any:
+    """Ordinary dicts and lists: the Course pickles into the cache and to worker processes."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+_ACTIVE: dict[str, Catalogue] = {}
+
+
+def activate(course: Course) -> None:
+    """Make `course`'s catalogues the ones `Section` lookups read in this process."""
+    _ACTIVE.update(course.strings)
+
+
+def strings(lang: str) -> Catalogue:
+    """The active catalogue of `lang`."""
+    try:
+        return _ACTIVE[lang]
+    except KeyError:
+        raise KeyError(f"no interface strings loaded for '{lang}': load the course first") from None
+
+
+class Section(Mapping[str, Any]):
+    """One section of every active catalogue, looked up by language: `STRINGS[lang][key]`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getitem__(self, lang: str) -> Any:
+        return strings(lang)[self.name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_ACTIVE)
+
+    def __len__(self) -> int:
+        return len(_ACTIVE)

@@ -1,0 +1,54 @@
+"""The languages a course declares in its `course.yml`: codes, names and writing directions.
+
+Every part of the generator takes its languages from here: file names (`lesson.md` is the first
+language, `lesson.fr.md` another), the text maps of quizzes and brands, the language switcher,
+search, PDFs, SCORM packages and question banks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.course.problems import Problems
+from generator.course.schema import check, load_schema
+from generator.course.yamlfile import LineDict, load_yaml_file
+
+COURSE_FILE = "course.yml"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One declared language: its code (en), its name in itself (English) and direction (ltr or rtl)."""
+
+    code: str
+    name: str
+    dir: str = "ltr"
+    line: int = 0  # the line of its `code:` in course.yml
+
+
+def load_languages(root: Path, problems: Problems) -> list[Language]:
+    """The languages of `root/course.yml`, or [] with a problem when the file is missing or wrong."""
+    path = root / COURSE_FILE
+    if not path.is_file():
+        problems.add(path, None, "course.no_languages",
+                     "the course declares its languages in course.yml: create it (`coursegen init` writes one), "
+                     "e.g. 'languages:' then '  - code: en' and '    name: English'")
+        return []
+    data = load_yaml_file(path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, LineDict):
+        problems.add(path, getattr(data, "line", 1), "course.type", "course.yml is a mapping: 'languages:' and a list")
+        return []
+    if not check(data, load_schema("course.schema.json"), path, problems, "course.schema"):
+        return []
+    languages: list[Language] = []
+    for entry in data["languages"]:
+        code = str(entry["code"])
+        if code in {lang.code for lang in languages}:
+            problems.add(path, entry.line_of("code"), "course.duplicate_language",
+                         f"language '{code}' is declared twice: keep one")
+            continue
+        languages.append(Language(code, str(entry["name"]), str(entry.get("dir", "ltr")), entry.line_of("code")))
+    return languages
