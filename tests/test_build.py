@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator.build import build
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
+from tests.conftest import REPO
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -168,8 +170,11 @@ def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> 
         assert "exam.js" not in sizes, "exam mode is fetched only by a page that holds an exam"
         other = "fr" if lang == "en" else "en"
         script = (folder / "quiz.js").read_text(encoding="utf-8")
-        assert re.search(rf"[{{,]{lang}:\{{", script) and not re.search(rf"[{{,]{other}:\{{", script), \
-            "a language's build keeps its own strings only"
+        own, theirs = (yaml.safe_load((REPO / "theme" / "strings" / f"{code}.yml").read_text(encoding="utf-8"))
+                       for code in (lang, other))
+        assert f'score:"{own["quiz_js"]["score"]}"' in script, "the build writes in its language's strings"
+        assert theirs["quiz_js"]["score"] not in script, "a language's build keeps its own strings only"
+        assert "strings:" not in script
 
 
 def test_scripts_that_are_not_es5_are_left_as_they_are() -> None:

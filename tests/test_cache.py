@@ -39,18 +39,26 @@ def test_a_broken_course_is_never_cached_and_always_reported(course: Path) -> No
     for _ in range(2):
         with pytest.raises(ContentError):
             load_valid_course(course)
-    assert cache.load(cache.course_key(course, ("en", "fr"))) is None
+    assert cache.load(cache.course_key(course)) is None
 
 
 def test_a_new_file_or_a_renamed_one_changes_the_key(course: Path) -> None:
-    key = cache.course_key(course, ("en", "fr"))
+    key = cache.course_key(course)
     extra = course / "pages" / "notes.txt"
     extra.write_text("x", encoding="utf-8")
-    assert cache.course_key(course, ("en", "fr")) != key
+    assert cache.course_key(course) != key
     extra.rename(course / "pages" / "other.txt")
-    renamed = cache.course_key(course, ("en", "fr"))
+    renamed = cache.course_key(course)
     assert renamed != key
-    assert cache.course_key(course, ("en",)) != renamed  # other languages, other course
+    declared = course / "course.yml"  # other languages, other course
+    declared.write_text(declared.read_text(encoding="utf-8").replace("name: Français", "name: French"),
+                        encoding="utf-8")
+    assert cache.course_key(course) != renamed
+    catalogue = course / "theme" / "strings" / "fr.yml"  # a reworded interface string, too
+    before = cache.course_key(course)
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("Réessayer", "Essayer encore"),
+                         encoding="utf-8")
+    assert cache.course_key(course) != before
 
 
 def test_an_unwritable_or_corrupt_cache_only_means_no_cache(course: Path, tmp_path: Path,

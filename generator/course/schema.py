@@ -84,7 +84,8 @@ def _where(data: Any, path: list[str | int]) -> str:
 
 
 def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int], str | None]:
-    """The message, the path of the place it points at, and a code more precise than the file's, if any."""
+    """The message, the path of the place it points at, and for a text map "missing" or "undeclared"
+    (a declared language without its text, or a language course.yml does not declare)."""
     path = list(error.absolute_path)
     where = _where(data, path)
     prefix = f"{where}: " if where.startswith("question") else (f"'{where}': " if where else "")
@@ -103,11 +104,11 @@ def _language_message(error: ValidationError, path: list[str | int], prefix: str
     if error.validator == "required":
         missing = [lang for lang in declared if lang not in instance]
         return (f"{prefix}no '{missing[0] if missing else '?'}' text: add the translation "
-                f"(every text gives each language of course.yml: {listed})", path, "i18n.missing_translation")
+                f"(every text gives each language of course.yml: {listed})", path, "missing")
     extra = [k for k in instance if k not in declared]
     key = extra[0] if extra else "?"
     return (f"{prefix}'{key}' is not a language of this course (course.yml declares {listed}): remove it, or "
-            f"declare '{key}' in course.yml", [*path, key], "i18n.undeclared_language")
+            f"declare '{key}' in course.yml", [*path, key], "undeclared")
 
 
 def _plain_message(error: ValidationError, data: Any, path: list[str | int],
@@ -171,6 +172,12 @@ def check(data: Any, schema: dict[str, Any], file: Path, problems: Problems, cod
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         # An if/then failure repeats what its own sub-error says; keep the precise one.
-        message, path, precise = _message(error, data)
-        problems.add(file, _line_at(data, path), precise or code, message)
+        message, path, language = _message(error, data)
+        line = _line_at(data, path)
+        if language == "missing":
+            problems.add(file, line, "i18n.missing_translation", message)
+        elif language == "undeclared":
+            problems.add(file, line, "i18n.undeclared_language", message)
+        else:
+            problems.add(file, line, code, message)
     return not errors
