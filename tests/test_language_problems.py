@@ -10,7 +10,6 @@ import pytest
 from generator.cli.main import main
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
-from tests.conftest import make_course
 
 
 def problems_of(root: Path) -> list[str]:
@@ -37,7 +36,8 @@ def test_a_course_yml_that_is_not_a_mapping(course: Path) -> None:
 
 
 def test_a_bad_direction_and_a_bad_code_are_reported_together_on_their_lines(course: Path) -> None:
-    declare(course, "languages:\n  - code: en\n    name: English\n    dir: sideways\n  - code: FR\n    name: Français\n")
+    declare(course, "languages:\n  - code: en\n    name: English\n    dir: sideways\n"
+                    "  - code: FR\n    name: Français\n")
     assert problems_of(course) == [
         "course.yml:4: 'languages[1] dir': 'sideways' is not one of: ltr, rtl [course.schema]",
         "course.yml:5: 'languages[2] code': 'FR' is not a language code: write the two- or three-letter code in "
