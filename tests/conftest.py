@@ -168,7 +168,8 @@ def build_every_output(source: Path, dest: Path) -> Path:
     assert main(["--root", str(root), "check", "--strict"]) == 0
     assert main(["--root", str(root), "build", "--downloads"]) == 0
     for lang in load_valid_course(root).languages:
-        assert main(["--root", str(root), "scorm", "--lang", lang, "-o", str(root / "scorm" / f"course-{lang}.zip")]) == 0
+        package = root / "scorm" / f"course-{lang}.zip"
+        assert main(["--root", str(root), "scorm", "--lang", lang, "-o", str(package)]) == 0
     for fmt in ("gift", "moodle-xml"):
         assert main(["--root", str(root), "export", "--format", fmt, "-o", str(root / "banks" / fmt)]) == 0
     return root

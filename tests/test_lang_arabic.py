@@ -74,13 +74,13 @@ def test_the_arabic_workbook_is_laid_out_right_to_left(built: Path) -> None:
 
 def starts_at(reader: pypdf.PdfReader, heading: str) -> float:
     """Where the first line that is exactly `heading` starts, left to right, in points."""
+    found: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip() == heading:
+            found.append(tm[4] * cm[0] + cm[4])
+
     for page in reader.pages:
-        found: list[float] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-            if text.strip() == heading and not found:
-                found.append(tm[4] * cm[0] + cm[4])
-
         page.extract_text(visitor_text=visit)
         if found:
             return found[0]
