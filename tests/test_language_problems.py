@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli.main import main
+from generator.course.catalogue import installed_theme
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 
@@ -56,9 +57,9 @@ def test_a_declared_language_without_catalogue_or_twins_lists_everything_missing
     declare(course, "languages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\n"
                     "  - code: xx\n    name: Xish\n")
     found = problems_of(course)
-    assert found[0].startswith("course.yml:6: no interface strings for 'xx' (Xish): create theme/strings/xx.yml in "
-                               "the course, a copy of ")
-    assert found[0].endswith("/theme/strings/en.yml with every text translated [strings.missing_catalogue]")
+    english = installed_theme() / "strings" / "en.yml"  # the generator's own, wherever it is installed
+    assert found[0] == (f"course.yml:6: no interface strings for 'xx' (Xish): create theme/strings/xx.yml in the "
+                        f"course, a copy of {english} with every text translated [strings.missing_catalogue]")
     assert "modules/01-basics/index.md: no xx version: create modules/01-basics/index.xx.md " \
            "[i18n.missing_translation]" in found
     assert "quizzes/01-basics.yml:2: 'title': no 'xx' text: add the translation (every text gives each language " \
