@@ -153,7 +153,7 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_course(dest: Path, lessons: int, seed: int = 8) -> Shape:
-    """Write a course of `lessons` lessons under `dest` (replaced), with the project's mkdocs.yml, course.yml and theme."""
+    """A course of `lessons` lessons under `dest` (replaced), with the project's mkdocs.yml, course.yml and theme."""
     if dest.exists():
         shutil.rmtree(dest)
     modules = -(-lessons // LESSONS_PER_MODULE)
