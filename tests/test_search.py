@@ -66,6 +66,9 @@ def search(page: Any, query: str) -> tuple[str, list[str]]:
     box.press("Control+a")
     box.press("Backspace")
     box.press_sequentially(query, delay=20)
+    # Material reads the box on keyup; Playwright types letters outside its US layout (Arabic) as text,
+    # without key events, where a learner's keyboard sends one per letter.
+    box.press("End")
     page.locator(".md-search-result__item").first.wait_for()
     shown: tuple[str, list[str]] = ("", [])
     for _ in range(20):
