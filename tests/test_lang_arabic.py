@@ -49,6 +49,8 @@ def test_every_output_is_built_and_the_arabic_ones_are_arabic(built: Path) -> No
     with zipfile.ZipFile(built / "scorm" / "course-ar.zip") as package:
         page = next(n for n in package.namelist() if n.endswith("quiz.html"))
         html = package.read(page).decode()
+        launch = package.read("sco/01-basics.html").decode()
+    assert '<html lang="ar" dir="rtl">' in launch
     assert 'dir="rtl"' in html and "تحقّق من إجابتي" in html  # ar.yml's "check my answer"
     gift = (built / "banks" / "gift" / "ar" / "01-basics.gift").read_text(encoding="utf-8")
     assert "كتب عميل تقييمًا إيجابيًا" in gift

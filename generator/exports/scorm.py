@@ -78,8 +78,8 @@ def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Modu
         quiz = course.quizzes[module.quiz_id]
         config = {"module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
                   "key": key, "index": index, **({"exam": True} if quiz.mode == "exam" else {})}
-        html = template.render(lang=lang, title=package_title(course, lang, brand, module), config=config,
-                               start=f"../{module.slug}/index.html")
+        html = template.render(lang=lang, dir=course.direction(lang), title=package_title(course, lang, brand, module),
+                               config=config, start=f"../{module.slug}/index.html")
         (site / "sco" / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
 
 
