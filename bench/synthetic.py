@@ -153,7 +153,7 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_course(dest: Path, lessons: int, seed: int = 8) -> Shape:
-    """Write a course of `lessons` lessons under `dest` (replaced), with the project's mkdocs.yml and theme."""
+    """A course of `lessons` lessons under `dest` (replaced), with the project's mkdocs.yml, course.yml and theme."""
     if dest.exists():
         shutil.rmtree(dest)
     modules = -(-lessons // LESSONS_PER_MODULE)
@@ -162,6 +162,7 @@ def write_course(dest: Path, lessons: int, seed: int = 8) -> Shape:
     w = Writer(seed)
     dest.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(REPO / "course.yml", dest / "course.yml")  # English and French, as the shipped course
     shutil.copytree(REPO / "theme", dest / "theme")
     for lang, suffix in (("en", ""), ("fr", ".fr")):
         title = {"en": "Synthetic course", "fr": "Cours synthétique"}[lang]

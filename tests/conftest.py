@@ -155,3 +155,21 @@ def _own_course_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         del os.environ["COURSEGEN_CACHE_DIR"]
     else:
         os.environ["COURSEGEN_CACHE_DIR"] = old
+
+
+def build_every_output(source: Path, dest: Path) -> Path:
+    """A course of tests/data built as a host builds one, through the command line: `check --strict`, the
+    portal with its PDFs and offline copies, a SCORM package per language, GIFT and Moodle XML banks.
+    Returns the course folder: site/, trainer/, scorm/course-LANG.zip, banks/gift/, banks/moodle-xml/."""
+    from generator.cli.main import main
+    from generator.course.load import load_valid_course
+
+    root = make_course(dest, source)
+    assert main(["--root", str(root), "check", "--strict"]) == 0
+    assert main(["--root", str(root), "build", "--downloads"]) == 0
+    for lang in load_valid_course(root).languages:
+        package = root / "scorm" / f"course-{lang}.zip"
+        assert main(["--root", str(root), "scorm", "--lang", lang, "-o", str(package)]) == 0
+    for fmt in ("gift", "moodle-xml"):
+        assert main(["--root", str(root), "export", "--format", fmt, "-o", str(root / "banks" / fmt)]) == 0
+    return root

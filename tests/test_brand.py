@@ -153,7 +153,8 @@ def test_build_command_with_a_brand_and_check_covers_brands(branded: Path) -> No
     (branded / "brands" / "broken.yml").write_text("name: {en: X}\n", encoding="utf-8")
     checked = subprocess.run([*run, "check"], cwd=branded, capture_output=True, text=True, check=False, timeout=300)
     assert checked.returncode == 1
-    assert "brands/broken.yml:1: 'name': missing required field 'fr' [brand.schema]" in checked.stderr
+    assert ("brands/broken.yml:1: 'name': no 'fr' text: add the translation (every text gives each language of "
+            "course.yml: en, fr) [i18n.missing_translation]") in checked.stderr
     missing = subprocess.run([*run, "build", "--brand", "brands/nope.yml"], cwd=branded, capture_output=True,
                              text=True, check=False, timeout=300)
     assert missing.returncode == 1 and "brands/nope.yml: no such brand file" in missing.stderr

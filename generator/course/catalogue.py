@@ -147,7 +147,13 @@ _ACTIVE: dict[str, Catalogue] = {}
 
 
 def activate(course: Course) -> None:
-    """Make `course`'s catalogues the ones `Section` lookups read in this process."""
+    """Make `course`'s catalogues the ones `Section` lookups read in this process.
+
+    The entry points of rendering (render_docs, render_print_html, render_bank, write_chooser) call
+    it, so a process that loads several courses (a test session) renders each with its own texts.
+    Another course's languages are dropped: a lookup in one of them fails loudly.
+    """
+    _ACTIVE.clear()
     _ACTIVE.update(course.strings)
 
 

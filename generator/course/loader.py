@@ -70,7 +70,7 @@ def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], lan
         base = key.name
         for lang in languages:
             if lang not in by_lang:
-                have = next(iter(by_lang.values()))
+                have = by_lang.get(languages[0]) or next(iter(by_lang.values()))  # the original, when there is one
                 want = have.with_name(base + ("" if lang == languages[0] else "." + lang) + ".md")
                 problems.add(have, None, "i18n.missing_translation",
                              f"no {lang} version: create {problems.rel(want)}")

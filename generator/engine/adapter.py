@@ -18,8 +18,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
-from generator.course.catalogue import installed_theme
+from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree
 from generator.engine.config import site_config
 from generator.render.brand import apply_brand
@@ -84,9 +85,12 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
         # A language course.yml may declare but Material does not know: its few interface texts in
         # English (theme/partials/language.html) rather than a failed build.
         config["extra"]["cq_material_language"] = "en"
-    # The switcher (theme/partials/alternate.html) lists the declared languages; with one, it is not shown.
-    config["extra"]["alternate"] = [{"name": course.name(code), "lang": code, "dir": course.direction(code)}
-                                    for code in languages]
+    # The switcher (theme/partials/alternate.html) lists the declared languages, and Material's
+    # <link rel="alternate" hreflang> points at each language's home (`link`, relative to the site's
+    # folder, as each language is a sibling folder). With one language there is nothing to offer.
+    config["extra"]["alternate"] = [
+        {"name": course.name(code), "lang": code, "dir": course.direction(code), "link": f"../{code}/"}
+        for code in languages] if len(languages) > 1 else []
     if brand is not None:
         apply_brand(config, brand, lang)
     if extra_javascript:
@@ -133,11 +137,18 @@ class _SlotFiller(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     The search plugin has indexed the page by then, so no index holds the answers; filling the
     slots here, rather than reading and writing every built page again, saves a pass over the site.
+    It also keeps the theme's interface catalogues (strings/*.yml) out of the site: the build
+    writes their texts into the pages and scripts, and MkDocs would copy them as static files.
     """
 
     def __init__(self, fragments: dict[str, str]) -> None:
         self.fragments = fragments
         self.filled = 0
+
+    def on_files(self, files: Files, /, **_: Any) -> Files:
+        for file in [f for f in files if f.src_uri.startswith(f"{STRINGS_DIR}/") and f.src_uri.endswith(".yml")]:
+            files.remove(file)
+        return files
 
     def on_post_page(self, output: str, /, **_: Any) -> str:
         if "<!--cq-slot-" not in output:
@@ -153,8 +164,7 @@ def build_site(config_file: Path, strict: bool = True, slots: dict[str, str] | N
         try:
             config = load_config(str(config_file), strict=strict)
             filler = _SlotFiller(slots or {})
-            if slots:
-                config.plugins["coursegen-slots"] = filler  # registers its event at once
+            config.plugins["coursegen-slots"] = filler  # registers its events at once
             mkdocs_build(config)
             if filler.filled != len(slots or {}):
                 raise RuntimeError(f"{len(slots or {})} quiz blocks rendered but {filler.filled} placed in the pages")

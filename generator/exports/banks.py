@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.course.catalogue import Section
+from generator.course.catalogue import Section, activate
 from generator.course.model import Course, Question, Quiz
 from generator.output import publish_file, staging_dir
 from generator.render.quiz import inline, inline_text
@@ -263,6 +263,8 @@ def xml_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
 
 
 def render_bank(course: Course, quizzes: list[Quiz], lang: str, fmt: str) -> str:
+    """One bank of `quizzes` in `lang`, as GIFT or Moodle XML."""
+    activate(course)
     return gift_bank(course, quizzes, lang) if fmt == "gift" else xml_bank(course, quizzes, lang)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.render.quiz import environment
 from generator.render.strings import STRINGS
@@ -11,6 +12,7 @@ from generator.render.strings import STRINGS
 
 def write_chooser(course: Course, out: Path, index: str = "") -> None:
     """The language chooser at the top; `index="index.html"` for copies read over file://."""
+    activate(course)
     html = environment().get_template("chooser.html.j2").render(
         languages=list(course.languages), index=index,
         names={lang: course.name(lang) for lang in course.languages},

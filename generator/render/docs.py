@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.course import cache
+from generator.course.catalogue import activate
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
 from generator.render import journey
@@ -231,6 +232,7 @@ def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: 
     `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
     links must name the .html file.
     """
+    activate(course)  # a cached tree, too: the brand's legal page is rendered after it
     settings = ("docs", lang, directory_urls, issuer, slots, _render_code())
     key = cache.derived_key(course.key, *settings) if course.key else ""
     cached = cache.load(key, "docs") if key else None

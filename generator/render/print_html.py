@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.course.catalogue import Section
+from generator.course.catalogue import Section, activate
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
 from generator.render.docs import docs_path, page_url
@@ -263,4 +263,5 @@ def render_print_html(course: Course, lang: str, edition: str, date: dt.date, or
 
     `extensions` is mkdocs.yml's `markdown_extensions` list, so that print and site read lessons alike.
     """
+    activate(course)
     return PrintDocument(course, lang, edition, date, organisation, copyright, site_url, extensions or []).render()

@@ -74,7 +74,8 @@
     s = s.replace(/^[-+\u2212]/, "").replace(/(\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g, "$1");
     if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return NaN;
     var seps = s.replace(/\d/g, "");
-    if (seps.length > 1 || (seps === t("group") && /^\d{1,3},\d{3}$/.test(s))) {
+    // One separator is a thousands separator only when it is the language's (1,200 in English, 1.200 in German).
+    if (seps.length > 1 || (seps === t("group") && new RegExp("^\\d{1,3}\\" + seps + "\\d{3}$").test(s))) {
       var group = seps.charAt(0), last = seps.charAt(seps.length - 1);
       var dec = last !== group ? s.lastIndexOf(last) : s.length;
       var whole = s.slice(0, dec);

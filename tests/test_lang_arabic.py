@@ -1,0 +1,117 @@
+"""A right-to-left course (tests/data/arabic: Arabic first, then French), with its own interface strings
+(tests/data/arabic/theme/strings/ar.yml): pages and PDFs laid out right to left, the quiz mirrored,
+axe clean, every output built."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.course.load import load_valid_course
+from generator.render.print_html import render_print_html
+from tests.conftest import REPO, build_every_output, pdf_text
+from tests.test_a11y import axe_violations
+
+QUIZ = "/ar/01-basics/quiz/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_arabic_pages_are_right_to_left_and_french_ones_left_to_right(built: Path) -> None:
+    for lang, direction in (("ar", "rtl"), ("fr", "ltr")):
+        page = soup(built / "site" / lang / "01-basics" / "quiz" / "index.html")
+        assert page.html is not None and page.html["lang"] == lang
+        assert page.body is not None and page.body["dir"] == direction
+    chooser = soup(built / "site" / "index.html")
+    assert chooser.html is not None and (chooser.html["lang"], chooser.html["dir"]) == ("ar", "rtl")
+    assert [(a["lang"], a["dir"]) for a in chooser.select("a[hreflang]")] == [("ar", "rtl"), ("fr", "ltr")]
+    switcher = soup(built / "site" / "fr" / "index.html").select(".md-select__link")
+    assert [(a["lang"], a["dir"], a.get_text(strip=True)) for a in switcher] == [
+        ("ar", "rtl", "العربية"), ("fr", "ltr", "Français")]
+
+
+def test_every_output_is_built_and_the_arabic_ones_are_arabic(built: Path) -> None:
+    assert sorted(p.name for p in (built / "site" / "downloads").iterdir()) == [
+        "course-ar-learner.pdf", "course-ar-offline.zip", "course-fr-learner.pdf", "course-fr-offline.zip"]
+    with zipfile.ZipFile(built / "scorm" / "course-ar.zip") as package:
+        page = next(n for n in package.namelist() if n.endswith("quiz.html"))
+        html = package.read(page).decode()
+    assert 'dir="rtl"' in html and "تحقّق من إجابتي" in html  # ar.yml's "check my answer"
+    gift = (built / "banks" / "gift" / "ar" / "01-basics.gift").read_text(encoding="utf-8")
+    assert "كتب عميل تقييمًا إيجابيًا" in gift
+    assert (built / "banks" / "moodle-xml" / "ar" / "all-quizzes.xml").is_file()
+
+
+def test_the_arabic_workbook_is_laid_out_right_to_left(built: Path) -> None:
+    course = load_valid_course(built)
+    import datetime as dt
+
+    html = render_print_html(course, "ar", "learner", dt.date(2026, 11, 30))
+    assert '<html lang="ar" dir="rtl">' in html
+    reader = pypdf.PdfReader(built / "site" / "downloads" / "course-ar-learner.pdf")
+    text = "\n".join(pdf_text(page) for page in reader.pages)
+    assert "الأساسيات" in text  # the module's title, drawn with a font that has Arabic
+    months = course.strings["ar"]["months"]
+    assert any(month in text for month in months) and "November" not in text  # the date, from ar.yml
+    # The module's title starts right of the page's middle in Arabic, left of it in French.
+    width = float(reader.pages[0].mediabox.width)
+    assert starts_at(reader, "الأساسيات") > width / 2
+    french = pypdf.PdfReader(built / "site" / "downloads" / "course-fr-learner.pdf")
+    assert starts_at(french, "Les bases") < width / 2
+
+
+def starts_at(reader: pypdf.PdfReader, heading: str) -> float:
+    """Where the first line that is exactly `heading` starts, left to right, in points."""
+    found: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip() == heading:
+            found.append(tm[4] * cm[0] + cm[4])
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+        if found:
+            return found[0]
+    raise AssertionError(f"{heading!r} is not a line of the PDF")
+
+
+@pytest.mark.browser
+def test_the_arabic_quiz_works_mirrored(page: Any, built: Path, serve: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(serve(built / "site") + QUIZ)
+    page.check("#cq-01-basics-single-1-a")
+    page.click("#cq-01-basics-single-1 .cq-check")
+    assert page.locator("#cq-01-basics-single-1 .cq-result").inner_text() == "ليس تمامًا."  # ar.yml
+    # Right to left, a choice's radio button comes first, so on the right of its text.
+    radio = page.locator("#cq-01-basics-single-1-b").bounding_box()
+    label = page.locator("label[for=cq-01-basics-single-1-b]").bounding_box()
+    assert radio is not None and label is not None
+    assert radio["x"] > label["x"], (radio, label)
+    question = page.locator("#cq-01-basics-single-1").bounding_box()
+    assert question is not None and radio["x"] + radio["width"] > question["x"] + question["width"] * 0.75
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_arabic_pages_pass_axe(page: Any, built: Path, serve: Any) -> None:
+    base = serve(built / "site")
+    for path in ("/", "/ar/", "/ar/01-basics/", "/ar/01-basics/01-positive-review/", QUIZ, "/ar/progress/",
+                 "/ar/certificate/"):
+        page.goto(base + path)
+        assert axe_violations(page) == [], path
+    page.goto(base + QUIZ)
+    page.check("#cq-01-basics-single-1-b")
+    page.click("#cq-01-basics-single-1 .cq-check")
+    assert axe_violations(page) == [], "the quiz with feedback shown"
