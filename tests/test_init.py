@@ -125,11 +125,18 @@ def test_three_languages_and_one_coursegen_has_no_catalogue_for(tmp_path: Path,
 
 def test_a_right_to_left_default_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "course"
-    init(root, "وسائل التواصل الاجتماعي", "ar,fr", "غرفة التجارة", capsys)
+    out = init(root, "وسائل التواصل الاجتماعي", "ar,fr", "غرفة التجارة", capsys)
     assert yaml.safe_load((root / "course.yml").read_text(encoding="utf-8"))["languages"] == [
         {"code": "ar", "name": "العربية", "dir": "rtl"}, {"code": "fr", "name": "Français"}]
     assert (root / "pages" / "index.md").is_file() and (root / "pages" / "index.fr.md").is_file()
     assert not (root / "pages" / "index.ar.md").exists()
+    copied = root / "theme" / "strings" / "ar.yml"
+    if (installed_theme() / "strings" / "ar.yml").is_file():
+        assert not copied.exists()
+    else:  # the Arabic strings are a course's own: init copies the English ones, to translate
+        assert copied.read_text(encoding="utf-8").startswith(
+            "# Interface strings in العربية (ar): TRANSLATE EVERY TEXT.")
+        assert "notice: theme/strings/ar.yml: coursegen has no interface strings in العربية (ar)" in out
 
     site = check_and_build(root, tmp_path / "elsewhere")
     arabic = soup(site / "ar" / "index.html")
@@ -145,7 +152,11 @@ def test_a_right_to_left_default_language(tmp_path: Path, capsys: pytest.Capture
 def test_a_language_nobody_knows_still_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "course"
     out = init(root, "Course", "xx", "Org", capsys)
-    assert ("notice: course.yml: coursegen does not know the language 'xx': edit its name" in out)
+    assert "notice: course.yml: coursegen does not know the language 'xx': edit its name" in out
+    assert "notice: theme/strings/xx.yml: coursegen has no interface strings in xx (xx)" in out
+    copied = (root / "theme" / "strings" / "xx.yml").read_text(encoding="utf-8")
+    english = (installed_theme() / "strings" / "en.yml").read_text(encoding="utf-8")
+    assert copied.startswith("# Interface strings in xx (xx): TRANSLATE EVERY TEXT.") and copied.endswith(english)
     assert yaml.safe_load((root / "course.yml").read_text(encoding="utf-8"))["languages"] == [
         {"code": "xx", "name": "xx"}]
     site = check_and_build(root, tmp_path / "elsewhere")
