@@ -17,7 +17,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_help_for_every_command(tmp_path: Path) -> None:
-    for command in ([], ["build"], ["check"], ["serve"], ["new"], ["fix-typography"]):
+    for command in ([], ["build"], ["check"], ["serve"], ["new"], ["init"], ["fix-typography"]):
         result = run(*command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage: coursegen" in result.stdout
 

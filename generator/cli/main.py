@@ -132,6 +132,52 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ask(question: str, given: str | None, default: str) -> str:
+    """An option the command line left out: asked for at a terminal, else its default (a script never waits)."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        return default
+    try:
+        return input(f"{question} [{default}]: ").strip() or default
+    except EOFError:
+        return default
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.render.init import (
+        DEFAULT_BRAND,
+        DEFAULT_LANGUAGES,
+        DEFAULT_TITLE,
+        InitError,
+        check_folder,
+        init_course,
+        parse_languages,
+    )
+
+    folder = Path(args.dir)
+    try:
+        check_folder(folder)  # before any question: an answer must not be typed for nothing
+        title = _ask("Course title", args.title, DEFAULT_TITLE)
+        languages = parse_languages(_ask("Languages (codes, the first the default)", args.languages,
+                                         DEFAULT_LANGUAGES))
+        brand = _ask("Organisation (brand) name", args.brand_name, DEFAULT_BRAND)
+        made = init_course(folder, title, languages, brand)
+    except InitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in made.files:
+        print(f"created {(folder / path).as_posix()}")
+    for notice in made.notices:
+        print(f"notice: {notice}")
+    print(f"\nA course in {', '.join(lang.name for lang in languages)} is ready in {folder}. Next:\n"
+          f"  cd {folder}\n"
+          "  coursegen check --strict   # every file checked, with its line\n"
+          "  coursegen serve            # preview on http://127.0.0.1:8000, reloads as you write\n"
+          "  coursegen build            # the portal in site/")
+    return EXIT_OK
+
+
 def cmd_fix_typography(args: argparse.Namespace) -> int:
     from generator.course.problems import Problems
     from generator.course.typography import fix_file, readable
@@ -221,6 +267,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=("module", "quiz"))
     p.add_argument("slug", help="lowercase name with hyphens, e.g. pricing-posts")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("init", help="start a new course in a new folder",
+                       description="Write a new course (languages, home page, one module, quizzes, a brand) that "
+                                   "checks and builds at once. Options left out are asked for at a terminal; in a "
+                                   "script their defaults are used.")
+    p.add_argument("dir", type=Path, metavar="DIR", help="the course folder to create (new, or empty)")
+    p.add_argument("--title", help="course title, also the home page's title (default: My course)")
+    p.add_argument("--languages", metavar="CODES",
+                   help="language codes separated by commas, the first the default (default: en), e.g. en,fr")
+    p.add_argument("--brand-name", help="name of the organisation that publishes the course (default: My organisation)")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("fix-typography", help="put French non-breaking spaces in place",
                        description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")

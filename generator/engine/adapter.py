@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from generator.course.model import Course
 
 HOOK = Path(__file__).with_name("hook.py")
+MATERIAL_LANGUAGES = files("material") / "templates" / "partials" / "languages"
 
 
 class EngineError(Exception):
@@ -45,6 +47,11 @@ def theme_dir(root: Path, custom_dir: str | None) -> Path:
     if custom_dir and (root / custom_dir).is_dir():
         return (root / custom_dir).resolve()
     return installed_theme()
+
+
+def material_knows(lang: str) -> bool:
+    """True when Material translates its own interface (search, navigation) into `lang`."""
+    return (MATERIAL_LANGUAGES / f"{lang}.html").is_file()
 
 
 def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
@@ -74,6 +81,10 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
     theme["direction"] = course.direction(lang)
     theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir")))
     config.setdefault("extra", {})
+    if not material_knows(lang):
+        # A language course.yml may declare but Material does not know: its few interface texts in
+        # English (theme/partials/language.html) rather than a failed build.
+        config["extra"]["cq_material_language"] = "en"
     # The switcher (theme/partials/alternate.html) lists the declared languages, and Material's
     # <link rel="alternate" hreflang> points at each language's home (`link`, relative to the site's
     # folder, as each language is a sibling folder). With one language there is nothing to offer.
