@@ -35,8 +35,11 @@ webserver:
 	  status=$$?; [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; }
 
 # WeasyPrint lays out the PDFs with Debian's Pango and needs a font with metrics (Liberation, DejaVu).
+# Liberation has no Arabic letters: Pango falls back to DejaVu Sans (fonts-dejavu-core), which draws Arabic,
+# Persian, Urdu and Hebrew, so a right-to-left language's PDF needs it even where Liberation is installed.
 pdf-deps:
-	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qiE 'Liberation Sans|DejaVu Sans'; } || { \
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qiE 'Liberation Sans|DejaVu Sans' \
+	  && fc-list :lang=ar 2>/dev/null | grep -qi 'DejaVu Sans'; } || { \
 	  echo "Installing Pango and fonts for the PDF exports"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	    fonts-liberation fonts-dejavu-core fontconfig >/dev/null; }

@@ -13,7 +13,7 @@
   var STYLE = ".cq-timer{position:sticky;top:3rem;z-index:1;background:var(--md-default-bg-color);" +
     "border:1px solid var(--md-primary-fg-color);border-radius:.2rem;padding:0 .8em}" +
     ".cq-clock{font-variant-numeric:tabular-nums;font-weight:700}" +
-    ".cq-confirm{border-left:.25em solid var(--md-accent-fg-color);padding-left:.8em}";
+    ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
   window.cqExam = function (q) {
     var style = document.createElement("style");
