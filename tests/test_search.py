@@ -162,6 +162,18 @@ def test_the_search_box_gives_one_list_for_reponse_REPONSE_and_reponse(page: Any
 
 
 @pytest.mark.browser
+def test_a_word_after_an_apostrophe_is_found(page: Any, built_real: Path, serve: Any) -> None:
+    # "l’intérêt", "d’intérêt": French glues articles to words; mkdocs.yml splits words at apostrophes too.
+    # ("intérêt" never stands alone in the course: before, only "d’intérêt" would find it.)
+    base = serve(built_real)
+    page.goto(base + "/fr/")
+    page.click("label.md-search__icon, .md-search__input")
+    found = search(page, "interet")[1]
+    assert any("03-engagement-rate" in link for link in found), found
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_strasse_finds_strasse_with_german_stop_words(page: Any, built_mini: Path, serve: Any) -> None:
     # No German course ships: a two-page index in German, through the same worker and lunr.de.
     page.goto(serve(built_mini) + "/en/")
