@@ -72,3 +72,16 @@ def test_the_address_of_the_portal_opens_the_french_course(page: Any, built: Pat
     page.click("#cq-01-bases-single-1 .cq-check")
     assert page.locator("#cq-01-bases-single-1 .cq-result").inner_text() == "Exact."
     assert page.errors == []
+
+
+def test_fix_typography_finds_the_french_files_of_a_french_only_course(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli.main import main
+    from tests.conftest import make_course
+
+    root = make_course(tmp_path / "course", SOURCE)
+    lesson = root / "modules" / "01-bases" / "01-objectif-d-abord.md"  # French, though it has no .fr
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nUn point : ici.\n", encoding="utf-8")
+    assert main(["--root", str(root), "fix-typography"]) == 0
+    assert f"fixed {lesson}" in capsys.readouterr().out
+    assert lesson.read_text(encoding="utf-8").endswith("\nUn point\u00a0: ici.\n")

@@ -179,12 +179,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_fix_typography(args: argparse.Namespace) -> int:
+    from generator.course.languages import load_languages
     from generator.course.problems import Problems
-    from generator.course.typography import fix_file, readable
+    from generator.course.typography import fix_file, french_files, readable
 
-    files = args.files or [*sorted(args.root.glob("modules/**/*.fr.md")), *sorted(args.root.glob("pages/**/*.fr.md")),
-                           *sorted(args.root.glob("quizzes/*.yml"))]
     problems = Problems(args.root)
+    if not args.files:
+        codes = tuple(language.code for language in load_languages(args.root, problems))
+        if problems:
+            raise ContentError(problems.sorted())
+    files = args.files or french_files(args.root, codes)
     # A file that `check` would refuse is reported like `check` does and left as it is.
     changed = [f for f in files if readable(Path(f), problems) and fix_file(Path(f))]
     for path in changed:

@@ -7,10 +7,12 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.course.loader import read_markdown
+from generator.course.loader import read_markdown, split_lang
 from generator.course.markdown_scan import fix_french_line, prose_lines
 from generator.course.problems import Problems
 from generator.course.yamlfile import load_yaml_file, read_text
+
+FRENCH = "fr"  # the language whose typography this file knows
 
 
 def _kind(path: Path) -> str:
@@ -18,6 +20,16 @@ def _kind(path: Path) -> str:
         return "page"
     stem = path.name.split(".")[0]
     return {"index": "module", "trainer": "page"}.get(stem, "lesson")
+
+
+def french_files(root: Path, languages: tuple[str, ...]) -> list[Path]:
+    """The French lessons and pages of a course (`x.fr.md`, or `x.md` when French is its first language)
+    and its quiz files, whose `fr:` texts are French."""
+    if FRENCH not in languages:
+        return []
+    pages = sorted([*root.glob("modules/**/*.md"), *root.glob("pages/**/*.md")])
+    french = [p for p in pages if split_lang(p, languages)[1] == FRENCH]
+    return [*french, *sorted(root.glob("quizzes/*.yml"))]
 
 
 def readable(path: Path, problems: Problems) -> bool:
