@@ -42,7 +42,7 @@ def test_every_output_is_built_in_each_language(built: Path) -> None:
             assert "imsmanifest.xml" in package.namelist()
     chooser = soup(site / "index.html")
     assert [(a["hreflang"], a.get_text()) for a in chooser.select("a[hreflang]")] == [
-        ("en", "English: Three-language course"), ("fr", "Français: Cours en trois langues"),
+        ("en", "English: Three-language course"), ("fr", "Français\u00a0: Cours en trois langues"),
         ("de", "Deutsch: Kurs in drei Sprachen")]
 
 

@@ -19,5 +19,6 @@ def write_chooser(course: Course, out: Path, index: str = "") -> None:
         dirs={lang: course.direction(lang) for lang in course.languages},
         titles={lang: course.title(lang) or STRINGS[lang]["course_title"] for lang in course.languages},
         choose={lang: STRINGS[lang]["choose_language"] for lang in course.languages},
+        colons={lang: STRINGS[lang]["colon"] for lang in course.languages},
     )
     (out / "index.html").write_text(html, encoding="utf-8")
