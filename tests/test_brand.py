@@ -8,17 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from generator.build import build
 from generator.course.brand import contrast, darker_until, load_brand
 from generator.course.problems import ContentError
 from generator.course.yamlfile import MAX_BYTES
-from tests.conftest import REPO
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+from tests.conftest import REPO, soup
 
 
 @pytest.fixture

@@ -13,11 +13,7 @@ from bs4 import BeautifulSoup
 from generator.build import build
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
-from tests.conftest import REPO
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+from tests.conftest import REPO, soup
 
 
 def test_both_languages_and_a_chooser_are_built(built_mini: Path) -> None:

@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from generator.cli.main import main
 from generator.course.catalogue import installed_theme
-from tests.conftest import REPO
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+from tests.conftest import REPO, soup
 
 
 def files_of(folder: Path) -> list[str]:

@@ -10,11 +10,10 @@ from typing import Any
 
 import pypdf
 import pytest
-from bs4 import BeautifulSoup
 
 from generator.course.load import load_valid_course
 from generator.render.print_html import render_print_html
-from tests.conftest import REPO, build_every_output, pdf_text
+from tests.conftest import REPO, build_every_output, pdf_text, soup
 from tests.test_a11y import axe_violations
 from tests.test_search import search
 
@@ -25,9 +24,6 @@ QUIZ = "/ar/01-basics/quiz/"
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_arabic_pages_are_right_to_left_and_french_ones_left_to_right(built: Path) -> None:

@@ -9,9 +9,8 @@ from typing import Any
 
 import pypdf
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, build_every_output, pdf_text
+from tests.conftest import REPO, build_every_output, pdf_text, soup
 
 SOURCE = REPO / "tests" / "data" / "fr-only"
 
@@ -20,9 +19,6 @@ SOURCE = REPO / "tests" / "data" / "fr-only"
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_every_output(SOURCE, tmp_path_factory.mktemp("fr-only") / "course")
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_course_has_no_english_file() -> None:

@@ -10,9 +10,8 @@ from typing import Any
 
 import pypdf
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, build_every_output, pdf_text
+from tests.conftest import REPO, build_every_output, pdf_text, soup
 from tests.test_search import search
 
 LANGS = ("en", "fr", "de")
@@ -22,9 +21,6 @@ LANGS = ("en", "fr", "de")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_every_output(REPO / "tests" / "data" / "three", tmp_path_factory.mktemp("three") / "course")
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_output_is_built_in_each_language(built: Path) -> None:
