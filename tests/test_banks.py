@@ -34,6 +34,11 @@ def by_title(questions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {q["title"]: q for q in questions if q["type"] != "Category"}
 
 
+def gift_questions(path: Path) -> dict[str, dict[str, Any]]:
+    """The questions gift-pegjs reads in one GIFT file, by title."""
+    return by_title(parse_gift(path)[str(path)]["questions"])
+
+
 @pytest.fixture
 def banks(course: Path, tmp_path: Path) -> Path:
     quiz = course / "quizzes" / "01-basics.yml"
@@ -127,8 +132,7 @@ def test_html_in_quiz_text_stays_text_in_both_formats(course: Path, tmp_path: Pa
     loaded = load_valid_course(course)
     export_banks(loaded, tmp_path, "gift", ("en",))
     export_banks(loaded, tmp_path, "moodle-xml", ("en",))
-    gift = by_title(parse_gift(tmp_path / "en" / "01-basics.gift")[str(tmp_path / "en" / "01-basics.gift")]
-                    ["questions"])
+    gift = gift_questions(tmp_path / "en" / "01-basics.gift")
     expected = "Is &lt;b&gt;this&lt;/b&gt; <strong>SMART</strong>?"
     assert gift["01-basics/single-1"]["stem"]["text"] == expected
     root = ET.parse(tmp_path / "en" / "01-basics.xml").getroot()
@@ -157,8 +161,7 @@ def test_a_pool_is_a_category_with_its_random_question_recipe(course: Path, tmp_
     gift = (tmp_path / "en" / "01-basics.gift").read_text(encoding="utf-8")
     assert ("$CATEGORY: $course$/top/Mini course/Module 1 quiz\n\n"
             "// Question pool: each attempt draws 3 of these 5") in gift
-    assert len(by_title(parse_gift(tmp_path / "en" / "01-basics.gift")[str(tmp_path / "en" / "01-basics.gift")]
-                        ["questions"])) == 5, "the bank holds the whole pool"
+    assert len(gift_questions(tmp_path / "en" / "01-basics.gift")) == 5, "the bank holds the whole pool"
     root = ET.parse(tmp_path / "fr" / "01-basics.xml").getroot()
     category = root.find("question[@type='category']")
     assert category.findtext("category/text") == "$course$/top/Mini cours/Quiz du module 1"

@@ -179,16 +179,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_fix_typography(args: argparse.Namespace) -> int:
-    from generator.course.languages import load_languages
+    from generator.course.languages import declared_languages
     from generator.course.problems import Problems
     from generator.course.typography import fix_file, french_files, readable
 
+    files = args.files or french_files(args.root, tuple(lang.code for lang in declared_languages(args.root)))
     problems = Problems(args.root)
-    if not args.files:
-        codes = tuple(language.code for language in load_languages(args.root, problems))
-        if problems:
-            raise ContentError(problems.sorted())
-    files = args.files or french_files(args.root, codes)
     # A file that `check` would refuse is reported like `check` does and left as it is.
     changed = [f for f in files if readable(Path(f), problems) and fix_file(Path(f))]
     for path in changed:
@@ -311,13 +307,9 @@ def chosen_language(root: Path, lang: str | None, default: bool) -> str | None:
     """`--lang` checked against course.yml; the course's first language when `default` and none was given."""
     if lang is None and not default:
         return None
-    from generator.course.languages import load_languages
-    from generator.course.problems import Problems
+    from generator.course.languages import declared_languages
 
-    problems = Problems(root)
-    codes = [language.code for language in load_languages(root, problems)]
-    if problems:
-        raise ContentError(problems.sorted())
+    codes = [language.code for language in declared_languages(root)]
     if lang is None:
         return codes[0]
     if lang not in codes:

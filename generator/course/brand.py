@@ -156,14 +156,10 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...]) -> Br
     )
 
 
-def _languages(root: Path, problems: Problems) -> tuple[str, ...]:
-    """The course's declared languages; a broken course.yml is a problem of its own."""
-    from generator.course.languages import load_languages
+def _languages(root: Path) -> tuple[str, ...]:
+    from generator.course.languages import declared_languages
 
-    declared = load_languages(root, problems)
-    if not declared:
-        raise ContentError(problems.sorted())
-    return tuple(lang.code for lang in declared)
+    return tuple(language.code for language in declared_languages(root))
 
 
 def load_brand(root: Path, path: Path | None) -> Brand | None:
@@ -176,7 +172,7 @@ def load_brand(root: Path, path: Path | None) -> Brand | None:
     if not path.is_file():
         problems.add(path, None, "brand.missing", "no such brand file: give a path such as brands/my-chamber.yml")
         raise ContentError(problems.sorted())
-    brand = read_brand(path, problems, _languages(root, problems))
+    brand = read_brand(path, problems, _languages(root))
     if brand is None:
         raise ContentError(problems.sorted())
     return brand
@@ -185,7 +181,7 @@ def load_brand(root: Path, path: Path | None) -> Brand | None:
 def check_brands(root: Path) -> list[Brand]:
     """Check every brand file in the course's brands/ folder; raise ContentError listing all problems."""
     problems = Problems(root)
-    languages = _languages(root, problems)
+    languages = _languages(root)
     brands = [read_brand(path, problems, languages) for path in sorted((root / "brands").glob("*.y*ml"))]
     if problems:
         raise ContentError(problems.sorted())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.course.problems import Problems
+from generator.course.problems import ContentError, Problems
 from generator.course.schema import check, load_schema
 from generator.course.yamlfile import LineDict, load_yaml_file
 
@@ -51,4 +51,14 @@ def load_languages(root: Path, problems: Problems) -> list[Language]:
                          f"language '{code}' is declared twice: keep one")
             continue
         languages.append(Language(code, str(entry["name"]), str(entry.get("dir", "ltr")), entry.line_of("code")))
+    return languages
+
+
+def declared_languages(root: Path) -> list[Language]:
+    """The languages of `root/course.yml`, for a command that needs them before (or without) the course;
+    ContentError listing the problems of a missing or broken course.yml."""
+    problems = Problems(root)
+    languages = load_languages(root, problems)
+    if problems or not languages:
+        raise ContentError(problems.sorted())
     return languages

@@ -29,6 +29,11 @@ def split_lang(path: Path, languages: tuple[str, ...]) -> tuple[str, str]:
     return stem, languages[0]
 
 
+def lang_file_name(stem: str, lang: str, languages: tuple[str, ...]) -> str:
+    """The reverse of split_lang: `lesson.md` in the default (first) language, `lesson.fr.md` in another."""
+    return f"{stem}.md" if lang == languages[0] else f"{stem}.{lang}.md"
+
+
 def read_markdown(path: Path, kind: str, problems: Problems) -> Source | None:
     """Read a Markdown file with YAML front matter; check the front matter's schema."""
     text = read_text(path, problems)
@@ -71,7 +76,7 @@ def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], lan
         for lang in languages:
             if lang not in by_lang:
                 have = by_lang.get(languages[0]) or next(iter(by_lang.values()))  # the original, when there is one
-                want = have.with_name(base + ("" if lang == languages[0] else "." + lang) + ".md")
+                want = have.with_name(lang_file_name(base, lang, languages))
                 problems.add(have, None, "i18n.missing_translation",
                              f"no {lang} version: create {problems.rel(want)}")
         sources = {lang: read_markdown(path, kind, problems) for lang, path in by_lang.items()}
@@ -287,5 +292,4 @@ def load_course(root: Path, problems: Problems) -> Course:
         quiz = load_quiz(path, languages, problems)
         if quiz:
             quizzes[quiz.id] = quiz
-    return Course(root, languages, modules, pages, quizzes, abbreviations,
-                  declared={lang.code: lang for lang in declared}, strings=strings)
+    return Course(root, tuple(declared), modules, pages, quizzes, abbreviations, strings=strings)

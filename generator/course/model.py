@@ -185,14 +185,18 @@ class Module:
 class Course:
     """The whole validated course, every language: what every renderer and export reads."""
     root: Path
-    languages: tuple[str, ...]
+    declared: tuple[Language, ...]  # course.yml, in its order: the default language first
     modules: list[Module]
     pages: list[Page]  # home, tools, glossary, about... (not part of a module)
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
     key: str = field(default="", compare=False)  # the content key of course/cache.py ("" when not cached)
-    declared: dict[str, Language] = field(default_factory=dict)  # course.yml, by code
     strings: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface catalogues, by code
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the declared languages, the default first."""
+        return tuple(language.code for language in self.declared)
 
     @property
     def default_language(self) -> str:
@@ -201,13 +205,11 @@ class Course:
 
     def name(self, lang: str) -> str:
         """The language's name in itself (Français), as course.yml gives it."""
-        found = self.declared.get(lang)
-        return found.name if found else lang
+        return next((language.name for language in self.declared if language.code == lang), lang)
 
     def direction(self, lang: str) -> str:
         """ltr or rtl."""
-        found = self.declared.get(lang)
-        return found.dir if found else "ltr"
+        return next((language.dir for language in self.declared if language.code == lang), "ltr")
 
     def title(self, lang: str) -> str:
         """The course's name in `lang`: the title of its home page (pages/index.md)."""

@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
@@ -26,7 +25,6 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     `languages` limits the language switcher (a SCORM package holds one language only);
     `stats` loads the completion-count script (web portal of a brand that opted in).
     """
-    activate(course)  # a worker process receives the course, and with it the interface strings
     if stats:
         extra_javascript = [*(extra_javascript or []), STATS_SCRIPT]
     tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import generator
 from generator.course.brand import Brand
-from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.render.brand import write_docs
@@ -46,7 +45,6 @@ def find_shim(root: Path) -> Path:
 def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str, ...], brand: Brand | None = None,
                    extra_javascript: list[str] | None = None) -> None:
     """Build one language into `out_dir` for file:// and LMS packages; `bundled` are the languages shipped with it."""
-    activate(course)  # a worker process receives the course, and with it the interface strings
     shim = find_shim(course.root)
     tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-portable-{lang}-") as work:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from generator.course.catalogue import REFERENCE, STRINGS_DIR, installed_theme
 from generator.course.languages import COURSE_FILE, Language
-from generator.course.schema import SCHEMAS
+from generator.course.loader import lang_file_name
+from generator.course.schema import SCHEMAS, load_schema
 from generator.render.scaffold import (
-    file_name,
     has_templates,
     in_language,
     markdown,
@@ -32,7 +32,9 @@ DEFAULT_TITLE = "My course"
 DEFAULT_LANGUAGES = "en"
 DEFAULT_BRAND = "My organisation"
 FIRST_MODULE = "01-first-module"
-CODE = re.compile(r"^[a-z]{2,3}$")  # as course.schema.json wants it
+# A language code as course.yml takes it: the pattern of course.schema.json.
+_LANGUAGE = load_schema("course.schema.json")["properties"]["languages"]["items"]
+CODE = re.compile(_LANGUAGE["properties"]["code"]["pattern"])
 RTL = "rtl"
 
 # Each language's name in itself, as the language switcher shows it, and the right-to-left ones.
@@ -101,6 +103,7 @@ def copied_catalogue(language: Language) -> str:
 def course_files(title: str, languages: list[Language], brand: str) -> dict[str, str]:
     """Every file of the new course, by path relative to its folder."""
     installed = installed_catalogues()
+    codes = tuple(language.code for language in languages)
     files: dict[str, str] = {
         COURSE_FILE: render("course.yml", languages=languages, installed=", ".join(installed),
                             example=next((lang.code for lang in languages[1:]), "fr")),
@@ -112,7 +115,7 @@ def course_files(title: str, languages: list[Language], brand: str) -> dict[str,
     files["quizzes/schema/quiz.schema.json"] = (SCHEMAS / "quiz.schema.json").read_text(encoding="utf-8")
     for stem, name in (("home", "index"), ("abbreviations", "abbreviations")):
         for language in languages:
-            files[f"pages/{file_name(name, language.code, languages)}"] = markdown(
+            files[f"pages/{lang_file_name(name, language.code, codes)}"] = markdown(
                 stem, language, title=in_language(title, language.code), module=FIRST_MODULE)
     for path, text in module_files(Path("."), FIRST_MODULE, languages).items():
         files[path.as_posix()] = text

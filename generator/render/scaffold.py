@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.course.languages import Language, load_languages
+from generator.course.languages import Language, declared_languages
+from generator.course.loader import lang_file_name
 from generator.course.markdown_scan import fix_french_line
-from generator.course.problems import ContentError, Problems
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SCAFFOLD = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
@@ -127,27 +127,14 @@ def quiz_yaml(kind: str, slug: str, languages: list[Language]) -> str:
     return render("quiz.yml", kind=kind, notes=translate_notes(languages, "texts"), text=text_maps(table))
 
 
-def file_name(stem: str, code: str, languages: list[Language]) -> str:
-    """`lesson.md` in the default (first) language, `lesson.fr.md` in another."""
-    return f"{stem}.md" if code == languages[0].code else f"{stem}.{code}.md"
-
-
-def course_languages(root: Path) -> list[Language]:
-    """The languages of the course in `root` (course.yml); ContentError when it has none or a broken one."""
-    problems = Problems(root)
-    languages = load_languages(root, problems)
-    if problems or not languages:
-        raise ContentError(problems.sorted())
-    return languages
-
-
 def module_files(root: Path, slug: str, languages: list[Language]) -> dict[Path, str]:
     """Every file of a new module: overview, first lesson and trainer notes in each language, its quizzes."""
     folder = root / "modules" / slug
+    codes = tuple(language.code for language in languages)
     files: dict[Path, str] = {}
     for stem, name in (("index", "index"), ("lesson", "01-first-lesson"), ("trainer", "trainer")):
         for language in languages:
-            files[folder / file_name(name, language.code, languages)] = markdown(stem, language, slug=slug)
+            files[folder / lang_file_name(name, language.code, codes)] = markdown(stem, language, slug=slug)
     files[root / "quizzes" / f"{slug}.yml"] = quiz_yaml("module", slug, languages)
     files[root / "quizzes" / f"{slug}-checks.yml"] = quiz_yaml("check", slug, languages)
     return files
@@ -167,14 +154,14 @@ def new_quiz(root: Path, slug: str) -> list[Path]:
     """Write quizzes/<slug>.yml: one check question, in each language of the course."""
     if not SLUG.match(slug):
         raise ScaffoldError(f"'{slug}' is not a valid quiz name: use lowercase letters, digits and hyphens")
-    return _write_new({root / "quizzes" / f"{slug}.yml": quiz_yaml("check", slug, course_languages(root))})
+    return _write_new({root / "quizzes" / f"{slug}.yml": quiz_yaml("check", slug, declared_languages(root))})
 
 
 def new_module(root: Path, slug: str) -> list[Path]:
     """Write a module (numbered after the last one) that checks and builds, in each language of the course."""
     if not SLUG.match(slug):
         raise ScaffoldError(f"'{slug}' is not a valid module name: use lowercase letters, digits and hyphens")
-    languages = course_languages(root)
+    languages = declared_languages(root)
     modules = root / "modules"
     if not re.match(r"^[0-9]{2}-", slug):
         numbers = [int(p.name[:2]) for p in modules.glob("[0-9][0-9]-*") if p.is_dir()] if modules.is_dir() else []
