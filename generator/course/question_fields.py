@@ -53,7 +53,8 @@ def owners(key: str) -> str:
 def _foreign(entry: LineDict, kind: str, allowed: set[str], where: str, path: Path, problems: Problems) -> None:
     known = set().union(*OWN.values())
     for key in [k for k in entry if k in known and k not in allowed]:
-        hint = TYPED_HINTS.get((key, kind), f"a {NAMES[kind]} question {HOW[kind]}")
+        article = "an" if NAMES[kind][0] in "aeiou" else "a"
+        hint = TYPED_HINTS.get((key, kind), f"{article} {NAMES[kind]} question {HOW[kind]}")
         problems.add(path, entry.line_of(key), "quiz.field_not_for_type",
                      f"{where}: '{key}' belongs to {owners(key)} questions and {hint}: remove '{key}'")
         del entry[key]

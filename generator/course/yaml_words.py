@@ -78,9 +78,9 @@ def plain_message(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
         return opened, ("a quote opened on this line is never closed: expected the closing quote before the "
                         "end of the file: close it (and write a quote inside the text as \\\" or '')")
     if problem == "mapping values are not allowed here":
-        return at, ("a colon and a space (': ') inside a value, where YAML expected plain text: put a text that "
-                    "holds ': ' in quotes (\"Goal: 20 bookings\"); a key goes on its own line, lined up with the "
-                    "keys above")
+        return at, ("a colon and a space (': ') inside a value: if this line holds a key, line it up with the "
+                    "keys above (indented further, it reads as more text of the value above); if it is text, put "
+                    "it in quotes (\"Goal: 20 bookings\")")
     if problem.startswith("block sequence entries are not allowed"):
         return at, "a list item ('- ') where a value was expected: put it on the next line, indented"
     if "cannot start any token" in problem:
