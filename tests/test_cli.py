@@ -148,8 +148,8 @@ def test_check_reports_content_and_brand_problems_together(course: Path) -> None
                                                     encoding="utf-8")
     (course / "modules" / "01-basics" / "02-smart.fr.md").unlink()
     quiz = course / "quizzes" / "01-basics-checks.yml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    type: single\n", "    type: single\n    answer: true\n"),
-                    encoding="utf-8")
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    type: single\n", "    type: single\n    answer: true\n"), encoding="utf-8")
     result = run("check", cwd=course)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
