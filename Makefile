@@ -48,11 +48,12 @@ site: $(STAMP) node_modules/.installed pdf-deps
 	# The portal, plus the workshop exports in site/downloads/ (PDF workbook, offline zips); the trainer edition
 	# and the question banks hold every answer: they go to trainer/, beside the site, never published by default.
 	$(BIN)/coursegen build --downloads
-	# For chambers' LMSs: SCORM 1.2 packages and Moodle question banks, under the default brand.
-	$(BIN)/coursegen scorm --lang en -o site/downloads/scorm/course-en.zip
-	$(BIN)/coursegen scorm --lang fr -o site/downloads/scorm/course-fr.zip
-	$(BIN)/coursegen export --format gift -o trainer/question-banks
-	$(BIN)/coursegen export --format moodle-xml -o trainer/question-banks
+	# For chambers' LMSs: SCORM 1.2 packages (site/downloads/scorm/course-LANG.zip) and Moodle question banks
+	# (trainer/question-banks/), under the default brand: the commands' default places.
+	$(BIN)/coursegen scorm --lang en
+	$(BIN)/coursegen scorm --lang fr
+	$(BIN)/coursegen export --format gift
+	$(BIN)/coursegen export --format moodle-xml
 
 check: $(STAMP)
 	$(BIN)/coursegen check

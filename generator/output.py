@@ -17,6 +17,7 @@ import ctypes.util
 import datetime as dt
 import errno
 import fcntl
+import logging
 import os
 import shutil
 import subprocess
@@ -27,14 +28,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import CoursegenError
+
 STAGING = ".tmp-"  # `site.tmp-XXXX`: a folder being written
 RETIRED = ".old-"  # `site.old-XXXX`: the copy a build replaced, deleted once the new one is in place
 ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can hold
 _RENAME_EXCHANGE = 2
+log = logging.getLogger("coursegen")
 _AT_FDCWD = -100
 
 
-class OutputBusy(Exception):
+class OutputBusy(CoursegenError):
     """Another build holds the lock on the same output."""
 
 
@@ -207,7 +211,8 @@ def build_epoch(root: Path | None = None, sources: Iterable[str] = ("modules", "
     if commit is not None:
         return commit
     newest = max((p.stat().st_mtime for d in sources for p in (root / d).rglob("*") if p.is_file()), default=0.0)
-    _notice("no git history here: outputs are dated by the newest source file")
+    _notice("no git history here: outputs are dated by the newest source file (set SOURCE_DATE_EPOCH to choose "
+            "another date)")
     return int(newest) or ZIP_EPOCH
 
 
@@ -228,10 +233,11 @@ def _git_date(root: Path) -> int | None:
 
 
 def _notice(message: str) -> None:
+    """Information, not a problem, said once per process (a build asks for its date more than once)."""
     if message not in _notified:
         _notified.add(message)
-        print(f"notice: {message}", flush=True)  # information, not a problem: stdout
+        log.info(f"notice: {message}")
 
 
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
+    log.warning(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -108,7 +109,9 @@ def test_fix_typography_reports_a_broken_file_like_check_and_leaves_it(course: P
     assert "Traceback" not in result.stderr
     rel = lesson.relative_to(course).as_posix()
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{rel}:3: front matter: YAML syntax error") and lines[0].endswith("[yaml.syntax]")
+    # The line that opens the bracket never closed (2), not the one where YAML gave up looking for it (3).
+    assert lines[0] == (f"{rel}:2: front matter: YAML syntax error: the '[' opened on this line is never closed: "
+                        "expected ',' or ']' before the next line: close it with ']' [yaml.syntax]")
     assert lines[1].startswith("quizzes/01-basics.yml:") and lines[1].endswith("[yaml.syntax]")
     assert lines[2] == "2 problem(s) found; those files were not changed."
     assert set(lines[:2]) <= set(run("check", cwd=course).stderr.splitlines())  # the same words as `check`
@@ -124,3 +127,62 @@ def test_fix_typography_spaces_french_and_leaves_text_marked_as_english(course: 
     assert lesson.read_text(encoding="utf-8").endswith(
         "\nVoir *Reviews: the case of Yelp*{lang=en}\u00a0: ici «\u00a0oui\u00a0».\n")
     assert run("check", cwd=course).returncode == 0
+
+
+def test_check_outside_a_course_says_there_is_none_and_how_to_start_one(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"course.yml: no course here: neither {tmp_path.resolve()} nor a folder above it holds a course.yml: start "
+        "one with `coursegen init my-course` (then `cd my-course`), or give the course folder with --root "
+        "[course.not_found]",
+        "1 problem(s) found; nothing was written.",
+    ]
+    given = run("--root", str(tmp_path), "build", cwd=REPO)
+    assert given.returncode == 1 and "Traceback" not in given.stderr
+    assert given.stderr.startswith(f"course.yml: no course here: {tmp_path.resolve()} holds no course.yml: ")
+
+
+def test_check_reports_content_and_brand_problems_together(course: Path) -> None:
+    (course / "brands").mkdir()
+    brand = (REPO / "brands" / "default.yml").read_text(encoding="utf-8")
+    (course / "brands" / "default.yml").write_text(brand.replace('primary: "#4051b5"', 'primary: "#ffff00"'),
+                                                    encoding="utf-8")
+    (course / "modules" / "01-basics" / "02-smart.fr.md").unlink()
+    quiz = course / "quizzes" / "01-basics-checks.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    type: single\n", "    type: single\n    answer: true\n"), encoding="utf-8")
+    result = run("check", cwd=course)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "brands/default.yml:8: colour 'primary' #ffff00 has a contrast of 1.1:1 against the white header text and "
+        "the links drawn in it; WCAG AA needs 4.5:1: use a darker shade such as #7a7a00 [brand.contrast]",
+        "modules/01-basics/02-smart.md: no fr version: create modules/01-basics/02-smart.fr.md "
+        "[i18n.missing_translation]",
+        "quizzes/01-basics-checks.yml:7: question 'why': 'answer' belongs to true-false and numeric questions and a "
+        "single-choice question marks its right choice with 'correct: true': remove 'answer' "
+        "[quiz.field_not_for_type]",
+        "3 problem(s) found; nothing was written.",
+    ]
+
+
+def test_scorm_and_export_write_to_their_defaults_and_the_date_notice_comes_once_where_needed(course: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # a copy without git, no date given
+
+    def coursegen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "generator", *args], cwd=course, capture_output=True, text=True,
+                              timeout=300, check=False, env=env)
+
+    notice = "notice: no git history here: outputs are dated by the newest source file"
+    scorm = coursegen("scorm")
+    assert scorm.returncode == 0, scorm.stderr
+    assert (course / "site" / "downloads" / "scorm" / "course-en.zip").is_file()
+    assert scorm.stdout.count(notice) == 1  # the zip is dated: said once
+    banks = coursegen("export", "--format", "gift")
+    assert banks.returncode == 0, banks.stderr
+    assert (course / "trainer" / "question-banks" / "fr" / "all-quizzes.gift").is_file()
+    assert notice not in banks.stdout  # question banks carry no date: nothing to say
+    assert coursegen("-q", "export", "--format", "moodle-xml").stdout == ""
+    assert coursegen("check", "-q").stdout == ""
+    verbose = coursegen("-v", "check")
+    assert verbose.stdout.splitlines()[0] == f"course folder: {course.resolve()}"

@@ -358,3 +358,26 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
         return window.cqScormSession.decode(window.cqScormSession.encode(s)); }""", text)
     assert back["quizzes"]["01-basics"]["answers"]["term-1"] == {"value": [text], "correct": False}
     assert page.errors == []
+
+
+def test_a_package_needs_no_npm_shim_which_only_file_urls_need(course: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.engine import portable
+    from generator.exports.offline import build_offline
+
+    # A machine without `npm install`: the iframe-worker shim is found neither beside the course nor the generator.
+    monkeypatch.setattr(portable, "SHIM_IN_PACKAGE", Path("iframe-worker-not-installed") / "shim" / "index.js")
+    loaded = load_valid_course(course)
+    made = build_package(loaded, "en", tmp_path / "course-en.zip")
+    with zipfile.ZipFile(made.path) as archive:
+        names = set(archive.namelist())
+        pages = [archive.read(n).decode("utf-8") for n in names if n.endswith(".html")]
+    # Served over http by the LMS: the search worker loads its index itself, and no page names a CDN.
+    assert portable.SHIM_URL not in names and "search/search_index.js" not in names
+    assert "search/search_index.json" in names
+    assert not [page for page in pages if "unpkg.com" in page or "iframe-worker" in page]
+    with pytest.raises(portable.PortableError) as refused:  # the file:// copy does need it, and says so
+        build_offline(loaded, tmp_path / "offline.zip", "en")
+    assert refused.value.lines() == [
+        "error: the npm package iframe-worker is not installed: run `npm install` in the project folder (`make site` "
+        "does it); offline search needs it; nothing was written."]

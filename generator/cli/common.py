@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the brand option, the build date."""
+"""What every command shares: exit codes, the course folder, the brand option, the build date."""
 
 from __future__ import annotations
 
@@ -6,19 +6,40 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
 if TYPE_CHECKING:
     from generator.course.brand import Brand
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+__all__ = ["BRAND_HELP", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "brand_of", "course_root", "find_root",
+           "set_source_date_epoch"]
 BRAND_HELP = "brand file of the hosting organisation (default: brands/default.yml when present)"
+# What makes a folder a course: its declaration, or (a course from before course.yml) its site settings.
+MARKERS = ("course.yml", "mkdocs.yml")
 
 
-def find_root(start: Path) -> Path:
-    """The course root: the nearest folder (upwards) holding mkdocs.yml."""
+def find_root(start: Path) -> Path | None:
+    """The course root: the nearest folder (here or upwards) holding course.yml or mkdocs.yml; None outside one."""
     for folder in [start, *start.parents]:
-        if (folder / "mkdocs.yml").is_file():
+        if any((folder / marker).is_file() for marker in MARKERS):
             return folder
-    return start
+    return None
+
+
+def course_root(given: Path | None, here: Path) -> Path:
+    """The course folder of a command: --root, else the one around `here`; ContentError when there is none."""
+    root = given if given is not None else find_root(here)
+    if root is not None and (any((root / m).is_file() for m in MARKERS) or (root / "modules").is_dir()):
+        return root.resolve()
+    from generator.course.problems import ContentError, Problems
+
+    folder = (given or here).resolve()
+    problems = Problems(folder)
+    where = f"{folder} holds no course.yml" if given else f"neither {folder} nor a folder above it holds a course.yml"
+    problems.add(folder / "course.yml", None, "course.not_found",
+                 f"no course here: {where}: start one with `coursegen init my-course` (then `cd my-course`), "
+                 "or give the course folder with --root")
+    raise ContentError(problems.sorted())
 
 
 def set_source_date_epoch(root: Path) -> None:

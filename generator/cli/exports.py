@@ -7,21 +7,19 @@ small; the work itself lives in pdf.py and offline.py.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
+from generator.cli.log import LOGGER
+from generator.errors import UsageError
 from generator.render.print_strings import EDITIONS
 
-
-def say(message: str) -> None:
-    """The progress display: one line per step, flushed at once (PDFs take seconds each)."""
-    print(message, flush=True)
+say = LOGGER.info  # the progress display: one line per step (PDFs take seconds each)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """`coursegen pdf`: one PDF (-o) or every language and edition asked for."""
-    from generator.cli.common import EXIT_OK, EXIT_USAGE, brand_of, set_source_date_epoch
+    from generator.cli.common import EXIT_OK, brand_of, set_source_date_epoch
     from generator.course.load import load_valid_course
     from generator.exports.pdf import pdf_name, write_pdf
 
@@ -32,9 +30,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     editions = (args.edition,) if args.edition else EDITIONS
     wanted = [(lang, edition) for lang in ((args.lang,) if args.lang else course.languages) for edition in editions]
     if args.output and len(wanted) > 1:
-        print(f"error: -o names one file but {len(wanted)} PDFs were asked for: choose one --lang and one "
-              "--edition, or use --out-dir", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"-o names one file but {len(wanted)} PDFs were asked for: choose one --lang and one "
+                         "--edition, or use --out-dir")
     brand = brand_of(args)
     site_url = args.site_url or (brand.site_url if brand else None)
     for lang, edition in wanted:
@@ -46,19 +43,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_offline(args: argparse.Namespace) -> int:
     """`coursegen offline`: the zip for a USB stick."""
-    from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, set_source_date_epoch
+    from generator.cli.common import EXIT_OK, brand_of, set_source_date_epoch
     from generator.course.load import load_valid_course
-    from generator.engine.portable import PortableError
     from generator.exports.offline import build_offline, offline_name
 
     set_source_date_epoch(args.root)
     course = load_valid_course(args.root)
     target = args.output or Path.cwd() / offline_name(args.lang)
-    try:
-        result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
-    except PortableError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
     say(f"open index.html in the unzipped folder {result.path.name.removesuffix('.zip')}/ to use it without internet")
     return EXIT_OK
 
@@ -74,11 +66,9 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--out-dir", type=Path, help="folder for course-LANG-EDITION.pdf files (default: here)")
     p.add_argument("--site-url", help="portal address: links to pages left out of the PDF print it")
     p.add_argument("--brand", type=Path, help=brand_help)
-    p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("offline", help="write the offline bundle (a zip for a USB stick)",
                        description="Build the portal for file:// with search, quizzes and progress, and zip it.")
     p.add_argument("--lang", metavar="CODE", help="only this language (default: every language, with a chooser)")
     p.add_argument("-o", "--output", type=Path, help="the zip to write (default: course[-LANG]-offline.zip here)")
     p.add_argument("--brand", type=Path, help=brand_help)
-    p.set_defaults(func=cmd_offline)

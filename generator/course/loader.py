@@ -12,6 +12,7 @@ from generator.course.languages import COURSE_FILE, load_languages
 from generator.course.markdown_scan import french_typography
 from generator.course.model import Answer, Choice, Course, Item, Module, Page, Question, Quiz, Source, Text
 from generator.course.problems import Problems
+from generator.course.question_fields import check_tolerances, drop_foreign_fields
 from generator.course.schema import check, load_schema
 from generator.course.yamlfile import LineDict, YamlProblem, load_yaml_file, parse_yaml, read_text
 
@@ -82,6 +83,8 @@ def load_pairs(files: list[Path], kind: str, slug_of: Callable[[Path], str], lan
         sources = {lang: read_markdown(path, kind, problems) for lang, path in by_lang.items()}
         if all(sources.get(lang) for lang in languages):
             pages.append(Page(slug_of(key), kind, {k: v for k, v in sources.items() if v}))
+        else:
+            problems.leave_out(*by_lang.values())
     return pages
 
 
@@ -104,6 +107,7 @@ def load_module(folder: Path, languages: tuple[str, ...], problems: Problems) ->
     lesson_pages = load_pairs(lessons, "lesson", lambda p: f"{slug}/{p.name}", languages, problems)
     trainer_pages = load_pairs(trainer, "page", lambda p: f"{slug}/trainer", languages, problems)
     if not pages:
+        problems.leave_out(folder)  # links to its lessons are not broken: the module is
         return None
     if not lesson_pages and lessons == []:
         problems.add(folder, None, "module.no_lessons", "the module has no lesson")
@@ -173,31 +177,6 @@ def _accepted(entry: LineDict, correct: bool) -> Answer:
     return Answer(_text(entry["feedback"]), correct, texts=texts, line=entry.line_of("answers"), text_lines=lines)
 
 
-# Fields that only one of the typed question types reads: on the other they would be ignored silently.
-TYPED_ONLY = {"unit": "numeric", "tolerance": "numeric", "answer": "numeric", "answers": "short_answer"}
-
-
-def check_typed(data: LineDict, path: Path, problems: Problems) -> None:
-    """Rules of numeric and short-answer questions that need the line of a key: a tolerance below zero,
-    a field of the other type (a unit on a short answer)."""
-    where = f"question '{data['id']}'"
-    entries = [data, *[w for w in data.get("wrong_answers", []) if isinstance(w, LineDict)]]
-    for entry in entries:
-        tolerance = entry.get("tolerance")
-        if isinstance(tolerance, (int, float, str)) and str(tolerance).strip().startswith("-"):
-            problems.add(path, entry.line_of("tolerance"), "quiz.negative_tolerance",
-                         f"{where}: tolerance {tolerance} is below zero: write how far from the answer a reply may "
-                         "be, as 0 or more (0.5) or a percentage (5%)")
-        for key, owner in TYPED_ONLY.items():
-            if key in entry and data["type"] != owner:
-                hint = {"unit": "a short answer is text, it has no unit",
-                        "tolerance": "a short answer is matched as text, without tolerance",
-                        "answer": "a short answer lists its accepted texts in 'answers'",
-                        "answers": "a numeric question has one number in 'answer'"}[key]
-                problems.add(path, entry.line_of(key), "quiz.field_not_for_type",
-                             f"{where}: '{key}' belongs to {owner} questions and {hint}: remove '{key}'")
-
-
 def french_in_yaml(node: object) -> list[tuple[int, str]]:
     """French punctuation problems in every `fr:` text of a parsed YAML tree, with lines."""
     found: list[tuple[int, str]] = []
@@ -226,6 +205,7 @@ def load_quiz(path: Path, languages: tuple[str, ...], problems: Problems) -> Qui
         problems.add(path, getattr(data, "line", 1), "quiz.type",
                      "a quiz file is a mapping: 'title:', 'kind:', 'questions:'")
         return None
+    drop_foreign_fields(data, path, problems)
     if not check(data, load_schema("quiz.schema.json", languages), path, problems, "quiz.schema"):
         return None
     if data["kind"] == "check" and "pass_mark" in data:
@@ -245,12 +225,9 @@ def load_quiz(path: Path, languages: tuple[str, ...], problems: Problems) -> Qui
                      "'time_limit' needs 'mode: exam': a practice quiz gives feedback as the learner goes")
     for line, message in french_in_yaml(data):
         problems.add(path, line, "fr.typography", message)
-    before = len(problems)
     for question in data["questions"]:
-        if question["type"] in ("numeric", "short_answer"):
-            check_typed(question, path, problems)
-    if len(problems) > before:
-        return None
+        if question["type"] == "numeric":
+            check_tolerances(question, path, problems)
     return Quiz(
         id=quiz_id, path=path, title=_text(data["title"]), kind=data["kind"],
         questions=[build_question(q) for q in data["questions"]],
@@ -272,6 +249,7 @@ def load_course(root: Path, problems: Problems) -> Course:
         if not NAME.match(folder.name):
             problems.add(folder, None, "file.name",
                          "a module folder name starts with two digits and a hyphen, in lowercase (01-goals)")
+            problems.leave_out(folder)
             continue
         module = load_module(folder, languages, problems)
         if module:
@@ -292,4 +270,6 @@ def load_course(root: Path, problems: Problems) -> Course:
         quiz = load_quiz(path, languages, problems)
         if quiz:
             quizzes[quiz.id] = quiz
+        else:
+            problems.leave_out(path)
     return Course(root, tuple(declared), modules, pages, quizzes, abbreviations, strings=strings)

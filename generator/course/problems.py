@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import CoursegenError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,9 +28,21 @@ class Problems:
 
     root: Path
     items: list[Problem] = field(default_factory=list)
+    # Files (or folders) that exist but were left out of the model because of a problem already reported:
+    # later stages still run, and skip what points at them instead of calling it missing.
+    left_out: set[Path] = field(default_factory=set)
 
     def add(self, path: Path | str, line: int | None, code: str, message: str) -> None:
         self.items.append(Problem(self.rel(path), line, code, message))
+
+    def leave_out(self, *paths: Path) -> None:
+        """Note files or folders the loader could not take in (their problems are reported)."""
+        self.left_out.update(p.resolve() for p in paths)
+
+    def is_left_out(self, path: Path) -> bool:
+        """True when `path`, or a folder holding it, was left out of the model."""
+        resolved = path.resolve()
+        return any(p == resolved or p in resolved.parents for p in self.left_out)
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
@@ -47,10 +61,13 @@ class Problems:
         return sorted(set(self.items), key=lambda p: (p.path, p.line or 0, p.code, p.message))
 
 
-class ContentError(Exception):
+class ContentError(CoursegenError):
     """Raised once, after collection, when the content has problems; carries them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         listing = "\n".join(str(p) for p in problems[:50])
         super().__init__(f"{len(problems)} problem(s) in the course content:\n{listing}")
+
+    def lines(self) -> list[str]:
+        return [*(str(p) for p in self.problems), f"{len(self.problems)} problem(s) found; nothing was written."]

@@ -88,7 +88,7 @@ def _message(error: ValidationError, data: Any) -> tuple[str, list[str | int], s
     (a declared language without its text, or a language course.yml does not declare)."""
     path = list(error.absolute_path)
     where = _where(data, path)
-    prefix = f"{where}: " if where.startswith("question") else (f"'{where}': " if where else "")
+    prefix = f"{where}: " if where.startswith("question '") else (f"'{where}': " if where else "")
     declared = error.schema.get("x-languages") if isinstance(error.schema, dict) else None
     if declared is not None and error.validator in ("required", "additionalProperties"):
         return _language_message(error, path, prefix, declared)
@@ -139,6 +139,11 @@ def _plain_message(error: ValidationError, data: Any, path: list[str | int],
                 path)
     if error.validator == "minLength":
         return f"{prefix}is empty: write the text", path
+    if error.validator == "minItems" and isinstance(error.instance, list):
+        least = error.validator_value
+        if not error.instance:
+            return f"{prefix}the list is empty: give at least {least} item(s)", path
+        return f"{prefix}the list has {len(error.instance)} item(s): give at least {least}", path
     return f"{prefix}{error.message}", path
 
 

@@ -1,4 +1,8 @@
-"""Cross-file rules: answer keys, ids, references, links, translations and French typography."""
+"""Cross-file rules: answer keys, ids, references, links, translations and French typography.
+
+They run even when loading found problems, on whatever loaded, so that `check` lists every problem at
+once; a reference to a file the loader had to leave out (its own problem is reported) is not missing.
+"""
 
 from __future__ import annotations
 
@@ -78,7 +82,8 @@ def check_quizzes(course: Course, problems: Problems) -> None:
                              f"question id '{q.id}' is already used on line {seen[q.id]}: ids are unique in a quiz")
             seen.setdefault(q.id, q.id_line)
             check_question(quiz, q, problems)
-            if q.lesson and q.lesson not in lessons:
+            if q.lesson and q.lesson not in lessons and not problems.is_left_out(
+                    course.root / "modules" / f"{q.lesson}.md"):
                 problems.add(quiz.path, q.lesson_line or q.line, "ref.lesson_missing",
                              f"question '{q.id}': lesson '{q.lesson}' does not exist (module-folder/lesson-file)")
 
@@ -89,6 +94,11 @@ def source_target(page_path: Path, target: str, root: Path) -> Path:
     return Path(posixpath.normpath((page_path.parent / clean).as_posix()))
 
 
+def quiz_left_out(course: Course, quiz_id: str, problems: Problems) -> bool:
+    """True when the quiz's file exists but could not be loaded (its problems are reported already)."""
+    return any(problems.is_left_out(course.root / "quizzes" / f"{quiz_id}{ext}") for ext in (".yml", ".yaml"))
+
+
 def check_pages(course: Course, problems: Problems) -> None:
     default = course.languages[0]
     known_sources = {page.sources[default].path.resolve() for page in course.page_by_slug().values()}
@@ -96,6 +106,8 @@ def check_pages(course: Course, problems: Problems) -> None:
     for module in course.modules:
         quiz = course.quizzes.get(module.quiz_id)
         src = module.overview.sources[default]
+        if quiz is None and quiz_left_out(course, module.quiz_id, problems):
+            continue
         if quiz is None:
             problems.add(src.path, src.line_of("quiz"), "ref.quiz_missing",
                          f"quiz '{module.quiz_id}' does not exist: create quizzes/{module.quiz_id}.yml")
@@ -108,6 +120,8 @@ def check_pages(course: Course, problems: Problems) -> None:
             for index, kind, quiz_id, qid in directives(src.body):
                 line = src.body_line + index
                 quiz = course.quizzes.get(quiz_id)
+                if kind != "invalid" and quiz is None and quiz_left_out(course, quiz_id, problems):
+                    continue
                 if kind == "invalid":
                     problems.add(src.path, line, "ref.directive",
                                  f"'{quiz_id}' is not a valid embed: "
@@ -125,7 +139,7 @@ def check_pages(course: Course, problems: Problems) -> None:
                 if not path.endswith(".md"):
                     continue
                 resolved = source_target(src.path, target, course.root).resolve()
-                if resolved not in known_sources:
+                if resolved not in known_sources and not problems.is_left_out(resolved):
                     problems.add(src.path, src.body_line + index, "ref.broken_link",
                                  f"link target '{target}' is not a page of the course")
             for index, line_text in prose_lines(src.body):
@@ -151,8 +165,11 @@ def check_same_settings(page: Page, default: str, problems: Problems) -> None:
 
 
 def validate(course: Course, problems: Problems) -> None:
-    """Run every cross-file rule on a loaded course."""
+    """Run every cross-file rule on what loaded (all of the course, or what its problems left)."""
+    if not course.languages:
+        return  # no course.yml to read: nothing loaded, and its problem says why
     check_quizzes(course, problems)
     check_pages(course, problems)
-    if not course.modules:
+    modules_dir = (course.root / "modules").resolve()
+    if not course.modules and not any(p.parent == modules_dir for p in problems.left_out):
         problems.add(course.root / "modules", None, "course.empty", "the course has no module")

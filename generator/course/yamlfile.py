@@ -14,6 +14,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.course.problems import Problems
+from generator.course.yaml_words import plain_message
+from generator.errors import CoursegenError
 
 # Quiz, brand and front-matter files are a few kilobytes; a megabyte is far beyond
 # any honest file and keeps a hostile one from eating memory or time.
@@ -43,7 +45,9 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class YamlProblem(Exception):
+class YamlProblem(CoursegenError):
+    """A YAML text that cannot be read, with the line and code of the problem it makes."""
+
     def __init__(self, line: int | None, code: str, message: str) -> None:
         super().__init__(message)
         self.line = line
@@ -139,11 +143,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        what = exc.problem or "invalid YAML"
-        if "\\t" in what or "'\\t'" in str(exc):
-            what = "a tab character is used for indentation: YAML needs spaces"
+        at, what = plain_message(exc)
+        line = at + 1 + line_offset if at is not None else None
         raise YamlProblem(line, "yaml.syntax", f"YAML syntax error: {what}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, "yaml.syntax", f"YAML error: {exc}") from None

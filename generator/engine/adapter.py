@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree
 from generator.engine.config import site_config
+from generator.errors import CoursegenError
 from generator.render.brand import apply_brand
 from generator.render.docs import SLOT
 
@@ -34,12 +35,16 @@ HOOK = Path(__file__).with_name("hook.py")
 MATERIAL_LANGUAGES = files("material") / "templates" / "partials" / "languages"
 
 
-class EngineError(Exception):
+class EngineError(CoursegenError):
     """The site engine refused the build; `messages` holds what it said."""
 
     def __init__(self, messages: list[str]) -> None:
         self.messages = messages
         super().__init__("\n".join(messages))
+
+    def lines(self) -> list[str]:
+        return [*(f"mkdocs: {message}" for message in self.messages),
+                "The site engine refused the build; site/ was not changed."]
 
 
 def theme_dir(root: Path, custom_dir: str | None) -> Path:

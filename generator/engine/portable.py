@@ -20,6 +20,7 @@ import generator
 from generator.course.brand import Brand
 from generator.course.model import Course
 from generator.engine import adapter as engine
+from generator.errors import CoursegenError
 from generator.render.brand import write_docs
 from generator.render.docs import render_docs
 
@@ -28,8 +29,11 @@ SHIM_URL = "assets/cq/iframe-worker-shim.js"
 SHIM_IN_PACKAGE = Path("iframe-worker") / "shim" / "index.js"
 
 
-class PortableError(Exception):
+class PortableError(CoursegenError):
     """The portable build cannot be made on this machine (a missing npm package), with what to do."""
+
+    def lines(self) -> list[str]:
+        return [f"error: {self}; nothing was written."]
 
 
 def find_shim(root: Path) -> Path:
@@ -43,19 +47,24 @@ def find_shim(root: Path) -> Path:
 
 
 def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str, ...], brand: Brand | None = None,
-                   extra_javascript: list[str] | None = None) -> None:
-    """Build one language into `out_dir` for file:// and LMS packages; `bundled` are the languages shipped with it."""
-    shim = find_shim(course.root)
+                   extra_javascript: list[str] | None = None, file_urls: bool = True) -> None:
+    """Build one language into `out_dir` for file:// and LMS packages; `bundled` are the languages shipped with it.
+
+    `file_urls=False` (SCORM) leaves out what only file:// needs: an LMS serves the package over http, where the
+    search worker runs as it is, so the package needs neither the npm shim nor the inlined index.
+    """
+    shim = find_shim(course.root) if file_urls else None
     tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-portable-{lang}-") as work:
         docs = Path(work) / "docs"
         write_docs(tree, docs, brand)
-        (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, docs / SHIM_URL)
+        if shim is not None:
+            (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shim, docs / SHIM_URL)
         config = engine.language_config(course, lang, docs, out_dir, tree.nav, bundled,
                                         site_name=course.title(lang), brand=brand, extra_javascript=extra_javascript)
         plugins = list(config.get("plugins") or [])
-        if not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):
+        if shim is not None and not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):
             plugins.append("offline")
         config["plugins"] = plugins
         config["use_directory_urls"] = False
@@ -65,7 +74,7 @@ def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str,
         config.pop("site_url", None)
         theme = config.setdefault("theme", {})
         theme["features"] = [f for f in theme.get("features") or [] if not str(f).startswith("navigation.instant")]
-        config["extra"]["polyfills"] = [SHIM_URL]
+        config["extra"]["polyfills"] = [SHIM_URL] if shim is not None else []
         if len(bundled) == 1:
             config["extra"]["alternate"] = []  # nothing to switch to in a one-language copy
         if isinstance(config["extra"].get("brand"), dict):  # the footer's legal link names its file, too

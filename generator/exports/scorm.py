@@ -18,13 +18,14 @@ from typing import Any
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
 from generator.engine.portable import build_portable
+from generator.errors import UsageError
 from generator.output import zip_tree
 from generator.render.quiz import environment
 
 SCRIPT = "assets/cq/scorm.js"
 
 
-class ScormError(Exception):
+class ScormError(UsageError):
     """A request the course cannot satisfy (an unknown module); the message says what exists."""
 
 
@@ -105,7 +106,8 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         site = Path(work) / "package"
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
-        build_portable(course, lang, site, (lang,), brand, extra_javascript=[SCRIPT])
+        # Served over http by the LMS: no file:// shim, so a package needs no npm package either.
+        build_portable(course, lang, site, (lang,), brand, extra_javascript=[SCRIPT], file_urls=False)
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)

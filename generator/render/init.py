@@ -17,6 +17,7 @@ from generator.course.catalogue import REFERENCE, STRINGS_DIR, installed_theme
 from generator.course.languages import COURSE_FILE, Language
 from generator.course.loader import lang_file_name
 from generator.course.schema import SCHEMAS, load_schema
+from generator.errors import UsageError
 from generator.render.scaffold import (
     has_templates,
     in_language,
@@ -49,7 +50,7 @@ SELF_NAMES = {
 RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
 
 
-class InitError(Exception):
+class InitError(UsageError):
     """A folder or an option `init` cannot work with; nothing was written."""
 
 

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.course.languages import Language, declared_languages
 from generator.course.loader import lang_file_name
 from generator.course.markdown_scan import fix_french_line
+from generator.errors import UsageError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SCAFFOLD = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
@@ -30,8 +31,8 @@ NOTE = ('!!! warning "Translate this page"\n'
         "this note.")
 
 
-class ScaffoldError(Exception):
-    pass
+class ScaffoldError(UsageError):
+    """A module or quiz that cannot be scaffolded (a bad or taken name); nothing was written."""
 
 
 def quoted(text: str) -> str:
