@@ -71,6 +71,7 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/coursegen check --strict
+	node --test tests/js/
 	# Test files are shared between two workers; a file stays on one, so its servers and builds are set up once.
 	$(BIN)/pytest -q -n 2 --dist loadfile
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from generator.course.catalogue import STRINGS_DIR, installed_theme
-from generator.engine.assets import minify_tree
+from generator.engine.assets import minify_tree, script_order
 from generator.engine.config import site_config
 from generator.errors import CoursegenError
 from generator.render.brand import apply_brand
@@ -67,7 +67,7 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
 
     `languages` are the ones the switcher offers (a SCORM package holds one). `brand` sets the
     host's look (palette, logo, favicon, copyright, footer fields);
-    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
+    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js), after core.js.
     """
     root = course.root
     config = site_config(root)
@@ -98,8 +98,7 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
         for code in languages] if len(languages) > 1 else []
     if brand is not None:
         apply_brand(config, brand, lang)
-    if extra_javascript:
-        config["extra_javascript"] = [*extra_javascript, *config.get("extra_javascript", [])]
+    config["extra_javascript"] = script_order([*(extra_javascript or []), *config.get("extra_javascript", [])])
     for key, value in (extra or {}).items():
         config[key] = value
     return config

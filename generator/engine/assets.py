@@ -25,6 +25,8 @@ import rjsmin  # type: ignore[import-untyped]
 from generator.course import cache
 from generator.course.catalogue import strings
 
+# What every script of ours uses (strings, queries, mounting, numbers, scoring): it loads before them all.
+CORE_SCRIPT = "assets/cq/core.js"
 # Where a script takes its language's interface strings: `var TEXT = {/*strings:quiz_js*/};`.
 _STRINGS_SLOT = re.compile(r"\{/\*strings:(\w+)\*/\}")
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
@@ -34,6 +36,16 @@ def js_literal(table: dict[str, str]) -> str:
     """A JS object literal of texts, keys unquoted where they can be: a page pays for every byte."""
     return "{" + ",".join(f"{k if _NAME.match(k) else json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
                           for k, v in table.items()) + "}"
+
+
+def script_order(scripts: list[Any]) -> list[Any]:
+    """`extra_javascript` with core.js first (once) when any script of ours is listed.
+
+    A course's mkdocs.yml written before core.js existed lists quiz.js alone; its pages must still work."""
+    if not any(isinstance(s, str) and s.startswith("assets/cq/") for s in scripts):
+        return scripts
+    rest = [s for i, s in enumerate(scripts) if s != CORE_SCRIPT and (not isinstance(s, str) or s not in scripts[:i])]
+    return [CORE_SCRIPT, *rest]
 
 
 def fill_strings(text: str, catalogue: dict[str, Any]) -> str:

@@ -1,6 +1,6 @@
 """SCORM 1.2 packages: one language of the course, one SCO per module (or one module), zipped.
 
-The package holds the site built for that language (with scorm.js before quiz.js and every
+The package holds the site built for that language (with the suspend-data codec and scorm.js before quiz.js, and every
 folder link made explicit, since an LMS serves files one by one), one launch page per SCO
 (sco/<module>.html: it owns the LMS session and shows the course in a frame), and
 imsmanifest.xml at the root. The mastery score of each SCO is its quiz's pass mark.
@@ -17,12 +17,14 @@ from typing import Any
 
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
+from generator.engine.assets import CORE_SCRIPT
 from generator.engine.portable import build_portable
 from generator.errors import UsageError
 from generator.output import zip_tree
 from generator.render.quiz import environment
 
-SCRIPT = "assets/cq/scorm.js"
+# The codec of cmi.suspend_data, then the LMS session; core.js loads before them (engine.assets.script_order).
+SCRIPTS = ["assets/cq/suspend.js", "assets/cq/scorm.js"]
 
 
 class ScormError(UsageError):
@@ -80,7 +82,8 @@ def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Modu
         config = {"module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
                   "key": key, "index": index, **({"exam": True} if quiz.mode == "exam" else {})}
         html = template.render(lang=lang, dir=course.direction(lang), title=package_title(course, lang, brand, module),
-                               config=config, start=f"../{module.slug}/index.html")
+                               config=config, start=f"../{module.slug}/index.html",
+                               scripts=[f"../{s}" for s in (CORE_SCRIPT, *SCRIPTS)])
         (site / "sco" / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
 
 
@@ -107,7 +110,7 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
         # Served over http by the LMS: no file:// shim, so a package needs no npm package either.
-        build_portable(course, lang, site, (lang,), brand, extra_javascript=[SCRIPT], file_urls=False)
+        build_portable(course, lang, site, (lang,), brand, extra_javascript=SCRIPTS, file_urls=False)
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)

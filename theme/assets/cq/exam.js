@@ -3,7 +3,7 @@
  * confirmation listing the questions left unanswered) shows the score and the full answer sheet.
  * An optional time limit shows a countdown and submits when it ends. quiz.js hands over its
  * helpers (storage, reading, judging, showing): one way to read and judge an answer. */
-(function () {
+(function (cq) {
   "use strict";
 
   // This language's interface strings (exam_js in theme/strings/<code>.yml): the build writes them in.
@@ -19,13 +19,10 @@
     var style = document.createElement("style");
     style.textContent = STYLE;
     document.head.appendChild(style);
-    var all = q.all, load = q.load, save = q.save, quizState = q.quizState, record = q.record, show = q.show,
-      judge = q.judge, readAnswer = q.readAnswer, parseNumber = q.parseNumber, isTyped = q.isTyped;
+    var all = cq.all, load = q.load, save = q.save, quizState = q.quizState, record = q.record, show = q.show,
+      judge = q.judge, readAnswer = q.readAnswer;
     function summarise(quiz) { q.summarise(quiz); }
-    function t(key, values) {
-      return key in TEXT ? TEXT[key].replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; })
-                          : q.t(key, values);
-    }
+    var t = cq.strings(TEXT, q.t); // quiz.js's strings for the rest ("right", "wrong")
 
     /* -- exam mode: answers are kept as the learner gives them; feedback waits for the submission ---- */
     function mountExamQuestion(quiz, el, previous, submitted) {
@@ -36,11 +33,8 @@
       el.addEventListener("change", function () {
         if (quizState(load(), quizId).submitted) return;
         var answer = readAnswer(el);
-        if (answer && el.getAttribute("data-cq-type") === "numeric") { // kept as the number it reads as, or not at all
-          var unit = el.querySelector(".cq-unit");
-          var n = parseNumber(answer[0], unit && unit.textContent);
-          answer = isNaN(n) ? null : [String(n)];
-        }
+        // A number is kept as the number it reads as, or not at all.
+        if (answer && el.getAttribute("data-cq-type") === "numeric") answer = q.numericAnswer(el, answer);
         record(quizId, qid, answer ? { value: answer, correct: judge(el, answer) } : null);
         summarise(quiz);
       });
@@ -48,7 +42,7 @@
 
     function restoreAnswer(el, value) {
       var input = el.querySelector(".cq-input");
-      if (input) input.value = el.getAttribute("data-cq-type") === "numeric" ? String(value[0]).replace(".", t("dec")) : String(value[0]);
+      if (input) input.value = q.typedText(el, value[0]);
       all(el, ".cq-choice input").forEach(function (input) { input.checked = value.indexOf(input.value) !== -1; });
       all(el, ".cq-item").forEach(function (item) { item.querySelector("select").value = value[Number(item.getAttribute("data-cq-item"))]; });
     }
@@ -57,7 +51,7 @@
     function sheetQuestion(el, previous) {
       if (previous && Array.isArray(previous.value)) {
         show(el, previous.value, judge(el, previous.value));
-        if (!isTyped(el.getAttribute("data-cq-type"))) el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
+        if (!cq.typed(el.getAttribute("data-cq-type"))) el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
         return;
       }
       all(el, "input, select").forEach(function (i) { i.disabled = true; });
@@ -167,4 +161,4 @@
     return { mountQuestion: mountExamQuestion, mount: mountExam, restart: restartExam, answered: function (n, total) {
       return t("answered", { n: n, t: total }); } };
   };
-})();
+})(self.cq);

@@ -3,16 +3,13 @@
  * readable and their answers sit in a collapsed <details>. Results are kept in
  * localStorage under a versioned key; when storage is missing or broken the quizzes
  * still work, they just forget on reload. */
-(function () {
+(function (cq) {
   "use strict";
 
   var KEY = "cq:v1";
   // This language's interface strings (quiz_js in theme/strings/<code>.yml): the build writes them in.
   var TEXT = {/*strings:quiz_js*/};
-
-  function t(key, values) {
-    return TEXT[key].replace(/\{(\w)\}/g, function (_, k) { return values && k in values ? values[k] : ""; });
-  }
+  var t = cq.strings(TEXT), all = cq.all, isTyped = cq.typed, isSelect = cq.placed;
 
   /* -- storage: every access guarded, every read checked ------------------------------- */
   function emptyState() { return { v: 1, quizzes: {} }; }
@@ -53,51 +50,15 @@
     return q;
   }
 
-  /* -- reading and judging one question -------------------------------------------------- */
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
-  function isSelect(type) { return type === "ordering" || type === "matching"; }
-
-  function isTyped(type) { return type === "numeric" || type === "short_answer"; }
-
-  /* -- typed answers ----------------------------------------------------------------------- */
-  // A number as people type it: "4,5" or "4.5"; "1 200" or "1,200" (grouping by threes, the page's
-  // way: "1,234" is 1234 in English and 1.234 in French); a "%" or the question's unit before or after.
-  function parseNumber(text, unit) {
-    var s = text.trim();
-    ["%", unit].forEach(function (u) {
-      var k = (u || "").trim().toLowerCase(), l = s.toLowerCase();
-      if (!k) return;
-      if (l.slice(-k.length) === k) s = s.slice(0, -k.length).trim();
-      else if (l.slice(0, k.length) === k) s = s.slice(k.length).trim();
-    });
-    var sign = /^[-\u2212]/.test(s) ? -1 : 1;
-    s = s.replace(/^[-+\u2212]/, "").replace(/(\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g, "$1");
-    if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return NaN;
-    var seps = s.replace(/\d/g, "");
-    // One separator is a thousands separator only when it is the language's (1,200 in English, 1.200 in German).
-    if (seps.length > 1 || (seps === t("group") && new RegExp("^\\d{1,3}\\" + seps + "\\d{3}$").test(s))) {
-      var group = seps.charAt(0), last = seps.charAt(seps.length - 1);
-      var dec = last !== group ? s.lastIndexOf(last) : s.length;
-      var whole = s.slice(0, dec);
-      if (!new RegExp("^\\d{1,3}(\\" + group + "\\d{3})*$").test(whole)) return NaN;
-      s = whole.split(group).join("") + "." + s.slice(dec + 1);
-    }
-    s = s.replace(",", ".");
-    return /^(\d+\.?\d*|\.\d+)$/.test(s) ? sign * parseFloat(s) : NaN;
+  /* -- reading and judging one question (the rule itself is cq.judge, in core.js) ------------- */
+  // A typed number as the number it reads as ([String(n)]), or null when it is no number.
+  function numericAnswer(el, answer) {
+    var unit = el.querySelector(".cq-unit");
+    var n = cq.parseNumber(answer[0], unit && unit.textContent, t("group"));
+    return isNaN(n) ? null : [String(n)];
   }
-  // Short answers are compared without case, accents, punctuation or extra spaces (as the generator checks them).
-  function normal(s) {
-    return String(s).normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
-  }
-  // The answer of the list (right, or a typical wrong one) that a typed value matches, or null.
-  function matchTyped(el, value) {
-    var numeric = el.getAttribute("data-cq-type") === "numeric";
-    var x = numeric ? Number(value) : normal(value);
-    return all(el, ".cq-answer [data-cq-for]").filter(function (li) {
-      if (!numeric) return JSON.parse(li.getAttribute("data-cq-accept")).map(normal).indexOf(x) !== -1;
-      var eps = 1e-9 * Math.max(1, Math.abs(x));
-      return x >= Number(li.getAttribute("data-cq-min")) - eps && x <= Number(li.getAttribute("data-cq-max")) + eps;
-    })[0] || null;
+  function typedText(el, value) {
+    return el.getAttribute("data-cq-type") === "numeric" ? String(value).replace(".", t("dec")) : String(value);
   }
 
   function readAnswer(el) {
@@ -118,21 +79,17 @@
     return chosen.length ? chosen : null;
   }
 
-  function judge(el, answer) {
+  // What judging needs from the page: the right choice ids, the items' own places, or the listed typed answers.
+  function key(el) {
     var type = el.getAttribute("data-cq-type");
-    if (isTyped(type)) {
-      var found = matchTyped(el, answer[0]);
-      return !!found && found.getAttribute("data-cq-correct") === "true";
-    }
-    if (isSelect(type)) {
-      return all(el, ".cq-item").every(function (item) {
-        var k = item.getAttribute("data-cq-item");
-        return answer[Number(k)] === k;
-      });
-    }
-    var right = all(el, ".cq-answer [data-cq-correct=true]").map(function (li) { return li.getAttribute("data-cq-for"); });
-    return right.length === answer.length && right.every(function (id) { return answer.indexOf(id) !== -1; });
+    if (isSelect(type)) return all(el, ".cq-item").map(function (item) { return item.getAttribute("data-cq-item"); });
+    if (!isTyped(type)) return all(el, ".cq-answer [data-cq-correct=true]").map(function (li) { return li.getAttribute("data-cq-for"); });
+    return all(el, ".cq-answer [data-cq-for]").map(function (li) {
+      function a(name) { return li.getAttribute("data-cq-" + name); }
+      return { id: a("for"), correct: a("correct") === "true", accept: JSON.parse(a("accept")), min: Number(a("min")), max: Number(a("max")) };
+    });
   }
+  function judge(el, answer) { return cq.judge(el.getAttribute("data-cq-type"), answer, key(el)); }
 
   function feedbackText(el, id) {
     var li = el.querySelector('.cq-answer [data-cq-for="' + id + '"] .cq-fb');
@@ -152,17 +109,18 @@
         mark(item, ok, label + " " + feedbackText(el, want));
       });
     } else if (isTyped(type)) {
-      var found = matchTyped(el, answer[0]);
-      el.querySelector(".cq-input").value = type === "numeric" ? String(answer[0]).replace(".", t("dec")) : String(answer[0]);
+      var found = cq.matchTyped(type === "numeric", answer[0], key(el));
+      el.querySelector(".cq-input").value = typedText(el, answer[0]);
       mark(el.querySelector(".cq-typed"), correct, "");
       // The feedback goes to the live status line: a screen reader hears it as soon as it is checked.
       el.querySelector(".cq-result").textContent = t(correct ? "right" : "wrong") + " " +
-        (found ? feedbackText(el, found.getAttribute("data-cq-for")) : t("typedWrong"));
+        (found ? feedbackText(el, found.id) : t("typedWrong"));
     } else {
+      var right = key(el);
       all(el, ".cq-choice").forEach(function (choice) {
         var id = choice.getAttribute("data-cq-choice");
         var input = choice.querySelector("input");
-        var isRight = el.querySelector('.cq-answer [data-cq-for="' + id + '"][data-cq-correct=true]') !== null;
+        var isRight = right.indexOf(id) !== -1;
         input.checked = answer.indexOf(id) !== -1;
         if (input.checked) mark(choice, isRight, (isRight ? t("yourRight") : t("yourWrong")) + " " + feedbackText(el, id));
         else if (isRight && type === "multiple") mark(choice, false, t("missed") + " " + feedbackText(el, id));
@@ -331,19 +289,6 @@
     return entry;
   }
 
-  // The share of an attempt's questions answered rightly, counting current questions only:
-  // answers to questions a course update removed stay stored but never count (progress.js shares it).
-  function attemptResult(entry, ids, size) {
-    var answers = entry && entry.answers && typeof entry.answers === "object" ? entry.answers : {};
-    var asked = Array.isArray(entry && entry.draw) ? ids.filter(function (id) { return entry.draw.indexOf(id) !== -1; }) : ids;
-    var answered = asked.filter(function (id) { return answers[id] && Array.isArray(answers[id].value); });
-    var right = answered.filter(function (id) { return answers[id].correct === true; }).length;
-    return { answered: Math.min(answered.length, size), right: right,
-             percent: size ? Math.min(100, Math.round((100 * right) / size)) : 0,
-             complete: answered.length >= size, submitted: !!(entry && entry.submitted) };
-  }
-  window.cqStore.result = attemptResult;
-
   /* -- a visual score: a bar beside the words, hidden from screen readers (the words say it) ------ */
   function meter(quiz, percent) {
     var bar = quiz.querySelector(".cq-meter");
@@ -358,26 +303,25 @@
     var id = quiz.getAttribute("data-cq-quiz");
     var record = quizState(load(), id);
     var questions = all(quiz, ".cq-question").filter(function (q) { return !q.hidden; });
-    var done = questions.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")]; });
-    var score = done.filter(function (q) { return record.answers[q.getAttribute("data-cq-question")].correct; }).length;
+    // The questions shown are the ones asked (the draw is applied): answers to others never count.
+    var r = cq.score({ answers: record.answers }, questions.map(function (q) { return q.getAttribute("data-cq-question"); }), questions.length);
     var out = quiz.querySelector(".cq-score");
     var retry = quiz.querySelector(".cq-summary .cq-actions");
     meter(quiz, null);
     if (isExam(quiz) && !record.submitted) {
-      out.textContent = exam.answered(done.length, questions.length);
+      out.textContent = exam.answered(r.answered, questions.length);
       retry.hidden = true;
       return;
     }
-    if (done.length < questions.length && !isExam(quiz)) {
-      out.textContent = t("progress", { n: done.length, t: questions.length });
-      retry.hidden = done.length === 0;
+    if (!r.complete && !isExam(quiz)) {
+      out.textContent = t("progress", { n: r.answered, t: questions.length });
+      retry.hidden = r.answered === 0;
       return;
     }
-    var percent = Math.min(100, Math.round((100 * score) / questions.length));
-    var passed = percent >= Number(quiz.getAttribute("data-cq-pass"));
-    out.textContent = t("score", { s: score, t: questions.length, p: percent }) + " " + t(passed ? "passed" : "failed");
+    var passed = r.percent >= Number(quiz.getAttribute("data-cq-pass"));
+    out.textContent = t("score", { s: r.right, t: questions.length, p: r.percent }) + " " + t(passed ? "passed" : "failed");
     quiz.classList.toggle("cq-passed", passed);
-    meter(quiz, percent);
+    meter(quiz, r.percent);
     retry.hidden = false;
   }
 
@@ -408,11 +352,9 @@
       var answer = readAnswer(el);
       if (!answer) { result.textContent = t(isSelect(type) ? "fill" : isTyped(type) ? "type" : "choose"); return; }
       if (type === "numeric") {
-        var unit = el.querySelector(".cq-unit");
-        var n = parseNumber(answer[0], unit && unit.textContent);
+        answer = numericAnswer(el, answer);
         // Not a number is not a wrong answer: say so, record nothing, let the learner correct it.
-        if (isNaN(n)) { result.textContent = t("nan"); return; }
-        answer = [String(n)];
+        if (!answer) { result.textContent = t("nan"); return; }
       }
       var correct = judge(el, answer);
       show(el, answer, correct);
@@ -439,21 +381,18 @@
     });
   }
 
-  // Exam mode lives in exam.js, fetched beside this file only by a page that holds an exam.
-  var here = document.currentScript && document.currentScript.src;
+  // Exam mode lives in exam.js, fetched only by a page that holds an exam.
   var exam = null, examWaiting = [];
   function needExam(quiz) {
     if (exam || !isExam(quiz)) return false;
     examWaiting.push(quiz);
     if (examWaiting.length === 1) {
-      var script = document.createElement("script");
-      script.src = String(here).replace(/[^/]*$/, "exam.js");
-      script.onload = function () {
-        exam = window.cqExam({ all: all, t: t, load: load, save: save, quizState: quizState, record: record, show: show,
-          judge: judge, readAnswer: readAnswer, parseNumber: parseNumber, isTyped: isTyped, summarise: summarise });
+      cq.load("exam.js", function () {
+        exam = window.cqExam({ t: t, load: load, save: save, quizState: quizState, record: record, show: show,
+          judge: judge, readAnswer: readAnswer, numericAnswer: numericAnswer, typedText: typedText,
+          summarise: summarise });
         examWaiting.splice(0).forEach(mountQuiz);
-      };
-      document.head.appendChild(script);
+      });
     }
     return true;
   }
@@ -482,17 +421,5 @@
     summarise(quiz);
   }
 
-  function mount() {
-    all(document, ".cq-quiz").forEach(mountQuiz);
-  }
-
-  // Material's instant navigation swaps the page without reloading scripts: document$
-  // emits after each swap. Without Material (or before it is ready) fall back to the DOM event.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mount);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
-  } else {
-    mount();
-  }
-})();
+  cq.mount(function () { all(document, ".cq-quiz").forEach(mountQuiz); });
+})(self.cq);

@@ -67,23 +67,9 @@
     todo.forEach(function (item) { mark(item[0], item[1]); });
   }
 
-  function start() {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(highlight);  // replays the current page, then each one after
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", highlight);
-    } else {
-      highlight();
-    }
-  }
+  function start() { self.cq.mount(highlight); } // core.js is on every page that loads this file
 
   // a11y.js loads this file on a page reached from a search result; the folding comes first.
-  if (typeof self.cqFold === "function") {
-    start();
-  } else {
-    var fold = document.createElement("script");
-    fold.src = new URL("fold.js", document.currentScript.src);
-    fold.onload = start;
-    document.head.appendChild(fold);
-  }
+  if (typeof self.cqFold === "function") start();
+  else self.cq.load("fold.js", start);
 })();

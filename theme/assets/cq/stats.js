@@ -11,9 +11,8 @@
   var base = script && script.src ? new URL("../../../stats/", script.src) : null;
   var passedAtMount = {};
 
-  function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
   function passedQuizzes() {
-    return all(".cq-quiz[data-cq-kind=module].cq-passed").map(function (q) { return q.getAttribute("data-cq-quiz"); });
+    return self.cq.all(document, ".cq-quiz[data-cq-kind=module].cq-passed").map(function (q) { return q.getAttribute("data-cq-quiz"); });
   }
   function tell(name) {
     if (!base || !window.fetch || !/^[\w-]+(\/[\w-]+)?$/.test(name)) return;
@@ -23,15 +22,15 @@
     } catch (e) { /* very old browser */ }
   }
 
-  // After quiz.js and progress.js have mounted the page (they subscribe to the same events).
+  // After quiz.js has mounted the page (it subscribes to the same events).
   function mount() {
     setTimeout(function () {
       passedAtMount = {};
       passedQuizzes().forEach(function (id) { passedAtMount[id] = true; });
-      var cert = document.querySelector("[data-cq-certificate] .cq-cert");
-      if (cert && !cert.hidden) tell("certificate");
     }, 0);
   }
+  // The certificate page shows it once progress-page.js has arrived and found every quiz passed.
+  document.addEventListener("cq:certificate", function () { tell("certificate"); });
 
   // A save is a learner's action: a quiz that turns passed now is a pass to count once.
   document.addEventListener("cq:saved", function () {
@@ -45,7 +44,5 @@
     }, 0);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  self.cq.mount(mount);
 })();

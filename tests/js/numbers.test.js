@@ -1,0 +1,52 @@
+// Numbers as learners type them, with each language's own separators (quiz_js.group in its catalogue).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { load, catalogueString } = require("./browser.js");
+
+const cq = load("core.js");
+const group = (lang) => catalogueString(lang, "quiz_js", "group");
+const read = (lang, text, unit) => cq.parseNumber(text, unit, group(lang));
+
+test("English: a point is the decimal mark, a comma groups thousands", () => {
+  assert.equal(read("en", "4.5"), 4.5);
+  assert.equal(read("en", "1,200"), 1200);
+  assert.equal(read("en", "1,234,567.25"), 1234567.25);
+  assert.equal(read("en", "1 200"), 1200);
+  assert.equal(read("en", "4,5"), 4.5, "a comma that cannot group (not three digits) is a decimal mark");
+});
+
+test("French: a comma is the decimal mark, spaces (also no-break and narrow) group thousands", () => {
+  assert.equal(read("fr", "4,5"), 4.5);
+  assert.equal(read("fr", "1,234"), 1.234, "French does not group with a comma");
+  assert.equal(read("fr", "1 200"), 1200);
+  assert.equal(read("fr", "1\u00a0200,5"), 1200.5);
+  assert.equal(read("fr", "1\u202f234\u202f567"), 1234567);
+  assert.equal(read("fr", "4.5"), 4.5, "a point typed on an English keyboard still reads");
+});
+
+test("German: a comma is the decimal mark, a point groups thousands", () => {
+  assert.equal(read("de", "4,5"), 4.5);
+  assert.equal(read("de", "1.200"), 1200);
+  assert.equal(read("de", "1.234.567,89"), 1234567.89);
+  assert.equal(read("de", "1.5"), 1.5, "a point that cannot group is a decimal mark");
+});
+
+test("signs, a percent sign and the question's unit before or after", () => {
+  assert.equal(read("en", "-2.5"), -2.5);
+  assert.equal(read("en", "\u22122.5"), -2.5);
+  assert.equal(read("en", "+3"), 3);
+  assert.equal(read("en", "4.5 %"), 4.5);
+  assert.equal(read("fr", "4,5%"), 4.5);
+  assert.equal(read("en", "12 kg", "kg"), 12);
+  assert.equal(read("en", "EUR 1,200", "EUR"), 1200);
+  assert.equal(read("en", "  .5  "), 0.5);
+});
+
+test("what is not a number is rejected (NaN), never read as a wrong number", () => {
+  for (const [lang, text] of [["en", ""], ["en", "abc"], ["en", "4.5.6"], ["en", "1,2,3"], ["en", "12,34,567"],
+    ["de", "1.23.4"], ["fr", "1 2"], ["en", "4,5.6"], ["en", "--4"], ["en", "4 kg"], ["en", "1e3"], ["en", "."]]) {
+    assert.ok(Number.isNaN(read(lang, text)), `${lang}: ${JSON.stringify(text)} read as ${read(lang, text)}`);
+  }
+});
