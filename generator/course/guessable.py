@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from generator.course.item_writing import item_writing
 from generator.course.model import Course, Question, Quiz
 from generator.course.problems import Problems
 
@@ -63,4 +64,5 @@ def guessable(course: Course) -> list[str]:
     problems = Problems(course.root)
     for quiz in course.quizzes.values():
         check_quiz(quiz, course.languages, problems)
+    item_writing(course, problems)
     return [str(p) for p in problems.sorted()]
