@@ -81,7 +81,7 @@ def test_gift_parses_back_with_feedback_on_every_option(banks: Path) -> None:
         ("Listen", "Position 1"), ("Apologise", "Position 2"), ("Solve", "Position 3")]
     assert "Listen → Position 1: First understand." in order["globalFeedback"]["text"]
     fr = by_title(parsed[str(banks / "fr" / "all-quizzes.gift")]["questions"])
-    assert fr["01-basics/tf-1"]["stem"]["text"] == "Supprimez chaque commentaire critique."
+    assert fr["01-basics/tf-1"]["stem"]["text"] == "Supprimez les commentaires critiques."
     assert fr["01-basics/multi-1"]["choices"][2]["feedback"]["text"] == "Non\u00a0: c’est du service."
 
 
@@ -148,7 +148,7 @@ def test_export_command(course: Path, tmp_path: Path) -> None:
         "01-basics-checks.xml", "01-basics.xml", "all-quizzes.xml"]
     assert not (tmp_path / "out" / "en").exists()
     assert ET.parse(tmp_path / "out" / "fr" / "01-basics.xml").getroot().findtext(
-        "question[@type='truefalse']/questiontext/text") == "Supprimez chaque commentaire critique."
+        "question[@type='truefalse']/questiontext/text") == "Supprimez les commentaires critiques."
 
 
 def test_a_pool_is_a_category_with_its_random_question_recipe(course: Path, tmp_path: Path) -> None:

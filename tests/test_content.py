@@ -11,6 +11,7 @@ import pytest
 from generator.course.load import load_valid_course
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Question
+from generator.course.reading_time import words
 
 REPO = Path(__file__).resolve().parent.parent
 BANNED = re.compile(r"\b(all|none) of the above\b|toutes les réponses|aucune des réponses|"
@@ -30,7 +31,8 @@ def test_seven_modules_of_four_to_six_lessons(course: Course) -> None:
         assert 4 <= len(module.lessons) <= 6, module.slug
         assert module.trainer is not None, f"{module.slug} has no trainer notes"
         for lesson in module.lessons:
-            assert 5 <= lesson.duration <= 8, lesson.slug
+            # The content guide: 5-8 minutes a lesson in every language, as the build computes them.
+            assert all(5 <= minutes <= 8 for minutes in lesson.minutes.values()), (lesson.slug, lesson.minutes)
 
 
 def test_every_page_exists_in_both_languages_with_the_same_embeds(course: Course) -> None:
@@ -61,21 +63,12 @@ def test_every_lesson_opens_with_its_objective_line(course: Course) -> None:
                 assert "\n" not in first and len(first) > len(start) + 20, f"{lesson.slug} ({lang})"
 
 
-def words(markdown: str) -> int:
-    text = re.sub(r"^\[\[.*?\]\]$", "", markdown, flags=re.M)  # embedded questions
-    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
-    return len(re.findall(r"\w+(?:[’'.,-]\w+)*", text))
-
-
-def test_lesson_minutes_are_honest(course: Course) -> None:
-    """Stated minutes cover reading at 130-170 words a minute plus at least a minute of activity."""
+def test_french_runs_as_long_as_english_give_or_take(course: Course) -> None:
+    """A French twin much shorter than its English lesson has lost text; much longer, it has gained some."""
     for module in course.modules:
         for lesson in module.lessons:
             en, fr = (words(lesson.sources[lang].body) for lang in ("en", "fr"))
-            assert en / 170 + 1 <= lesson.duration + 0.5, f"{lesson.slug}: {en} words in {lesson.duration} min"
-            assert lesson.duration <= en / 130 + 3, f"{lesson.slug}: {en} words in {lesson.duration} min"
             assert 0.9 * en <= fr <= 1.2 * en, f"{lesson.slug}: {en} words in English, {fr} in French"
-        assert module.overview.duration == sum(lesson.duration for lesson in module.lessons), module.slug
 
 
 def texts(q: Question) -> list[dict[str, str]]:

@@ -56,7 +56,7 @@ def test_the_key_that_alone_opens_differently_is_named_at_its_question(course: P
     options = ("Keep it, and post twice", "Keep it, and skip the rule", "Rewrite it with the team")
     write_quiz(course, [question("quota", "Your rules allow one post a week. What do you do?", 2, options)])
     assert warnings(course) == [
-        f"quizzes/01-basics.yml:5: question 'quota' ({lang}): only the right option opens with 'rewrite', every "
+        f"quizzes/01-basics.yml:5: question 'quota' ({lang}): only the right option opens with 'rewri…', every "
         "wrong one opens alike; open the options the same way or each differently [quiz.key_opening]"
         for lang in ("en", "fr")]
 
@@ -105,3 +105,15 @@ def test_right_answers_in_a_steady_rhythm_are_named_once_per_quiz(course: Path) 
         "the author's order, as the PDFs and banks print them): break the rhythm [quiz.answer_step]"]
     write_quiz(course, [single(f"q{n}", right) for n, right in enumerate((0, 2, 2, 1, 0, 1))])
     assert warnings(course) == []
+
+
+def test_a_stated_duration_far_from_the_computed_minutes_is_named_in_each_language(course: Path) -> None:
+    for name in ("01-goal-first.md", "01-goal-first.fr.md"):
+        path = course / "modules" / "01-basics" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nduration: 20\n", 1), encoding="utf-8")
+    tail = "(150 words a minute, 45 s a question): remove 'duration', which the build computes, or shorten the text"
+    assert warnings(course) == [
+        f"modules/01-basics/01-goal-first.fr.md:2: 'duration: 20' but this lesson takes about 1 min in fr {tail} "
+        "[page.duration_off]",
+        f"modules/01-basics/01-goal-first.md:2: 'duration: 20' but this lesson takes about 1 min in en {tail} "
+        "[page.duration_off]"]

@@ -15,6 +15,7 @@ from collections import Counter
 from generator.course.item_writing import item_writing
 from generator.course.model import Course, Question, Quiz
 from generator.course.problems import Problems
+from generator.course.reading_time import stale_durations
 
 POSITION_SHARE = 0.40  # more than this share of right answers at one position is a pattern
 LONGEST_SHARE = 0.50  # more than half the right answers being the longest option is a pattern
@@ -65,4 +66,5 @@ def guessable(course: Course) -> list[str]:
     for quiz in course.quizzes.values():
         check_quiz(quiz, course.languages, problems)
     item_writing(course, problems)
+    stale_durations(course, problems)
     return [str(p) for p in problems.sorted()]

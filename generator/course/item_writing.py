@@ -59,16 +59,16 @@ def _single(q: Question) -> bool:
     return q.type == "single" and len(q.choices) >= 3 and sum(c.correct for c in q.choices) == 1
 
 
-def _opening(text: str) -> str:
-    words = _words(text)
-    return words[0] if words else ""
+def _opening(text: str, common: set[str]) -> str:
+    """The stem of the first content word: "Keep it, and…" opens with "keep", "La publication…" with "publi"."""
+    return next((w[:STEM] for w in _words(text) if len(w) >= MIN_WORD and w[:STEM] not in common), "")
 
 
-def key_opening(q: Question, lang: str) -> str | None:
-    """The key's first word when every wrong option opens with one same other word."""
+def key_opening(q: Question, lang: str, common: set[str]) -> str | None:
+    """The key's opening when every wrong option opens with one same other word."""
     key = next(c for c in q.choices if c.correct)
-    others = {_opening(c.text[lang]) for c in q.choices if not c.correct}
-    opening = _opening(key.text[lang])
+    others = {_opening(c.text[lang], common) for c in q.choices if not c.correct}
+    opening = _opening(key.text[lang], common)
     return opening if len(others) == 1 and opening not in others else None
 
 
@@ -119,9 +119,9 @@ def step_share(quiz: Quiz) -> tuple[int, int]:
 def check_quiz(quiz: Quiz, course: Course, common: dict[str, set[str]], problems: Problems) -> None:
     for q in quiz.questions:
         for lang in course.languages:
-            if _single(q) and (opening := key_opening(q, lang)):
+            if _single(q) and (opening := key_opening(q, lang, common[lang])):
                 problems.add(quiz.path, q.id_line or q.line, "quiz.key_opening",
-                             f"question '{q.id}' ({lang}): only the right option opens with '{opening}', every "
+                             f"question '{q.id}' ({lang}): only the right option opens with '{opening}…', every "
                              "wrong one opens alike; open the options the same way or each differently")
             if _single(q) and (echo := key_echo(q, lang, common[lang])):
                 problems.add(quiz.path, q.id_line or q.line, "quiz.key_echo",

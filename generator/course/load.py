@@ -37,10 +37,12 @@ def collect(root: Path, problems: Problems, use_cache: bool = True) -> Course:
         return cached
     # Imported on a cache miss only: the parsers and the schema validator take a tenth of a second.
     from generator.course.loader import load_course
+    from generator.course.reading_time import compute
     from generator.course.validate import validate
 
     course = load_course(root, problems)
     validate(course, problems)
+    compute(course)  # minutes per language, read by every page that shows them
     if use_cache and not problems:
         course.key = key
         cache.store(key, course)

@@ -154,17 +154,13 @@ class Page:
     slug: str
     kind: str  # lesson | module | page | trainer
     sources: dict[str, Source]
+    minutes: dict[str, int] = field(default_factory=dict)  # lessons and modules, per language (reading_time.py)
 
     def title(self, lang: str) -> str:
         return str(self.sources[lang].meta.get("title", ""))
 
     def description(self, lang: str) -> str:
         return str(self.sources[lang].meta.get("description", ""))
-
-    @property
-    def duration(self) -> int:
-        value = next(iter(self.sources.values())).meta.get("duration", 0)
-        return value if isinstance(value, int) else 0
 
 
 @dataclass

@@ -158,6 +158,8 @@ def check_same_settings(page: Page, default: str, problems: Problems) -> None:
     reference = page.sources[default].meta
     for lang, src in page.sources.items():
         for key in SHARED_SETTINGS:
+            if key == "duration" and (key not in src.meta or key not in reference):
+                continue  # optional: minutes are computed per language (reading_time.py)
             if lang != default and src.meta.get(key) != reference.get(key):
                 problems.add(src.path, src.line_of(key), "i18n.mismatch",
                              f"'{key}' is {src.meta.get(key)!r} here but {reference.get(key)!r} "

@@ -150,12 +150,12 @@ class Renderer:
         quiz = self.course.quizzes[module.quiz_id]
         lessons = [
             {"title": lesson.title(self.lang), "href": relative(docs, docs_path(lesson.slug)),
-             "duration": lesson.duration}
+             "duration": lesson.minutes[self.lang]}
             for lesson in module.lessons
         ]
         text = environment().get_template("module.md.j2").render(
             intro=Markup(self.body(module.overview, docs).strip()), objectives=module.objectives(self.lang),
-            module=module, lessons=lessons, t=self.t,
+            module=module, lessons=lessons, t=self.t, minutes=module.overview.minutes[self.lang],
             quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=quiz.size,
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"

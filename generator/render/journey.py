@@ -57,7 +57,7 @@ def course_map(course: Course, lang: str, from_docs: str, url: Url, only: str | 
             "pass": quiz.pass_mark, "total": quiz.size, "ids": [q.id for q in quiz.questions],
             **({"exam": True} if quiz.mode == "exam" else {}),
             "quizHref": url(from_docs, f"{module.slug}/quiz.md"),
-            "lessons": [{"slug": lesson.slug, "title": lesson.title(lang), "duration": lesson.duration,
+            "lessons": [{"slug": lesson.slug, "title": lesson.title(lang), "duration": lesson.minutes[lang],
                          "href": url(from_docs, lesson.slug + ".md"), "checks": lesson_checks(course, lesson)}
                         for lesson in module.lessons],
         })
@@ -75,7 +75,7 @@ def resume_box(scope: str = "") -> str:
 def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
     """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue."""
     cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
-              "duration": m.overview.duration, "lessons": len(m.lessons), "objectives": m.objectives(lang)}
+              "duration": m.overview.minutes[lang], "lessons": len(m.lessons), "objectives": m.objectives(lang)}
              for m in course.modules]
     html = environment().get_template("cards.html.j2").render(cards=cards, t=STRINGS[lang])
     return "\n".join(line for line in html.split("\n") if line.strip())

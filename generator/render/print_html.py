@@ -191,7 +191,7 @@ class PrintDocument:
         overview = module.overview
         # In reading order, so that the answer key lists questions as the workbook asks them.
         intro = self.page_html(overview, shift=0)
-        lessons = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, shift=1), p.duration)
+        lessons = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, shift=1), p.minutes[self.lang])
                    for p in module.lessons]
         trainer = None
         if self.trainer and module.trainer:
@@ -202,7 +202,7 @@ class PrintDocument:
         return PrintModule(
             anchor=page_anchor(overview.slug), number=number, title=overview.title(self.lang),
             intro=intro, objectives=module.objectives(self.lang),
-            duration=overview.duration, lessons=lessons, trainer=trainer,
+            duration=overview.minutes[self.lang], lessons=lessons, trainer=trainer,
             quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")), pass_mark=quiz.pass_mark,
             questions=questions,
         )
