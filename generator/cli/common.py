@@ -21,15 +21,19 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def set_source_date_epoch(root: Path) -> None:
-    """Builds are byte-reproducible when dates come from the sources, not the clock."""
-    from generator.output import set_build_epoch
+def build_date(root: Path) -> int:
+    """The build date of a command's outputs, worked out once and handed down as a value.
 
-    set_build_epoch(root)
+    Builds are byte-reproducible when dates come from the sources, not the clock (output.build_epoch).
+    """
+    from generator.output import build_epoch
+
+    return build_epoch(root)
 
 
 def brand_of(args: argparse.Namespace) -> Brand | None:
     """The brand of the command: --brand, else brands/default.yml when the course has one."""
     from generator.course.brand import load_brand
+    from generator.engine.brand import BACKDROPS
 
-    return load_brand(args.root, args.brand.resolve() if args.brand else None)
+    return load_brand(args.root, args.brand.resolve() if args.brand else None, BACKDROPS)

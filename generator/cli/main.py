@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -15,8 +14,8 @@ from generator.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     brand_of,
+    build_date,
     find_root,
-    set_source_date_epoch,
 )
 from generator.course.problems import ContentError, Problem
 from generator.output import OutputBusy
@@ -34,9 +33,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.course.brand import check_brands
     from generator.course.guessable import guessable
     from generator.course.load import load_valid_course
+    from generator.engine.brand import BACKDROPS
 
     course = load_valid_course(args.root)
-    brands = check_brands(args.root)
+    brands = check_brands(args.root, BACKDROPS)
     pages = sum(len(m.lessons) + 1 for m in course.modules) + len(course.pages)
     questions = sum(len(q.questions) for q in course.quizzes.values())
     print(f"ok: {len(course.modules)} modules, {pages} pages, {len(course.quizzes)} quizzes, "
@@ -55,13 +55,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build
 
-    set_source_date_epoch(args.root)
+    epoch = build_date(args.root)
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
     brand = brand_of(args)
     build(args.root, site_dir, langs, jobs=args.jobs, progress=lambda msg: print(msg, flush=True),
-          site_url=args.site_url, brand=brand, downloads=args.downloads, trainer_dir=args.trainer_dir)
+          site_url=args.site_url, brand=brand, downloads=args.downloads, trainer_dir=args.trainer_dir, epoch=epoch)
     print(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -70,11 +70,11 @@ def cmd_scorm(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.exports.scorm import ScormError, build_package
 
-    set_source_date_epoch(args.root)
+    epoch = build_date(args.root)
     course = load_valid_course(args.root)
     brand = brand_of(args)
     try:
-        made = build_package(course, args.lang, args.output, brand=brand, module=args.module)
+        made = build_package(course, args.lang, args.output, brand=brand, module=args.module, epoch=epoch)
     except ScormError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -86,7 +86,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.exports.banks import export_banks
 
-    set_source_date_epoch(args.root)
+    build_date(args.root)  # banks carry no date; this only says how outputs are dated, as every export does
     course = load_valid_course(args.root)
     langs = (args.lang,) if args.lang else course.languages
     written = export_banks(course, args.output, args.format, langs)
@@ -98,24 +98,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
-    from generator.engine import adapter as engine
-    from generator.render.docs import render_docs, write_tree
+    from generator.engine.serve import serve
 
-    course = load_valid_course(args.root)
-    with tempfile.TemporaryDirectory(prefix="coursegen-serve-") as work:
-        docs = Path(work) / "docs"
-        tree = render_docs(course, args.lang)
-        write_tree(tree, docs)
-        config = engine.language_config(
-            course, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
-            site_name=course.title(args.lang),
-            extra={"hooks": [str(engine.HOOK)],
-                   "watch": [str(args.root / d) for d in ("modules", "quizzes", "pages") if (args.root / d).is_dir()]},
-        )
-        config["extra"]["coursegen_serve"] = {"root": str(args.root), "lang": args.lang}
-        # Warnings should not stop a preview the author is fixing.
-        config["strict"] = False
-        engine.serve(engine.write_config(config, Path(work) / "mkdocs.yml"), args.dev_addr)
+    serve(load_valid_course(args.root), args.lang, args.dev_addr)
     return EXIT_OK
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.course import cache
-from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.course.problems import ContentError, Problems
 
@@ -13,13 +12,11 @@ from generator.course.problems import ContentError, Problems
 def load_valid_course(root: Path, use_cache: bool = True) -> Course:
     """Load and validate the course under `root`; raise ContentError listing every problem.
 
-    A course already validated with the same content comes from the cache (see cache.py). Its
-    interface strings become the active ones (catalogue.activate).
+    A course already validated with the same content comes from the cache (see cache.py).
     """
     key = cache.course_key(root) if use_cache else ""
     cached = cache.load(key) if use_cache else None
     if isinstance(cached, Course):
-        activate(cached)
         return cached
     # Imported on a cache miss only: the parsers and the schema validator take a tenth of a second.
     from generator.course.loader import load_course
@@ -34,5 +31,4 @@ def load_valid_course(root: Path, use_cache: bool = True) -> Course:
     if use_cache:
         course.key = key
         cache.store(key, course)
-    activate(course)
     return course

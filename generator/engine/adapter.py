@@ -6,6 +6,7 @@ full (no INHERIT), because a child config's list replaces the parent's list enti
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,18 +20,21 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree
+from generator.engine.brand import apply_brand
 from generator.engine.config import site_config
-from generator.render.brand import apply_brand
+from generator.engine.options import LanguageBuild
 from generator.render.docs import SLOT
 
 if TYPE_CHECKING:
-    from generator.course.brand import Brand
+    from generator.course.catalogue import Strings
     from generator.course.model import Course
 
-HOOK = Path(__file__).with_name("hook.py")
+STATS_SCRIPT = "assets/cq/stats.js"
 MATERIAL_LANGUAGES = files("material") / "templates" / "partials" / "languages"
 
 
@@ -54,26 +58,25 @@ def material_knows(lang: str) -> bool:
     return (MATERIAL_LANGUAGES / f"{lang}.html").is_file()
 
 
-def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
-                    languages: tuple[str, ...], extra: dict[str, Any] | None = None,
-                    site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
-                    extra_javascript: list[str] | None = None) -> dict[str, Any]:
+def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: list[Any]) -> dict[str, Any]:
     """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
-    `languages` are the ones the switcher offers (a SCORM package holds one). `brand` sets the
-    host's look (palette, logo, favicon, copyright, footer fields);
-    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js).
+    The switcher offers `build.languages` (a SCORM package holds one); `build.brand` sets the
+    host's look (palette, logo, favicon, copyright, footer fields); `build.extra_javascript` lists
+    scripts loaded before the shared ones (scorm.js before quiz.js). The portable build's own
+    settings are added after (portable.make_portable).
     """
-    root = course.root
+    root, lang = course.root, build.lang
+    languages = build.languages or course.languages
     config = site_config(root)
     config["docs_dir"] = str(docs_dir)
-    config["site_dir"] = str(site_dir)
+    config["site_dir"] = str(build.out_dir)
     config["nav"] = nav
-    if site_name:
-        config["site_name"] = site_name
+    if course.title(lang):
+        config["site_name"] = course.title(lang)
     # Each language lives in its own folder under the portal's address; Material's instant
     # navigation and the sitemap need the full address of each language.
-    base = site_url or config.get("site_url")
+    base = build.site_url or config.get("site_url")
     if base:
         config["site_url"] = base.rstrip("/") + f"/{lang}/"
     theme = config.setdefault("theme", {})
@@ -91,12 +94,11 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
     config["extra"]["alternate"] = [
         {"name": course.name(code), "lang": code, "dir": course.direction(code), "link": f"../{code}/"}
         for code in languages] if len(languages) > 1 else []
-    if brand is not None:
-        apply_brand(config, brand, lang)
-    if extra_javascript:
-        config["extra_javascript"] = [*extra_javascript, *config.get("extra_javascript", [])]
-    for key, value in (extra or {}).items():
-        config[key] = value
+    if build.brand is not None:
+        apply_brand(config, build.brand, course.strings[lang])
+    scripts = [*build.extra_javascript, *([STATS_SCRIPT] if build.stats else [])]
+    if scripts:
+        config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
     return config
 
 
@@ -158,26 +160,44 @@ class _SlotFiller(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return new
 
 
-def build_site(config_file: Path, strict: bool = True, slots: dict[str, str] | None = None) -> None:
-    """Build one language with MkDocs, filling quiz `slots`; raise EngineError with every warning on failure."""
+class _BuildDate(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """Dates the pages (sitemap, its gzip header) and the templates with the build date handed in.
+
+    MkDocs reads the date from the SOURCE_DATE_EPOCH variable, else the clock; this hands it the
+    value instead, so nothing writes the variable into the process's environment.
+    """
+
+    def __init__(self, epoch: int) -> None:
+        self.when = dt.datetime.fromtimestamp(epoch, dt.UTC)
+
+    def on_pre_page(self, page: Page, /, **_: Any) -> Page:
+        page.update_date = self.when.strftime("%Y-%m-%d")
+        return page
+
+    def on_page_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext:
+        context["build_date_utc"] = self.when
+        return context
+
+    def on_template_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext:
+        context["build_date_utc"] = self.when
+        return context
+
+
+def build_site(config_file: Path, slots: dict[str, str], strings: Strings, epoch: int, strict: bool = True) -> None:
+    """Build one language with MkDocs, dated `epoch`, filling quiz `slots` and writing in the scripts' `strings`.
+
+    Raise EngineError with every warning on failure."""
     with _captured_warnings() as messages:
         try:
             config = load_config(str(config_file), strict=strict)
-            filler = _SlotFiller(slots or {})
+            filler = _SlotFiller(slots)
             config.plugins["coursegen-slots"] = filler  # registers its events at once
+            config.plugins["coursegen-date"] = _BuildDate(epoch)
             mkdocs_build(config)
-            if filler.filled != len(slots or {}):
-                raise RuntimeError(f"{len(slots or {})} quiz blocks rendered but {filler.filled} placed in the pages")
-            minify_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
+            if filler.filled != len(slots):
+                raise RuntimeError(f"{len(slots)} quiz blocks rendered but {filler.filled} placed in the pages")
+            minify_tree(Path(config["site_dir"]) / "assets" / "cq", strings)
         except (Abort, ConfigurationError) as exc:
             raise EngineError([*messages, str(exc)]) from None
         if strict and messages:
             raise EngineError(messages)
-
-
-def serve(config_file: Path, dev_addr: str) -> None:
-    """Serve with live reload; the hook in the config re-renders the docs tree on each rebuild."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)
