@@ -62,7 +62,7 @@ def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: l
     """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
     The switcher offers `build.languages` (a SCORM package holds one); `build.brand` sets the
-    host's look (palette, logo, favicon, copyright, footer fields); `build.extra_javascript` lists
+    host's look (palette, logo, favicon, copyright, footer fields); `build.scripts` lists
     scripts loaded before the shared ones (scorm.js before quiz.js). The portable build's own
     settings are added after (portable.make_portable).
     """
@@ -96,7 +96,7 @@ def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: l
         for code in languages] if len(languages) > 1 else []
     if build.brand is not None:
         apply_brand(config, build.brand, course.strings[lang])
-    scripts = [*build.extra_javascript, *([STATS_SCRIPT] if build.stats else [])]
+    scripts = [*build.scripts, *([STATS_SCRIPT] if build.stats else [])]
     if scripts:
         config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
     return config

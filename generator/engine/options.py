@@ -24,7 +24,7 @@ class LanguageBuild:
     languages: tuple[str, ...] = ()  # what the language switcher offers (default: every language of the course)
     site_url: str | None = None  # the portal's public address; each language lives in its own folder under it
     brand: Brand | None = None
-    extra_javascript: tuple[str, ...] = ()  # scripts loaded before the shared ones (scorm.js before quiz.js)
+    scripts: tuple[str, ...] = ()  # our scripts loaded before the shared ones (scorm.js before quiz.js)
     home_extra: str = ""  # Markdown added to the home page (the Downloads section)
     stats: bool = False  # load the completion-count script (a brand that opted in)
     portable: bool = False

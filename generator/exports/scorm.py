@@ -110,7 +110,7 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         site = Path(work) / "package"
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
-        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, extra_javascript=(SCRIPT,),
+        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, scripts=(SCRIPT,),
                                              portable=True))
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
