@@ -176,11 +176,12 @@ def test_the_build_date_prefers_source_date_epoch_then_git(tmp_path: Path, monke
 
 def test_the_build_date_reaches_every_output_without_touching_the_environment(course: Path, tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """No SOURCE_DATE_EPOCH and no git: the newest source file dates the pages built in worker processes, the
-    sitemap and the package's entries, and the command leaves its process's environment as it found it."""
+    """An empty SOURCE_DATE_EPOCH (what an old Makefile exported) and no git: the newest source file dates the
+    pages built in worker processes, the sitemap and the package's entries, and the command leaves its
+    process's environment as it found it (MkDocs reads the variable too, and refuses an empty one)."""
     import zipfile
 
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
     newest = 1770681600  # 10 February 2026
     for path in (p for d in ("modules", "quizzes", "pages") for p in (course / d).rglob("*") if p.is_file()):
         os.utime(path, (newest, newest))
@@ -188,7 +189,7 @@ def test_the_build_date_reaches_every_output_without_touching_the_environment(co
                  "--site-url", "https://learn.example.org/course/"]) == 0
     assert main(["--root", str(course), "scorm", "--lang", "fr", "-o", str(tmp_path / "fr.zip")]) == 0
     # Only ours is checked: importing Material sets NO_MKDOCS_2_WARNING, which is not ours to undo.
-    assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert os.environ["SOURCE_DATE_EPOCH"] == ""
     for lang in ("en", "fr"):
         sitemap = (tmp_path / "site" / lang / "sitemap.xml").read_text(encoding="utf-8")
         dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree
@@ -160,39 +159,34 @@ class _SlotFiller(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return new
 
 
-class _BuildDate(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
-    """Dates the pages (sitemap, its gzip header) and the templates with the build date handed in.
+@contextmanager
+def _dated(epoch: int) -> Iterator[None]:
+    """MkDocs dates the pages, the sitemap (and its gzip header) and the templates with `epoch`.
 
-    MkDocs reads the date from the SOURCE_DATE_EPOCH variable, else the clock; this hands it the
-    value instead, so nothing writes the variable into the process's environment.
+    MkDocs reads SOURCE_DATE_EPOCH itself, through its one reader `mkdocs.utils.get_build_datetime`,
+    when it creates each page and each template context: before any plugin event, and an empty or
+    invalid value raises there (`int("")`, measured with the empty value an old Makefile exported).
+    That reader answers with our value for the length of the build instead, so the environment is
+    never written. Builds in one process run one at a time (languages in parallel are processes).
     """
-
-    def __init__(self, epoch: int) -> None:
-        self.when = dt.datetime.fromtimestamp(epoch, dt.UTC)
-
-    def on_pre_page(self, page: Page, /, **_: Any) -> Page:
-        page.update_date = self.when.strftime("%Y-%m-%d")
-        return page
-
-    def on_page_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext:
-        context["build_date_utc"] = self.when
-        return context
-
-    def on_template_context(self, context: TemplateContext, /, **_: Any) -> TemplateContext:
-        context["build_date_utc"] = self.when
-        return context
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC)
+    original = mkdocs_utils.get_build_datetime
+    mkdocs_utils.get_build_datetime = lambda: when
+    try:
+        yield
+    finally:
+        mkdocs_utils.get_build_datetime = original
 
 
 def build_site(config_file: Path, slots: dict[str, str], strings: Strings, epoch: int, strict: bool = True) -> None:
     """Build one language with MkDocs, dated `epoch`, filling quiz `slots` and writing in the scripts' `strings`.
 
     Raise EngineError with every warning on failure."""
-    with _captured_warnings() as messages:
+    with _captured_warnings() as messages, _dated(epoch):
         try:
             config = load_config(str(config_file), strict=strict)
             filler = _SlotFiller(slots)
             config.plugins["coursegen-slots"] = filler  # registers its events at once
-            config.plugins["coursegen-date"] = _BuildDate(epoch)
             mkdocs_build(config)
             if filler.filled != len(slots):
                 raise RuntimeError(f"{len(slots)} quiz blocks rendered but {filler.filled} placed in the pages")
