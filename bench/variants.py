@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.course.catalogue import Strings
 from generator.course.model import Course, Question
 
 QUIZ_ID = re.compile(r'data-cq-quiz="([^"]+)"')
@@ -56,7 +57,7 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     found: dict[str, Captured] = {}
     fragments: dict[str, dict[str, str]] = {}
 
-    def keep(config_file: Path, strict: bool = True, slots: dict[str, str] | None = None) -> None:
+    def keep(config_file: Path, slots: dict[str, str], strings: Strings, epoch: int, strict: bool = True) -> None:
         config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
         lang = config["theme"]["language"]
         shutil.copytree(config["docs_dir"], dest / lang / "docs")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from generator.course.load import load_valid_course
 from generator.course.model import Course
 from generator.engine.language import build_language
-from generator.output import output_lock, publish_dir, publish_file, staging_dir
+from generator.engine.options import LanguageBuild
+from generator.output import build_epoch, output_lock, publish_dir, publish_file, staging_dir
 from generator.render.chooser import write_chooser
 
 if TYPE_CHECKING:
@@ -30,30 +31,30 @@ def write_stats_files(course: Course, site: Path) -> None:
 
 
 def _build_into(course: Course, staging: Path, chosen: tuple[str, ...], jobs: int, progress: Progress,
-                site_url: str | None, brand: Brand | None, downloads: bool) -> None:
+                site_url: str | None, brand: Brand | None, downloads: bool, epoch: int) -> None:
     home: dict[str, str] = {}
     if downloads:
         from generator.exports.downloads import downloads_markdown, make_downloads
 
         # The trainer edition holds every answer: kept out of the published site unless the brand opts in.
         private = None if brand is not None and brand.publish_trainer else staging / "trainer"
-        made = make_downloads(course, staging / "downloads", chosen, progress, site_url=site_url, brand=brand,
+        made = make_downloads(course, staging / "downloads", chosen, epoch, progress, site_url=site_url, brand=brand,
                               trainer_dir=private)
-        home = {lang: downloads_markdown(lang, made) for lang in chosen}
+        home = {lang: downloads_markdown(course.strings[lang], made) for lang in chosen}
+    builds = [LanguageBuild(lang, staging / lang, epoch, site_url=site_url, brand=brand, home_extra=home.get(lang, ""),
+                            stats=bool(brand and brand.completion_stats)) for lang in chosen]
     if jobs > 1 and len(chosen) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            # The validated Course travels to the workers (it pickles): loaded and checked once.
-            futures = [pool.submit(build_language, course, lang, staging / lang, site_url, brand,
-                                   home_extra=home.get(lang, ""), stats=bool(brand and brand.completion_stats))
-                       for lang in chosen]
-            for lang, future in zip(chosen, futures, strict=True):
+            # The validated Course (with its interface strings) and the build date travel to the
+            # workers as values (they pickle): loaded, checked and dated once.
+            futures = [pool.submit(build_language, course, one) for one in builds]
+            for one, future in zip(builds, futures, strict=True):
                 future.result()
-                progress(f"built {lang}")
+                progress(f"built {one.lang}")
     else:
-        for lang in chosen:
-            progress(f"building {lang}")
-            build_language(course, lang, staging / lang, site_url, brand, home_extra=home.get(lang, ""),
-                           stats=bool(brand and brand.completion_stats))
+        for one in builds:
+            progress(f"building {one.lang}")
+            build_language(course, one)
     write_chooser(course, staging)
     if brand and brand.completion_stats:
         write_stats_files(course, staging)
@@ -73,21 +74,24 @@ def _move_trainer(staging: Path, target: Path, progress: Progress) -> None:
 
 def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
           progress: Progress = lambda _: None, site_url: str | None = None, brand: Brand | None = None,
-          downloads: bool = False, trainer_dir: Path | None = None) -> Course:
+          downloads: bool = False, trainer_dir: Path | None = None, epoch: int | None = None) -> Course:
     """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes.
+
+    `epoch` is the build date every output carries (default: the course's, output.build_epoch).
 
     `downloads` also makes the PDFs and offline zips into `downloads/` and lists them on each home page.
     The trainer edition holds every answer: it goes to `trainer_dir` (default: `trainer/` beside
     `site_dir`), outside the published site, unless the brand sets `publish_trainer: true`.
     """
     course = load_valid_course(root)
+    epoch = build_epoch(course.root) if epoch is None else epoch
     site_url = site_url or (brand.site_url if brand else None)
     chosen = langs or course.languages
     site_dir = site_dir.resolve()
     with output_lock(site_dir):
         staging = staging_dir(site_dir)
         try:
-            _build_into(course, staging, chosen, jobs, progress, site_url, brand, downloads)
+            _build_into(course, staging, chosen, jobs, progress, site_url, brand, downloads, epoch)
             _move_trainer(staging, (trainer_dir or site_dir.parent / "trainer").resolve(), progress)
             if langs is None or not site_dir.exists():
                 publish_dir(staging, site_dir, warn=progress)

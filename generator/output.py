@@ -170,13 +170,14 @@ def clear_stale(target: Path) -> list[Path]:
 
 
 def zip_tree(folder: Path, target: Path, top: str = "", skip: Callable[[Path], bool] = lambda _: False,
-             root: Path | None = None) -> int:
+             epoch: int = 0) -> int:
     """Zip `folder` (under the folder `top` when given) in a fixed order with fixed dates; return the count.
 
-    Entries are 644 and dated by `build_epoch(root)` (`root`: the course), so the same input gives the
-    same bytes. The zip is written beside `target` and renamed into place only when complete.
+    Entries are 644 and dated by the build date `epoch` (see build_epoch; never before 1980, which
+    a zip cannot hold), so the same input gives the same bytes. The zip is written beside `target`
+    and renamed into place only when complete.
     """
-    stamp = max(build_epoch(root), ZIP_EPOCH)
+    stamp = max(epoch, ZIP_EPOCH)
     date_time = dt.datetime.fromtimestamp(stamp, dt.UTC).timetuple()[:6]
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not skip(p))
     with partial_file(target) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED,
@@ -214,13 +215,6 @@ def build_epoch(root: Path | None = None, sources: Iterable[str] = ("modules", "
     _notice("no git history here: outputs are dated by the newest source file (set SOURCE_DATE_EPOCH to choose "
             "another date)")
     return int(newest) or ZIP_EPOCH
-
-
-def set_build_epoch(root: Path) -> int:
-    """Fix the build date for this process and the workers it starts (they read SOURCE_DATE_EPOCH)."""
-    epoch = build_epoch(root)
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    return epoch
 
 
 def _git_date(root: Path) -> int | None:

@@ -152,15 +152,9 @@ def page(browser: object) -> Iterator[object]:
 @pytest.fixture(autouse=True, scope="session")
 def _own_course_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Validated courses are cached in a folder of the test session, not in the user's cache."""
-    import os
-
-    old = os.environ.get("COURSEGEN_CACHE_DIR")
-    os.environ["COURSEGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("course-cache"))
-    yield
-    if old is None:
-        del os.environ["COURSEGEN_CACHE_DIR"]
-    else:
-        os.environ["COURSEGEN_CACHE_DIR"] = old
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COURSEGEN_CACHE_DIR", str(tmp_path_factory.mktemp("course-cache")))
+        yield
 
 
 def build_every_output(source: Path, dest: Path) -> Path:

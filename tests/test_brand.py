@@ -13,6 +13,7 @@ from generator.build import build
 from generator.course.brand import contrast, darker_until, load_brand
 from generator.course.problems import ContentError
 from generator.course.yamlfile import MAX_BYTES
+from generator.engine.brand import BACKDROPS
 from tests.conftest import REPO, soup
 
 
@@ -29,7 +30,7 @@ def problems(course: Path, text: str, extra: dict[str, str] | None = None) -> li
     for name, body in (extra or {}).items():
         (course / "brands" / name).write_text(body, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_brand(course, path)
+        load_brand(course, path, BACKDROPS)
     return [str(p) for p in caught.value.problems]
 
 
@@ -42,8 +43,8 @@ def example(**changes: str) -> str:
 
 
 def test_two_brands_build_side_by_side_and_look_different(branded: Path) -> None:
-    build(branded, branded / "site-default", brand=load_brand(branded, None))  # brands/default.yml
-    build(branded, branded / "site-cci", brand=load_brand(branded, branded / "brands" / "cci-example.yml"))
+    build(branded, branded / "site-default", brand=load_brand(branded, None, BACKDROPS))  # brands/default.yml
+    build(branded, branded / "site-cci", brand=load_brand(branded, branded / "brands" / "cci-example.yml", BACKDROPS))
     plain = soup(branded / "site-default" / "en" / "01-basics" / "index.html")
     cci = soup(branded / "site-cci" / "en" / "01-basics" / "index.html")
     assert plain.select_one(".cq-brand-footer").get_text(" ", strip=True).startswith("Hosted by Open edition")
@@ -106,7 +107,7 @@ def test_a_brand_file_must_be_a_mapping(branded: Path) -> None:
 
 def test_a_missing_brand_file_is_named(branded: Path) -> None:
     with pytest.raises(ContentError) as caught:
-        load_brand(branded, branded / "brands" / "nope.yml")
+        load_brand(branded, branded / "brands" / "nope.yml", BACKDROPS)
     assert [str(p) for p in caught.value.problems] == [
         "brands/nope.yml: no such brand file: give a path such as brands/my-chamber.yml [brand.missing]"]
 

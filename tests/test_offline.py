@@ -27,11 +27,13 @@ def unzip(bundle: Path, dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OfflineResult]:
     from generator.course.brand import load_brand
+    from generator.engine.brand import BACKDROPS
     from tests.conftest import REPO, make_course
 
     root = make_course(tmp_path_factory.mktemp("offline") / "course")
     course = load_valid_course(root)
-    brand = load_brand(REPO, REPO / "brands" / "cci-example.yml")  # a host's brand adds a legal page and a logo
+    # A host's brand adds a legal page and a logo.
+    brand = load_brand(REPO, REPO / "brands" / "cci-example.yml", BACKDROPS)
     return {"en": build_offline(course, root / "out" / "course-en-offline.zip", "en"),
             "all": build_offline(course, root / "out" / "course-offline.zip", brand=brand)}
 
@@ -151,19 +153,20 @@ def test_a_brand_opts_in_to_publishing_the_trainer_edition(course: Path) -> None
     import shutil
 
     from generator.course.brand import load_brand
+    from generator.engine.brand import BACKDROPS
     from generator.exports.downloads import Download, downloads_markdown
     from tests.conftest import REPO
 
     shutil.copytree(REPO / "brands", course / "brands")
     brand_file = course / "brands" / "cci-example.yml"
-    assert load_brand(course, brand_file).publish_trainer is False
+    assert load_brand(course, brand_file, BACKDROPS).publish_trainer is False
     brand_file.write_text(brand_file.read_text(encoding="utf-8") + "publish_trainer: true\n", encoding="utf-8")
-    assert load_brand(course, brand_file).publish_trainer is True
+    assert load_brand(course, brand_file, BACKDROPS).publish_trainer is True
     made = [Download("course-en-learner.pdf", "en", "learner", 10**6, 40),
             Download("course-en-trainer.pdf", "en", "trainer", 10**6, 60, published=False)]
-    assert "trainer" not in downloads_markdown("en", made)
+    assert "trainer" not in downloads_markdown(load_valid_course(course).strings["en"], made)
     made[1] = Download("course-en-trainer.pdf", "en", "trainer", 10**6, 60)
-    assert "course-en-trainer.pdf" in downloads_markdown("en", made)
+    assert "course-en-trainer.pdf" in downloads_markdown(load_valid_course(course).strings["en"], made)
 
 
 def test_no_search_index_holds_the_quiz_answers(bundles: dict[str, OfflineResult], built_mini: Path,

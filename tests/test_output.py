@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import threading
@@ -18,8 +19,8 @@ from generator.cli.main import main
 
 
 @pytest.fixture(autouse=True)
-def _restore_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI fixes SOURCE_DATE_EPOCH for its process; here that process is pytest's, so undo it."""
+def _fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds here are dated by the variable, as a Makefile or CI would set it (no git lookups)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
 
 
@@ -171,3 +172,27 @@ def test_the_build_date_prefers_source_date_epoch_then_git(tmp_path: Path, monke
     assert output.build_epoch(tmp_path) == 1600000000  # the variable first
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert output.build_epoch(tmp_path) == 1700000000  # then the last commit, not the file's date
+
+
+def test_the_build_date_reaches_every_output_without_touching_the_environment(course: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty SOURCE_DATE_EPOCH (what an old Makefile exported) and no git: the newest source file dates the
+    pages built in worker processes, the sitemap and the package's entries, and the command leaves its
+    process's environment as it found it (MkDocs reads the variable too, and refuses an empty one)."""
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    newest = 1770681600  # 10 February 2026
+    for path in (p for d in ("modules", "quizzes", "pages") for p in (course / d).rglob("*") if p.is_file()):
+        os.utime(path, (newest, newest))
+    assert main(["--root", str(course), "build", "--jobs", "2", "--site-dir", str(tmp_path / "site"),
+                 "--site-url", "https://learn.example.org/course/"]) == 0
+    assert main(["--root", str(course), "scorm", "--lang", "fr", "-o", str(tmp_path / "fr.zip")]) == 0
+    # Only ours is checked: importing Material sets NO_MKDOCS_2_WARNING, which is not ours to undo.
+    assert os.environ["SOURCE_DATE_EPOCH"] == ""
+    for lang in ("en", "fr"):
+        sitemap = (tmp_path / "site" / lang / "sitemap.xml").read_text(encoding="utf-8")
+        dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+        assert dates == {"2026-02-10"}, lang
+    with zipfile.ZipFile(tmp_path / "fr.zip") as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {(2026, 2, 10)}

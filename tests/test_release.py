@@ -13,9 +13,17 @@ import pytest
 
 from tests.conftest import MINI, REPO
 
-# The shell of a host: no SOURCE_DATE_EPOCH from a Makefile, another locale and time zone.
-HOST_ENV = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"LANG": "C.UTF-8",
-                                                                                 "TZ": "Pacific/Auckland"}
+
+@pytest.fixture(scope="module")
+def host_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The shell of a host: no SOURCE_DATE_EPOCH from a Makefile, another locale and time zone.
+
+    Made when the tests run, not when this file is imported: its caches (coursegen's, pip's) go to a
+    folder of the test session, never the user's ~/.cache."""
+    cache = tmp_path_factory.mktemp("host-cache")
+    return {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {
+        "LANG": "C.UTF-8", "TZ": "Pacific/Auckland", "XDG_CACHE_HOME": str(cache),
+        "COURSEGEN_CACHE_DIR": str(cache / "coursegen")}
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +42,13 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def run(folder: Path, *args: str, env: dict[str, str] = HOST_ENV) -> subprocess.CompletedProcess[str]:
+def run(folder: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # `-m generator` from the release folder runs the release's own generator, not the repository's.
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, capture_output=True, text=True,
                           timeout=600, check=False, env=env)
 
 
-def test_a_release_without_git_builds_every_output(release: Path) -> None:
+def test_a_release_without_git_builds_every_output(release: Path, host_env: dict[str, str]) -> None:
     out = release / "out"
     steps = [
         ("build", "--lang", "en", "--downloads", "--site-dir", str(out / "site")),
@@ -49,12 +57,13 @@ def test_a_release_without_git_builds_every_output(release: Path) -> None:
         ("export", "--format", "moodle-xml", "--lang", "fr", "-o", str(out / "banks")),
     ]
     for step in steps:
-        result = run(release, *step, env=HOST_ENV | {"SOURCE_DATE_EPOCH": ""})  # what the old Makefile exported
+        result = run(release, *step, env=host_env | {"SOURCE_DATE_EPOCH": ""})  # what the old Makefile exported
         assert result.returncode == 0, (step, result.stderr)
         assert "Traceback" not in result.stderr
         # Said where a date is needed (the site, the zips), and not by `export`, whose banks carry no date.
         said = "notice: no git history here: outputs are dated by the newest source file" in result.stdout
         assert said == (step[0] != "export"), step
+    assert any(Path(host_env["COURSEGEN_CACHE_DIR"]).iterdir())  # the host's cache is the one the fixture made
     downloads = sorted(p.name for p in (out / "site" / "downloads").iterdir())
     assert downloads == ["course-en-learner.pdf", "course-en-offline.zip"]
     # The trainer edition holds every answer: beside the site, not in it (issue 14).
@@ -66,20 +75,21 @@ def test_a_release_without_git_builds_every_output(release: Path) -> None:
     # The commands above ran the release's own generator, not the repository's (an uncommitted change
     # in the working tree is not in the archive, and must not make this test fail).
     used = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], cwd=release,
-                          capture_output=True, text=True, check=True, env=HOST_ENV).stdout.strip()
+                          capture_output=True, text=True, check=True, env=host_env).stdout.strip()
     assert Path(used).resolve() == (release / "generator" / "__init__.py").resolve()
 
 
-def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Path, tmp_path: Path) -> None:
+def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Path, tmp_path: Path,
+                                                                    host_env: dict[str, str]) -> None:
     wheels = tmp_path / "wheels"
     made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
-                           str(release)], capture_output=True, text=True, timeout=300, check=False)
+                           str(release)], capture_output=True, text=True, timeout=300, check=False, env=host_env)
     assert made.returncode == 0, made.stderr
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120, env=host_env)
     wheel = next(wheels.glob("coursegen-*.whl"))
     installed = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", str(wheel)], capture_output=True,
-                               text=True, timeout=600, check=False)
+                               text=True, timeout=600, check=False, env=host_env)
     assert installed.returncode == 0, installed.stderr
     # A course of its own, elsewhere: lessons, quizzes and a mkdocs.yml, but no theme/ folder.
     course = tmp_path / "my-course"
@@ -91,7 +101,7 @@ def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Pa
     for args in (["check"], ["new", "module", "pricing-posts"], ["check"],
                  ["build", "--site-dir", str(tmp_path / "site")]):
         result = subprocess.run([coursegen, "--root", str(course), *args], cwd=elsewhere, capture_output=True,
-                                text=True, timeout=600, check=False, env=HOST_ENV)
+                                text=True, timeout=600, check=False, env=host_env)
         assert result.returncode == 0, (args, result.stdout, result.stderr)
     site = tmp_path / "site"
     assert (site / "en" / "assets" / "cq" / "quiz.js").is_file()  # the theme came with the package

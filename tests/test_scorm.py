@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.course.brand import load_brand
 from generator.course.load import load_valid_course
+from generator.engine.brand import BACKDROPS
 from generator.exports.scorm import build_package
 from tests.conftest import REPO, make_course, make_typed_course
 from tests.test_browser import answer_all_right, answer_all_wrong
@@ -31,7 +32,7 @@ def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini course's English package under the example brand; returns the zip."""
     root = make_course(tmp_path_factory.mktemp("scorm") / "course")
     shutil.copytree(REPO / "brands", root / "brands")
-    brand = load_brand(root, root / "brands" / "cci-example.yml")
+    brand = load_brand(root, root / "brands" / "cci-example.yml", BACKDROPS)
     return build_package(load_valid_course(root), "en", root / "out" / "course-en.zip", brand=brand).path
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from generator.course.load import load_valid_course
 from generator.course.model import normalise_answer
 from generator.render.quiz import number
 from tests.test_a11y import axe_violations
@@ -187,9 +188,11 @@ def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Pa
     context.close()
 
 
-def test_numbers_are_written_the_way_each_language_writes_them() -> None:
-    assert [number(v, "en") for v in (4.5, 1234.5, 25.0, 0.04, -20.0)] == ["4.5", "1,234.5", "25", "0.04", "-20"]
-    assert [number(v, "fr") for v in (4.5, 1234.5, 25.0)] == ["4,5", "1\u00a0234,5", "25"]
+def test_numbers_are_written_the_way_each_language_writes_them(course: Path) -> None:
+    strings = load_valid_course(course, use_cache=False).strings
+    assert [number(v, strings["en"]) for v in (4.5, 1234.5, 25.0, 0.04, -20.0)] == ["4.5", "1,234.5", "25", "0.04",
+                                                                                  "-20"]
+    assert [number(v, strings["fr"]) for v in (4.5, 1234.5, 25.0)] == ["4,5", "1\u00a0234,5", "25"]
 
 
 def test_short_answers_are_compared_without_case_accents_punctuation_or_extra_spaces() -> None:

@@ -11,8 +11,8 @@ from generator.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 if TYPE_CHECKING:
     from generator.course.brand import Brand
 
-__all__ = ["BRAND_HELP", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "brand_of", "course_root", "find_root",
-           "set_source_date_epoch"]
+__all__ = ["BRAND_HELP", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "brand_of", "build_date", "course_root",
+           "find_root"]
 BRAND_HELP = "brand file of the hosting organisation (default: brands/default.yml when present)"
 # What makes a folder a course: its declaration, or (a course from before course.yml) its site settings.
 MARKERS = ("course.yml", "mkdocs.yml")
@@ -42,15 +42,19 @@ def course_root(given: Path | None, here: Path) -> Path:
     raise ContentError(problems.sorted())
 
 
-def set_source_date_epoch(root: Path) -> None:
-    """Builds are byte-reproducible when dates come from the sources, not the clock."""
-    from generator.output import set_build_epoch
+def build_date(root: Path) -> int:
+    """The build date of a command's outputs, worked out once and handed down as a value.
 
-    set_build_epoch(root)
+    Builds are byte-reproducible when dates come from the sources, not the clock (output.build_epoch).
+    """
+    from generator.output import build_epoch
+
+    return build_epoch(root)
 
 
 def brand_of(args: argparse.Namespace) -> Brand | None:
     """The brand of the command: --brand, else brands/default.yml when the course has one."""
     from generator.course.brand import load_brand
+    from generator.engine.brand import BACKDROPS
 
-    return load_brand(args.root, args.brand.resolve() if args.brand else None)
+    return load_brand(args.root, args.brand.resolve() if args.brand else None, BACKDROPS)

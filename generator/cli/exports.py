@@ -12,18 +12,18 @@ from pathlib import Path
 
 from generator.cli.log import LOGGER
 from generator.errors import UsageError
-from generator.render.print_strings import EDITIONS
+from generator.render.editions import EDITIONS
 
 say = LOGGER.info  # the progress display: one line per step (PDFs take seconds each)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """`coursegen pdf`: one PDF (-o) or every language and edition asked for."""
-    from generator.cli.common import EXIT_OK, brand_of, set_source_date_epoch
+    from generator.cli.common import EXIT_OK, brand_of, build_date
     from generator.course.load import load_valid_course
     from generator.exports.pdf import pdf_name, write_pdf
 
-    set_source_date_epoch(args.root)
+    epoch = build_date(args.root)
     started = time.perf_counter()
     say("loading and checking the course")
     course = load_valid_course(args.root)
@@ -36,21 +36,22 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     site_url = args.site_url or (brand.site_url if brand else None)
     for lang, edition in wanted:
         target = args.output or (args.out_dir or Path.cwd()) / pdf_name(lang, edition)
-        write_pdf(course, lang, edition, target.resolve(), progress=say, site_url=site_url, brand=brand)
+        write_pdf(course, lang, edition, target.resolve(), progress=say, site_url=site_url, brand=brand,
+                  epoch=epoch)
     say(f"{len(wanted)} PDF(s) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
     """`coursegen offline`: the zip for a USB stick."""
-    from generator.cli.common import EXIT_OK, brand_of, set_source_date_epoch
+    from generator.cli.common import EXIT_OK, brand_of, build_date
     from generator.course.load import load_valid_course
     from generator.exports.offline import build_offline, offline_name
 
-    set_source_date_epoch(args.root)
+    epoch = build_date(args.root)
     course = load_valid_course(args.root)
     target = args.output or Path.cwd() / offline_name(args.lang)
-    result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args))
+    result = build_offline(course, target, args.lang, progress=say, brand=brand_of(args), epoch=epoch)
     say(f"open index.html in the unzipped folder {result.path.name.removesuffix('.zip')}/ to use it without internet")
     return EXIT_OK
 

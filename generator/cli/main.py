@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli.args import parser
-from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, course_root, set_source_date_epoch
+from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, build_date, course_root
 from generator.cli.exports import cmd_offline, cmd_pdf
 from generator.cli.log import ASIDE, configure
 from generator.cli.log import LOGGER as log
@@ -20,8 +19,9 @@ from generator.errors import CoursegenError, UsageError
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.course.guessable import guessable
     from generator.course.load import check_everything
+    from generator.engine.brand import BACKDROPS
 
-    course, brands = check_everything(args.root)  # content and brands: every problem at once
+    course, brands = check_everything(args.root, BACKDROPS)  # content and brands: every problem at once
     pages = sum(len(m.lessons) + 1 for m in course.modules) + len(course.pages)
     questions = sum(len(q.questions) for q in course.quizzes.values())
     log.info(f"ok: {len(course.modules)} modules, {pages} pages, {len(course.quizzes)} quizzes, "
@@ -40,13 +40,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build
 
-    set_source_date_epoch(args.root)
+    epoch = build_date(args.root)
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
     brand = brand_of(args)
-    build(args.root, site_dir, langs, jobs=args.jobs, progress=log.info,
-          site_url=args.site_url, brand=brand, downloads=args.downloads, trainer_dir=args.trainer_dir)
+    build(args.root, site_dir, langs, jobs=args.jobs, progress=log.info, site_url=args.site_url, brand=brand,
+          downloads=args.downloads, trainer_dir=args.trainer_dir, epoch=epoch)
     log.info(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -63,10 +63,10 @@ def cmd_scorm(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.exports.scorm import build_package
 
+    epoch = build_date(args.root)  # the zip's entries carry the content's date
     course = load_valid_course(args.root)
     brand = brand_of(args)
-    set_source_date_epoch(args.root)  # the zip's entries carry the content's date
-    made = build_package(course, args.lang, scorm_target(args), brand=brand, module=args.module)
+    made = build_package(course, args.lang, scorm_target(args), brand=brand, module=args.module, epoch=epoch)
     log.info(f"wrote {made.path}: SCORM 1.2, {len(made.scos)} SCO(s), {made.files} files, {made.size:,} bytes")
     return EXIT_OK
 
@@ -88,24 +88,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
-    from generator.engine import adapter as engine
-    from generator.render.docs import render_docs, write_tree
+    from generator.engine.serve import serve
 
-    course = load_valid_course(args.root)
-    with tempfile.TemporaryDirectory(prefix="coursegen-serve-") as work:
-        docs = Path(work) / "docs"
-        tree = render_docs(course, args.lang)
-        write_tree(tree, docs)
-        config = engine.language_config(
-            course, args.lang, docs, Path(work) / "site", tree.nav, course.languages,
-            site_name=course.title(args.lang),
-            extra={"hooks": [str(engine.HOOK)],
-                   "watch": [str(args.root / d) for d in ("modules", "quizzes", "pages") if (args.root / d).is_dir()]},
-        )
-        config["extra"]["coursegen_serve"] = {"root": str(args.root), "lang": args.lang}
-        # Warnings should not stop a preview the author is fixing.
-        config["strict"] = False
-        engine.serve(engine.write_config(config, Path(work) / "mkdocs.yml"), args.dev_addr)
+    serve(load_valid_course(args.root), args.lang, args.dev_addr)
     return EXIT_OK
 
 

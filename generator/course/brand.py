@@ -2,12 +2,15 @@
 
 A brand is the organisation hosting the course (a chamber of commerce): its name, logo,
 colours, contact and legal texts. It never changes a lesson; renderers read it beside the
-Course model. Problems are collected like every other authoring problem.
+Course model. Problems are collected like every other authoring problem. Which colour each
+brand colour is drawn against is the site engine's knowledge: callers hand it in (`backdrops`,
+engine/brand.py), so the check stays the same whatever engine shows the brand.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,11 +19,19 @@ from generator.course.problems import ContentError, Problems
 from generator.course.yamlfile import MAX_BYTES, LineDict, load_yaml_file
 
 DEFAULT_BRAND = Path("brands") / "default.yml"
-# Material draws white text on the primary colour (header) and shows both colours as text
-# on a white page (links, and links or buttons under the pointer).
-THEME_TEXT_ON_PRIMARY = "#ffffff"
-THEME_BACKGROUND = "#ffffff"
 WCAG_AA = 4.5
+
+
+@dataclass(frozen=True)
+class Backdrop:
+    """What a brand colour is shown with: the other colour (#rrggbb) and, for the author, where."""
+
+    color: str
+    where: str
+
+
+# Brand colour key ("primary", "accent") -> what the engine draws it with or on.
+Backdrops = Mapping[str, Backdrop]
 
 
 @dataclass
@@ -69,11 +80,10 @@ def darker_until(color: str, against: str, ratio: float = WCAG_AA) -> str:
     return "#000000"
 
 
-def _check_contrast(data: LineDict, path: Path, problems: Problems) -> None:
+def _check_contrast(data: LineDict, path: Path, problems: Problems, backdrops: Backdrops) -> None:
     colors = data["colors"]
-    rules = (("primary", THEME_TEXT_ON_PRIMARY, "the white header text and the links drawn in it"),
-             ("accent", THEME_BACKGROUND, "the white page it is shown on (links and buttons under the pointer)"))
-    for key, against, what in rules:
+    for key, backdrop in backdrops.items():
+        against, what = backdrop.color, backdrop.where
         value = str(colors[key]).lower()
         ratio = contrast(value, against)
         if ratio < WCAG_AA:
@@ -121,9 +131,9 @@ def _text(value: object) -> Text:
     return {str(k): str(v).strip() for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def read_brand(path: Path, problems: Problems, languages: tuple[str, ...]) -> Brand | None:
-    """Read and check one brand file, whose texts give each of `languages`; record every problem and
-    return None when there is one."""
+def read_brand(path: Path, problems: Problems, languages: tuple[str, ...], backdrops: Backdrops) -> Brand | None:
+    """Read and check one brand file, whose texts give each of `languages` and whose colours must stand
+    out against their `backdrops`; record every problem and return None when there is one."""
     # Imported here: a build without a brand file never pays for the schema validator.
     from generator.course.loader import french_in_yaml
     from generator.course.schema import check, load_schema
@@ -138,7 +148,7 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...]) -> Br
         return None
     if not check(data, load_schema("brand.schema.json", languages), path, problems, "brand.schema"):
         return None
-    _check_contrast(data, path, problems)
+    _check_contrast(data, path, problems, backdrops)
     logo = _check_svg(data, "logo", path, problems)
     favicon = _check_svg(data, "favicon", path, problems)
     for line, message in french_in_yaml(data):
@@ -162,8 +172,10 @@ def _languages(root: Path) -> tuple[str, ...]:
     return tuple(language.code for language in declared_languages(root))
 
 
-def load_brand(root: Path, path: Path | None) -> Brand | None:
-    """The brand to build with: `path`, else the course's brands/default.yml, else none (raises ContentError)."""
+def load_brand(root: Path, path: Path | None, backdrops: Backdrops) -> Brand | None:
+    """The brand to build with: `path`, else the course's brands/default.yml, else none (raises ContentError).
+
+    `backdrops`: what the site engine shows each colour with (engine.brand.BACKDROPS)."""
     if path is None:
         path = root / DEFAULT_BRAND
         if not path.is_file():
@@ -172,17 +184,17 @@ def load_brand(root: Path, path: Path | None) -> Brand | None:
     if not path.is_file():
         problems.add(path, None, "brand.missing", "no such brand file: give a path such as brands/my-chamber.yml")
         raise ContentError(problems.sorted())
-    brand = read_brand(path, problems, _languages(root))
+    brand = read_brand(path, problems, _languages(root), backdrops)
     if brand is None:
         raise ContentError(problems.sorted())
     return brand
 
 
-def check_brands(root: Path) -> list[Brand]:
+def check_brands(root: Path, backdrops: Backdrops) -> list[Brand]:
     """Check every brand file in the course's brands/ folder; raise ContentError listing all problems."""
     problems = Problems(root)
     languages = _languages(root)
-    brands = [read_brand(path, problems, languages) for path in sorted((root / "brands").glob("*.y*ml"))]
+    brands = [read_brand(path, problems, languages, backdrops) for path in sorted((root / "brands").glob("*.y*ml"))]
     if problems:
         raise ContentError(problems.sorted())
     return [b for b in brands if b is not None]

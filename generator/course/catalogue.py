@@ -5,17 +5,16 @@ language, or reword one), else the theme installed with the generator. The insta
 the reference: every catalogue must hold its sections and keys, with the same `{placeholders}`,
 so a missing translation is a build problem, not a blank in a page.
 
-The validated catalogues travel in the Course. `activate(course)` makes them the ones that
-`Section` lookups (`STRINGS[lang]["check"]`) read: renderers take a language code, not a course,
-and a process builds one course at a time.
+The validated catalogues travel in the Course, one `Strings` value per language
+(`course.strings[lang]`), and each renderer is handed the one of its language.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import generator
 from generator.course.problems import Problems
@@ -23,7 +22,6 @@ from generator.course.yamlfile import LineDict, load_yaml_file
 
 if TYPE_CHECKING:
     from generator.course.languages import Language
-    from generator.course.model import Course
 
 STRINGS_DIR = "strings"
 REFERENCE = "en"
@@ -116,10 +114,10 @@ def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Proble
 
 
 def load_catalogues(root: Path, languages: list[Language], course_file: Path,
-                    problems: Problems) -> dict[str, Catalogue]:
+                    problems: Problems) -> dict[str, Strings]:
     """The checked catalogue of every declared language; problems for missing or incomplete ones."""
     reference = _reference(problems)
-    found: dict[str, Catalogue] = {}
+    found: dict[str, Strings] = {}
     for lang in languages:
         path = catalogue_path(root, lang.code)
         if path is None:
@@ -130,7 +128,7 @@ def load_catalogues(root: Path, languages: list[Language], course_file: Path,
             continue
         data = load_yaml_file(path, problems)
         if data is not None and check_catalogue(data, reference, path, problems):
-            found[lang.code] = _plain(data)
+            found[lang.code] = Strings(lang.code, _plain(data))
     return found
 
 
@@ -143,39 +141,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-_ACTIVE: dict[str, Catalogue] = {}
+@dataclass(frozen=True)
+class Strings:
+    """One language's checked catalogue: what every renderer of that language is handed.
 
-
-def activate(course: Course) -> None:
-    """Make `course`'s catalogues the ones `Section` lookups read in this process.
-
-    The entry points of rendering (render_docs, render_print_html, render_bank, write_chooser) call
-    it, so a process that loads several courses (a test session) renders each with its own texts.
-    Another course's languages are dropped: a lookup in one of them fails loudly.
+    A value, not a lookup in process state: the Course carries one per language
+    (`course.strings[lang]`), so two courses rendered in one process never mix their texts.
     """
-    _ACTIVE.clear()
-    _ACTIVE.update(course.strings)
 
+    lang: str
+    sections: Catalogue
 
-def strings(lang: str) -> Catalogue:
-    """The active catalogue of `lang`."""
-    try:
-        return _ACTIVE[lang]
-    except KeyError:
-        raise KeyError(f"no interface strings loaded for '{lang}': load the course first") from None
+    @property
+    def site(self) -> dict[str, str]:
+        """Texts of the web pages (quiz blocks, journey pages, the chooser)."""
+        return cast("dict[str, str]", self.sections["site"])
 
+    @property
+    def print(self) -> dict[str, str]:
+        """Texts of the printed editions (PDF workbook and trainer edition)."""
+        return cast("dict[str, str]", self.sections["print"])
 
-class Section(Mapping[str, Any]):
-    """One section of every active catalogue, looked up by language: `STRINGS[lang][key]`."""
+    @property
+    def brand(self) -> dict[str, str]:
+        """Texts of a brand's legal page and footer."""
+        return cast("dict[str, str]", self.sections["brand"])
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    @property
+    def banks(self) -> dict[str, str]:
+        """Texts of the question banks (GIFT, Moodle XML)."""
+        return cast("dict[str, str]", self.sections["banks"])
 
-    def __getitem__(self, lang: str) -> Any:
-        return strings(lang)[self.name]
+    @property
+    def months(self) -> list[str]:
+        """The twelve month names, January first."""
+        return cast("list[str]", self.sections["months"])
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(_ACTIVE)
-
-    def __len__(self) -> int:
-        return len(_ACTIVE)
+    def table(self, name: str) -> dict[str, str]:
+        """A section by name: the tables a script takes (`{/*strings:quiz_js*/}`)."""
+        return cast("dict[str, str]", self.sections[name])

@@ -94,7 +94,7 @@ def matching_echoes(q: Question, lang: str, common: set[str]) -> list[str]:
 
 def cue_words(course: Course, lang: str, key: str) -> set[str]:
     """The hedge or absolute words of `lang` (catalogue section item_writing), normalised."""
-    listed = str(course.strings.get(lang, {}).get("item_writing", {}).get(key, ""))
+    listed = course.strings[lang].table("item_writing").get(key, "") if lang in course.strings else ""
     return {normalise_answer(w) for w in listed.split(",") if w.strip()}
 
 

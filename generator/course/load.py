@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.course import cache
-from generator.course.catalogue import activate
 from generator.course.model import Course
 from generator.course.problems import ContentError, Problems
 
 if TYPE_CHECKING:
-    from generator.course.brand import Brand
+    from generator.course.brand import Backdrops, Brand
 
 SITE_CONFIG = "mkdocs.yml"
 log = logging.getLogger("coursegen")
@@ -52,26 +51,25 @@ def collect(root: Path, problems: Problems, use_cache: bool = True) -> Course:
 def load_valid_course(root: Path, use_cache: bool = True) -> Course:
     """Load and validate the course under `root`; raise ContentError listing every problem.
 
-    A course already validated with the same content comes from the cache (see cache.py). Its
-    interface strings become the active ones (catalogue.activate).
+    A course already validated with the same content comes from the cache (see cache.py).
     """
     problems = Problems(root)
     course = collect(root, problems, use_cache)
     if problems:
         raise ContentError(problems.sorted())
-    activate(course)
     return course
 
 
-def check_everything(root: Path) -> tuple[Course, list[Brand]]:
-    """`coursegen check`: the course and every brand file of brands/, their problems reported together."""
+def check_everything(root: Path, backdrops: Backdrops) -> tuple[Course, list[Brand]]:
+    """`coursegen check`: the course and every brand file of brands/, their problems reported together.
+
+    `backdrops`: what the site engine shows brand colours against (engine.brand.BACKDROPS)."""
     from generator.course.brand import read_brand
 
     problems = Problems(root)
     course = collect(root, problems)
-    brands = [read_brand(path, problems, course.languages) for path in sorted((root / "brands").glob("*.y*ml"))
-              ] if course.languages else []
+    files = sorted((root / "brands").glob("*.y*ml")) if course.languages else []
+    brands = [read_brand(path, problems, course.languages, backdrops) for path in files]
     if problems:
         raise ContentError(problems.sorted())
-    activate(course)
     return course, [b for b in brands if b is not None]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator.course.languages import Language
+
+if TYPE_CHECKING:
+    from generator.course.catalogue import Strings
 
 # A text in every language of the course, by language code: {"en": "...", "fr": "..."}.
 Text = dict[str, str]
@@ -187,7 +190,7 @@ class Course:
     quizzes: dict[str, Quiz]
     abbreviations: dict[str, str]  # language -> Markdown abbreviation lines
     key: str = field(default="", compare=False)  # the content key of course/cache.py ("" when not cached)
-    strings: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface catalogues, by code
+    strings: dict[str, Strings] = field(default_factory=dict)  # interface catalogues, by language code
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ full (no INHERIT), because a child config's list replaces the parent's list enti
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -22,16 +24,17 @@ from mkdocs.structure.files import Files
 
 from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree, script_order
+from generator.engine.brand import apply_brand
 from generator.engine.config import site_config
+from generator.engine.options import LanguageBuild
 from generator.errors import CoursegenError
-from generator.render.brand import apply_brand
 from generator.render.docs import SLOT
 
 if TYPE_CHECKING:
-    from generator.course.brand import Brand
+    from generator.course.catalogue import Strings
     from generator.course.model import Course
 
-HOOK = Path(__file__).with_name("hook.py")
+STATS_SCRIPT = "assets/cq/stats.js"
 MATERIAL_LANGUAGES = files("material") / "templates" / "partials" / "languages"
 
 
@@ -59,26 +62,25 @@ def material_knows(lang: str) -> bool:
     return (MATERIAL_LANGUAGES / f"{lang}.html").is_file()
 
 
-def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
-                    languages: tuple[str, ...], extra: dict[str, Any] | None = None,
-                    site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
-                    extra_javascript: list[str] | None = None) -> dict[str, Any]:
+def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: list[Any]) -> dict[str, Any]:
     """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
-    `languages` are the ones the switcher offers (a SCORM package holds one). `brand` sets the
-    host's look (palette, logo, favicon, copyright, footer fields);
-    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js), after core.js.
+    The switcher offers `build.languages` (a SCORM package holds one); `build.brand` sets the
+    host's look (palette, logo, favicon, copyright, footer fields); `build.scripts` lists
+    scripts loaded before the shared ones (scorm.js before quiz.js), after core.js. The portable build's own
+    settings are added after (portable.make_portable).
     """
-    root = course.root
+    root, lang = course.root, build.lang
+    languages = build.languages or course.languages
     config = site_config(root)
     config["docs_dir"] = str(docs_dir)
-    config["site_dir"] = str(site_dir)
+    config["site_dir"] = str(build.out_dir)
     config["nav"] = nav
-    if site_name:
-        config["site_name"] = site_name
+    if course.title(lang):
+        config["site_name"] = course.title(lang)
     # Each language lives in its own folder under the portal's address; Material's instant
     # navigation and the sitemap need the full address of each language.
-    base = site_url or config.get("site_url")
+    base = build.site_url or config.get("site_url")
     if base:
         config["site_url"] = base.rstrip("/") + f"/{lang}/"
     theme = config.setdefault("theme", {})
@@ -96,11 +98,10 @@ def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, n
     config["extra"]["alternate"] = [
         {"name": course.name(code), "lang": code, "dir": course.direction(code), "link": f"../{code}/"}
         for code in languages] if len(languages) > 1 else []
-    if brand is not None:
-        apply_brand(config, brand, lang)
-    config["extra_javascript"] = script_order([*(extra_javascript or []), *config.get("extra_javascript", [])])
-    for key, value in (extra or {}).items():
-        config[key] = value
+    if build.brand is not None:
+        apply_brand(config, build.brand, course.strings[lang])
+    scripts = [*build.scripts, *([STATS_SCRIPT] if build.stats else [])]
+    config["extra_javascript"] = script_order([*scripts, *config.get("extra_javascript", [])])
     return config
 
 
@@ -162,26 +163,39 @@ class _SlotFiller(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return new
 
 
-def build_site(config_file: Path, strict: bool = True, slots: dict[str, str] | None = None) -> None:
-    """Build one language with MkDocs, filling quiz `slots`; raise EngineError with every warning on failure."""
-    with _captured_warnings() as messages:
+@contextmanager
+def _dated(epoch: int) -> Iterator[None]:
+    """MkDocs dates the pages, the sitemap (and its gzip header) and the templates with `epoch`.
+
+    MkDocs reads SOURCE_DATE_EPOCH itself, through its one reader `mkdocs.utils.get_build_datetime`,
+    when it creates each page and each template context: before any plugin event, and an empty or
+    invalid value raises there (`int("")`, measured with the empty value an old Makefile exported).
+    That reader answers with our value for the length of the build instead, so the environment is
+    never written. Builds in one process run one at a time (languages in parallel are processes).
+    """
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC)
+    original = mkdocs_utils.get_build_datetime
+    mkdocs_utils.get_build_datetime = lambda: when
+    try:
+        yield
+    finally:
+        mkdocs_utils.get_build_datetime = original
+
+
+def build_site(config_file: Path, slots: dict[str, str], strings: Strings, epoch: int, strict: bool = True) -> None:
+    """Build one language with MkDocs, dated `epoch`, filling quiz `slots` and writing in the scripts' `strings`.
+
+    Raise EngineError with every warning on failure."""
+    with _captured_warnings() as messages, _dated(epoch):
         try:
             config = load_config(str(config_file), strict=strict)
-            filler = _SlotFiller(slots or {})
+            filler = _SlotFiller(slots)
             config.plugins["coursegen-slots"] = filler  # registers its events at once
             mkdocs_build(config)
-            if filler.filled != len(slots or {}):
-                raise RuntimeError(f"{len(slots or {})} quiz blocks rendered but {filler.filled} placed in the pages")
-            minify_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
+            if filler.filled != len(slots):
+                raise RuntimeError(f"{len(slots)} quiz blocks rendered but {filler.filled} placed in the pages")
+            minify_tree(Path(config["site_dir"]) / "assets" / "cq", strings)
         except (Abort, ConfigurationError) as exc:
             raise EngineError([*messages, str(exc)]) from None
         if strict and messages:
             raise EngineError(messages)
-
-
-def serve(config_file: Path, dev_addr: str) -> None:
-    """Serve with live reload; the hook in the config re-renders the docs tree on each rebuild."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)

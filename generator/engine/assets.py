@@ -17,13 +17,15 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 
 from generator.course import cache
-from generator.course.catalogue import strings
+
+if TYPE_CHECKING:
+    from generator.course.catalogue import Strings
 
 # What every script of ours uses (strings, queries, mounting, numbers, scoring): it loads before them all.
 CORE_SCRIPT = "assets/cq/core.js"
@@ -48,11 +50,11 @@ def script_order(scripts: list[Any]) -> list[Any]:
     return [CORE_SCRIPT, *rest]
 
 
-def fill_strings(text: str, catalogue: dict[str, Any]) -> str:
+def fill_strings(text: str, strings: Strings) -> str:
     """Write one language's tables (sections of its catalogue) into a script's `{/*strings:…*/}` slots.
 
     Only that language travels to the browser: a page never carries the others."""
-    return _STRINGS_SLOT.sub(lambda m: js_literal(catalogue[m.group(1)]), text)
+    return _STRINGS_SLOT.sub(lambda m: js_literal(strings.table(m.group(1))), text)
 
 
 def shorten_names(text: str) -> str:
@@ -92,20 +94,22 @@ def _code_digest() -> bytes:
     return Path(__file__).read_bytes() + cache.versions("rjsmin", "rcssmin", "calmjs.parse").encode()
 
 
-def fill_tree(folder: Path, lang: str) -> None:
-    """Write `lang`'s interface strings into every script directly in `folder` (a preview: no minifying)."""
+def fill_tree(folder: Path, strings: Strings) -> None:
+    """Write one language's interface `strings` into every script directly in `folder` (a preview: no minifying)."""
     for path in sorted(folder.glob("*.js")) if folder.is_dir() else []:
         before = path.read_text(encoding="utf-8")
         if _STRINGS_SLOT.search(before):
-            path.write_text(fill_strings(before, strings(lang)), encoding="utf-8")
+            path.write_text(fill_strings(before, strings), encoding="utf-8")
 
 
-def minify_tree(folder: Path, lang: str | None = None) -> int:
-    """Minify every .js and .css file directly in `folder`, with `lang`'s strings written in; return bytes saved."""
+def minify_tree(folder: Path, strings: Strings | None = None) -> int:
+    """Minify every .js and .css file directly in `folder`, with a language's `strings` written in.
+
+    Returns the bytes saved."""
     saved = 0
     for path in sorted([*folder.glob("*.js"), *folder.glob("*.css")]) if folder.is_dir() else []:
         before = path.read_text(encoding="utf-8")
-        after = minify_cached(fill_strings(before, strings(lang)) if lang else before, path.suffix)
+        after = minify_cached(fill_strings(before, strings) if strings else before, path.suffix)
         path.write_text(after, encoding="utf-8")
         saved += len(before.encode()) - len(after.encode())
     return saved

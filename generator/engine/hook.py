@@ -12,6 +12,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from generator.course.catalogue import Strings
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 from generator.engine.assets import fill_tree
@@ -21,12 +22,15 @@ from generator.render.docs import render_docs, write_tree
 def on_pre_build(config: Any, **_: Any) -> None:
     """Re-render the docs tree from the sources before MkDocs rebuilds the preview."""
     settings = config["extra"]["coursegen_serve"]
-    rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
+    strings = rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
+    if strings is not None:  # the scripts take the texts of the course just loaded
+        settings["strings"] = strings.sections
 
 
 def on_post_build(config: Any, **_: Any) -> None:
     """Write the language's interface strings into our scripts, as a build does (without minifying)."""
-    fill_tree(Path(config["site_dir"]) / "assets" / "cq", config["theme"]["language"])
+    settings = config["extra"]["coursegen_serve"]
+    fill_tree(Path(config["site_dir"]) / "assets" / "cq", Strings(settings["lang"], settings["strings"]))
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
@@ -38,13 +42,16 @@ def on_serve(server: Any, config: Any, **_: Any) -> Any:
     return server
 
 
-def rerender_for_serve(root: str, lang: str, docs_dir: str) -> None:
-    """Called by the MkDocs hook during `serve`: refresh the docs tree, or keep it and say why."""
+def rerender_for_serve(root: str, lang: str, docs_dir: str) -> Strings | None:
+    """Called by the MkDocs hook during `serve`: refresh the docs tree, or keep it and say why.
+
+    Returns the interface strings of the course loaded, None when it has problems."""
     try:
         course = load_valid_course(Path(root))
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, flush=True)
         print(f"{len(exc.problems)} problem(s): the preview shows the last good version", flush=True)
-        return
+        return None
     write_tree(render_docs(course, lang), Path(docs_dir))
+    return course.strings[lang]

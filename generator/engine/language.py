@@ -1,39 +1,43 @@
-"""Build one language of the course with the site engine: render the docs tree, run MkDocs, fill the quiz slots."""
+"""Build one language of the course: render the docs tree, write it, configure and run the engine.
+
+One sequence for every output: the web portal, and the portable build (file://, LMS packages)
+that engine/portable.py configures. Quiz HTML goes in after MkDocs (slots), so no search index
+holds the answers.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.course.model import Course
 from generator.engine import adapter as engine
-from generator.render.brand import write_docs
-from generator.render.docs import render_docs
-
-if TYPE_CHECKING:
-    from generator.course.brand import Brand
-
-STATS_SCRIPT = "assets/cq/stats.js"
+from generator.engine import portable
+from generator.engine.brand import write_brand_assets
+from generator.engine.options import LanguageBuild
+from generator.render.brand import add_brand_pages
+from generator.render.docs import render_docs, write_tree
 
 
-def build_language(course: Course, lang: str, out_dir: Path, site_url: str | None = None,
-                   brand: Brand | None = None, extra_javascript: list[str] | None = None,
-                   languages: tuple[str, ...] | None = None, home_extra: str = "", stats: bool = False) -> None:
-    """Render and build one language into `out_dir` (which must not exist yet).
-
-    `languages` limits the language switcher (a SCORM package holds one language only);
-    `stats` loads the completion-count script (web portal of a brand that opted in).
-    """
-    if stats:
-        extra_javascript = [*(extra_javascript or []), STATS_SCRIPT]
-    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
-    if home_extra:  # the Downloads section, when `build --downloads` made the files
-        tree.files["index.md"] += home_extra
-    with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:
+def build_language(course: Course, build: LanguageBuild) -> None:
+    """Render and build one language as `build` asks, into `build.out_dir` (which must not exist yet)."""
+    lang, brand = build.lang, build.brand
+    strings = course.strings[lang]
+    # Before any work: the shim may be missing. Only file:// needs it (an LMS serves the package over http).
+    shim = portable.find_shim(course.root) if build.portable and build.file_urls else None
+    tree = render_docs(course, lang, directory_urls=not build.portable,
+                       issuer=brand.name.get(lang) if brand else None, slots=True)
+    if build.home_extra:  # the Downloads section, when `build --downloads` made the files
+        tree.files["index.md"] += build.home_extra
+    if brand is not None:
+        add_brand_pages(tree, brand, strings)
+    with tempfile.TemporaryDirectory(prefix=f"coursegen-{'portable-' if build.portable else ''}{lang}-") as work:
         docs = Path(work) / "docs"
-        write_docs(tree, docs, brand)
-        config = engine.language_config(course, lang, docs, out_dir, tree.nav, languages or course.languages,
-                                        site_url=site_url, site_name=course.title(lang), brand=brand,
-                                        extra_javascript=extra_javascript)
-        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), slots=tree.fragments)
+        write_tree(tree, docs)
+        if brand is not None:
+            write_brand_assets(brand, docs)
+        config = engine.language_config(course, build, docs, tree.nav)
+        if build.portable:
+            portable.make_portable(config, docs, shim, len(build.languages or course.languages))
+        engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), tree.fragments, strings,
+                          build.epoch)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.course.catalogue import Section, activate
+from generator.course.catalogue import Strings
 from generator.course.model import Course, Question, Quiz
 from generator.output import publish_file, staging_dir
 from generator.render.quiz import inline, inline_text
@@ -24,7 +24,6 @@ from generator.render.quiz import inline, inline_text
 FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
 ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs
 GIFT_SPECIAL = "\\~=#{}:"  # the backslash first, so escapes are not escaped again
-TEXT = Section("banks")  # theme/strings/<code>.yml
 NOTES = """Question banks of the course, for Moodle (Question bank > Import).
 
 - <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
@@ -62,10 +61,11 @@ def weight(count: int) -> str:
     return f"{100 / count:.5f}".rstrip("0").rstrip(".")
 
 
-def pairs(q: Question, lang: str) -> list[tuple[str, str]]:
+def pairs(q: Question, strings: Strings) -> list[tuple[str, str]]:
     """Matching pairs (plain text on the right); an ordering question pairs items with positions."""
+    lang = strings.lang
     if q.type == "ordering":
-        return [(item.text[lang], TEXT[lang]["position"].format(n=n)) for n, item in enumerate(q.items, 1)]
+        return [(item.text[lang], strings.banks["position"].format(n=n)) for n, item in enumerate(q.items, 1)]
     return [(item.text[lang], (item.right or {}).get(lang, "")) for item in q.items]
 
 
@@ -75,10 +75,11 @@ def plain_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def prompt(q: Question, lang: str) -> str:
+def prompt(q: Question, strings: Strings) -> str:
     """The question text as HTML; a numeric question's unit is named after it."""
+    lang = strings.lang
     unit = q.unit.get(lang)
-    return str(inline(q.prompt[lang])) + (str(escape(TEXT[lang]["unit"].format(unit=unit))) if unit else "")
+    return str(inline(q.prompt[lang])) + (str(escape(strings.banks["unit"].format(unit=unit))) if unit else "")
 
 
 def accepted(texts: list[str]) -> list[str]:
@@ -90,18 +91,19 @@ def accepted(texts: list[str]) -> list[str]:
     return out
 
 
-def general_feedback(q: Question, lang: str) -> str:
+def general_feedback(q: Question, strings: Strings) -> str:
     """The explanation, followed for matching and ordering by each item's feedback."""
+    lang = strings.lang
     parts = [str(inline(q.explanation[lang]))]
     if q.type in ("matching", "ordering"):
         parts += [f"{inline(left)} → {inline(right)}: {inline(item.feedback[lang])}"
-                  for (left, right), item in zip(pairs(q, lang), q.items, strict=True)]
+                  for (left, right), item in zip(pairs(q, strings), q.items, strict=True)]
     return "<br>".join(parts)
 
 
-def pool_note(quiz: Quiz, lang: str) -> str:
+def pool_note(quiz: Quiz, strings: Strings) -> str:
     """The random-question recipe of a pool, or "" for a quiz whose every question is asked."""
-    return TEXT[lang]["pool"].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
+    return strings.banks["pool"].format(n=quiz.draw, m=len(quiz.questions)) if quiz.draw else ""
 
 
 def category(course: Course, quiz: Quiz, lang: str) -> str:
@@ -111,9 +113,10 @@ def category(course: Course, quiz: Quiz, lang: str) -> str:
 
 # -- GIFT --------------------------------------------------------------------------------------------
 
-def gift_question(quiz: Quiz, q: Question, lang: str) -> str:
-    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(prompt(q, lang))} {{"
-    general = f"####{gift_escape(general_feedback(q, lang))}"
+def gift_question(quiz: Quiz, q: Question, strings: Strings) -> str:
+    lang = strings.lang
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(prompt(q, strings))} {{"
+    general = f"####{gift_escape(general_feedback(q, strings))}"
     if q.typed:
         # {#=answer:tolerance#feedback ...} and {=text#feedback ...}; typical wrong answers weigh 0 %.
         lines = [head + ("#" if q.type == "numeric" else "")]
@@ -143,22 +146,23 @@ def gift_question(quiz: Quiz, q: Question, lang: str) -> str:
                 share = weight(correct) if c.correct else "-" + weight(wrong)
                 lines.append(f"~%{share}%{text}#{feedback}")
     else:
-        for left, right in pairs(q, lang):
+        for left, right in pairs(q, strings):
             lines.append(f"={gift_escape(str(inline(left)))} -> {gift_escape(str(inline_text(right)))}")
     lines.append(general)
     lines.append("}")
     return "\n".join(lines)
 
 
-def gift_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
+def gift_bank(course: Course, quizzes: list[Quiz], strings: Strings) -> str:
     """GIFT text of `quizzes` in `lang`, each under its own $CATEGORY."""
+    lang = strings.lang
     out = [f"// {course.title(lang)}: question bank ({lang}), generated by coursegen.",
            "// Ordering questions are exported as matching questions (item -> position).", ""]
     for quiz in quizzes:
         out += [f"$CATEGORY: {category(course, quiz, lang)}", ""]
         if quiz.draw:
-            out += [f"// {pool_note(quiz, lang)}", ""]
-        out += [gift_question(quiz, q, lang) + "\n" for q in quiz.questions]
+            out += [f"// {pool_note(quiz, strings)}", ""]
+        out += [gift_question(quiz, q, strings) + "\n" for q in quiz.questions]
     return "\n".join(out)
 
 
@@ -174,19 +178,20 @@ def _value(parent: ET.Element, tag: str, value: str) -> None:
     ET.SubElement(parent, tag).text = value
 
 
-def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
+def xml_question(quiz: Quiz, q: Question, strings: Strings) -> ET.Element:
+    lang = strings.lang
     kind = {"single": "multichoice", "multiple": "multichoice", "true_false": "truefalse", "numeric": "numerical",
             "short_answer": "shortanswer"}.get(q.type, "matching")
     node = ET.Element("question", {"type": kind})
     _text(node, "name", f"{quiz.id}/{q.id}", None)
-    _text(node, "questiontext", prompt(q, lang))
-    _text(node, "generalfeedback", general_feedback(q, lang))
+    _text(node, "questiontext", prompt(q, strings))
+    _text(node, "generalfeedback", general_feedback(q, strings))
     _value(node, "defaultgrade", "1")
     _value(node, "penalty", "1" if kind == "truefalse" else "0.3333333")
     _value(node, "hidden", "0")
     _value(node, "idnumber", f"{quiz.id}/{q.id}")
     if q.typed:
-        return _typed_answers(node, q, lang)
+        return _typed_answers(node, q, strings)
     if kind == "truefalse":
         for c in q.choices:
             answer = ET.SubElement(node, "answer", {"fraction": "100" if c.correct else "0",
@@ -202,7 +207,7 @@ def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
     for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
         _text(node, tag, "")
     if kind == "matching":
-        for left, right in pairs(q, lang):
+        for left, right in pairs(q, strings):
             sub = _text(node, "subquestion", str(inline(left)))
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = str(inline_text(right))
         return node
@@ -219,8 +224,9 @@ def xml_question(quiz: Quiz, q: Question, lang: str) -> ET.Element:
     return node
 
 
-def _typed_answers(node: ET.Element, q: Question, lang: str) -> ET.Element:
+def _typed_answers(node: ET.Element, q: Question, strings: Strings) -> ET.Element:
     """The answers of a numerical or shortanswer question, as Moodle's own XML export writes them."""
+    lang = strings.lang
     if q.type == "short_answer":
         _value(node, "usecase", "0")
     for a in q.answers:
@@ -246,8 +252,9 @@ def _typed_answers(node: ET.Element, q: Question, lang: str) -> ET.Element:
     return node
 
 
-def xml_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
+def xml_bank(course: Course, quizzes: list[Quiz], strings: Strings) -> str:
     """Moodle XML of `quizzes` in `lang`, each preceded by its category."""
+    lang = strings.lang
     root = ET.Element("quiz")
     root.append(ET.Comment(f" {course.title(lang)}: question bank ({lang}), generated by coursegen. "
                            "Ordering questions are exported as matching questions (item -> position). "))
@@ -255,17 +262,16 @@ def xml_bank(course: Course, quizzes: list[Quiz], lang: str) -> str:
         cat = ET.SubElement(root, "question", {"type": "category"})
         _text(cat, "category", category(course, quiz, lang), None)
         if quiz.draw:  # Moodle shows a category's info in the question bank, beside the category
-            _text(cat, "info", pool_note(quiz, lang), "html")
+            _text(cat, "info", pool_note(quiz, strings), "html")
         for q in quiz.questions:
-            root.append(xml_question(quiz, q, lang))
+            root.append(xml_question(quiz, q, strings))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def render_bank(course: Course, quizzes: list[Quiz], lang: str, fmt: str) -> str:
-    """One bank of `quizzes` in `lang`, as GIFT or Moodle XML."""
-    activate(course)
-    return gift_bank(course, quizzes, lang) if fmt == "gift" else xml_bank(course, quizzes, lang)
+def render_bank(course: Course, quizzes: list[Quiz], strings: Strings, fmt: str) -> str:
+    """One bank of `quizzes` in the language of `strings`, as GIFT or Moodle XML."""
+    return gift_bank(course, quizzes, strings) if fmt == "gift" else xml_bank(course, quizzes, strings)
 
 
 def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) -> list[Path]:
@@ -285,7 +291,7 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
             files = {ALL: quizzes, **{quiz.id: [quiz] for quiz in quizzes}}
             for name, chosen in files.items():
                 path = staging / lang / f"{name}{ext}"
-                path.write_text(render_bank(course, chosen, lang, fmt), encoding="utf-8")
+                path.write_text(render_bank(course, chosen, course.strings[lang], fmt), encoding="utf-8")
                 made.append(path)
         (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
         made.append(staging / "README.txt")

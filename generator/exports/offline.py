@@ -15,8 +15,9 @@ from pathlib import Path
 
 from generator.course.brand import Brand
 from generator.course.model import Course
-from generator.engine.portable import build_portable
-from generator.output import zip_tree
+from generator.engine.language import build_language
+from generator.engine.options import LanguageBuild
+from generator.output import build_epoch, zip_tree
 from generator.render.chooser import write_chooser
 
 Progress = Callable[[str], None]
@@ -45,8 +46,13 @@ def _left_out(path: Path) -> bool:
 
 
 def build_offline(course: Course, target: Path, lang: str | None = None,
-                  progress: Progress = lambda _: None, brand: Brand | None = None) -> OfflineResult:
-    """Write the offline bundle of one language (or of every language, with the chooser) to `target`."""
+                  progress: Progress = lambda _: None, brand: Brand | None = None,
+                  epoch: int | None = None) -> OfflineResult:
+    """Write the offline bundle of one language (or of every language, with the chooser) to `target`.
+
+    `epoch` is the build date of every page and zip entry (default: the course's, output.build_epoch).
+    """
+    epoch = build_epoch(course.root) if epoch is None else epoch
     started = time.perf_counter()
     langs = (lang,) if lang else course.languages
     target = target.resolve()
@@ -55,13 +61,13 @@ def build_offline(course: Course, target: Path, lang: str | None = None,
         site = Path(work) / "site"
         if lang:
             progress(f"offline {lang}: building for file://")
-            build_portable(course, lang, site, langs, brand)
+            build_language(course, LanguageBuild(lang, site, epoch, langs, brand=brand, portable=True))
         else:
             for one in langs:
                 progress(f"offline {one}: building for file://")
-                build_portable(course, one, site / one, langs, brand)
+                build_language(course, LanguageBuild(one, site / one, epoch, langs, brand=brand, portable=True))
             write_chooser(course, site, index="index.html")
-        files = zip_tree(site, target, target.name.removesuffix(".zip"), skip=_left_out, root=course.root)
+        files = zip_tree(site, target, target.name.removesuffix(".zip"), skip=_left_out, epoch=epoch)
     result = OfflineResult(target, langs, files, target.stat().st_size, time.perf_counter() - started)
     progress(f"offline: wrote {target.name}, {files} files, {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return result

@@ -1,7 +1,7 @@
 """The PDF renderer: print HTML of one language and edition, laid out and written by WeasyPrint.
 
 The PDF is tagged (PDF/UA-1), carries the course title and language in its metadata, and is
-dated with the content's date (SOURCE_DATE_EPOCH, which the CLI takes from the last commit),
+dated with the content's date (the build date the caller hands down, see output.build_epoch),
 never the clock, so the same content gives the same file.
 """
 
@@ -43,9 +43,9 @@ def pdf_name(lang: str, edition: str) -> str:
     return f"course-{lang}-{edition}.pdf"
 
 
-def content_date(course: Course) -> dt.date:
-    """The date of the content (see output.build_epoch: SOURCE_DATE_EPOCH, last commit, newest source)."""
-    return dt.datetime.fromtimestamp(build_epoch(course.root), dt.UTC).date()
+def content_date(epoch: int) -> dt.date:
+    """The day of a build date (seconds since 1970, see output.build_epoch), in UTC."""
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).date()
 
 
 @contextmanager
@@ -81,10 +81,11 @@ def _weasyprint_steps(progress: Progress, prefix: str) -> Iterator[list[str]]:
 
 
 def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: Progress = lambda _: None,
-              site_url: str | None = None, brand: Brand | None = None) -> PdfResult:
+              site_url: str | None = None, brand: Brand | None = None, epoch: int | None = None) -> PdfResult:
     """Render one edition of a validated course in `lang` to `target`; replace it only when done.
 
-    The cover names the `brand`'s organisation and copyright line, else mkdocs.yml's.
+    The cover names the `brand`'s organisation and copyright line, else mkdocs.yml's, and the
+    build date `epoch` (default: the course's, output.build_epoch).
     """
     from weasyprint import HTML  # imported here: loading Pango costs time that other commands need not pay
 
@@ -94,7 +95,8 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
     if brand is not None:
         organisation = brand.name.get(lang) or organisation
         copyright = brand.copyright.get(lang) or copyright
-    html = render_print_html(course, lang, edition, content_date(course), organisation, copyright, site_url,
+    day = content_date(build_epoch(course.root) if epoch is None else epoch)
+    html = render_print_html(course, lang, edition, day, organisation, copyright, site_url,
                              markdown_extensions(course.root))
     with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
         document = HTML(string=html, base_url=str(course.root)).render()

@@ -18,9 +18,10 @@ from typing import Any
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
 from generator.engine.assets import CORE_SCRIPT
-from generator.engine.portable import build_portable
+from generator.engine.language import build_language
+from generator.engine.options import LanguageBuild
 from generator.errors import UsageError
-from generator.output import zip_tree
+from generator.output import build_epoch, zip_tree
 from generator.render.quiz import environment
 
 # The codec of cmi.suspend_data, then the LMS session; core.js loads before them (engine.assets.script_order).
@@ -100,8 +101,12 @@ def write_manifest(course: Course, lang: str, site: Path, modules: list[Module],
 
 
 def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
-                  module: str | None = None) -> Package:
-    """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`."""
+                  module: str | None = None, epoch: int | None = None) -> Package:
+    """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`.
+
+    `epoch` is the build date of every page and zip entry (default: the course's, output.build_epoch).
+    """
+    epoch = build_epoch(course.root) if epoch is None else epoch
     modules = _modules(course, module)
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -110,9 +115,10 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
         # Served over http by the LMS: no file:// shim, so a package needs no npm package either.
-        build_portable(course, lang, site, (lang,), brand, extra_javascript=SCRIPTS, file_urls=False)
+        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, scripts=tuple(SCRIPTS),
+                                             portable=True, file_urls=False))
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
-        files = zip_tree(site, target, root=course.root)
+        files = zip_tree(site, target, epoch=epoch)
     return Package(target, target.stat().st_size, [m.slug for m in modules], files)

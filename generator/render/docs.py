@@ -18,12 +18,10 @@ import yaml
 from markupsafe import Markup
 
 from generator.course import cache
-from generator.course.catalogue import activate
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
 from generator.render import journey
 from generator.render.quiz import environment, render_quiz
-from generator.render.strings import STRINGS
 
 NavItem = dict[str, Any]
 
@@ -73,7 +71,8 @@ class Renderer:
         self.fragments: dict[str, str] | None = {} if slots else None
         self.lang = lang
         self.directory_urls = directory_urls
-        self.t = STRINGS[lang]
+        self.strings = course.strings[lang]
+        self.t = self.strings.site
         self.pages = course.page_by_slug()
         # Source file (any language) -> docs path, for rewriting links written against the sources.
         self.by_source: dict[Path, str] = {}
@@ -129,7 +128,7 @@ class Renderer:
         for index, kind, quiz_id, qid in directives(src.body):
             quiz = self.course.quizzes[quiz_id]
             questions = quiz.questions if kind == "quiz" else [q for q in quiz.questions if q.id == qid]
-            lines[index] = "\n" + self.quiz_block(render_quiz(quiz, questions, self.lang,
+            lines[index] = "\n" + self.quiz_block(render_quiz(quiz, questions, self.strings,
                                                                 self.link_for(from_docs))) + "\n"
         out: list[str] = []
         for _first, text, is_prose in chunks("\n".join(lines)):
@@ -169,7 +168,7 @@ class Renderer:
     def module_quiz(self, module: Module) -> str:
         quiz = self.course.quizzes[module.quiz_id]
         docs = self.quiz_docs(module)
-        html = self.quiz_block(render_quiz(quiz, quiz.questions, self.lang, self.link_for(docs)))
+        html = self.quiz_block(render_quiz(quiz, quiz.questions, self.strings, self.link_for(docs)))
         title = quiz.title[self.lang]
         intro = [self.t["exam_intro" if quiz.mode == "exam" else "quiz_intro"]]
         if quiz.draw:
@@ -232,7 +231,6 @@ def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: 
     `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
     links must name the .html file.
     """
-    activate(course)  # a cached tree, too: the brand's legal page is rendered after it
     settings = ("docs", lang, directory_urls, issuer, slots, _render_code())
     key = cache.derived_key(course.key, *settings) if course.key else ""
     cached = cache.load(key, "docs") if key else None

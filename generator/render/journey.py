@@ -17,7 +17,6 @@ from markupsafe import Markup
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Page
 from generator.render.quiz import environment
-from generator.render.strings import STRINGS
 
 # url(from_docs, to_docs) -> a relative URL usable in raw HTML
 Url = Callable[[str, str], str]
@@ -77,7 +76,7 @@ def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
     cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
               "duration": m.overview.minutes[lang], "lessons": len(m.lessons), "objectives": m.objectives(lang)}
              for m in course.modules]
-    html = environment().get_template("cards.html.j2").render(cards=cards, t=STRINGS[lang])
+    html = environment().get_template("cards.html.j2").render(cards=cards, t=course.strings[lang].site)
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 
@@ -93,7 +92,7 @@ def _page(title: str, description: str, body: str) -> str:
 
 
 def progress_page(course: Course, lang: str, url: Url) -> str:
-    t = STRINGS[lang]
+    t = course.strings[lang].site
     docs = "progress.md"
     rows = [{"quiz": m.quiz_id, "title": m.overview.title(lang), "href": url(docs, m.overview.slug + ".md"),
              "lessons": len(m.lessons)} for m in course.modules]
@@ -103,7 +102,7 @@ def progress_page(course: Course, lang: str, url: Url) -> str:
 
 
 def certificate_page(course: Course, lang: str, url: Url, issuer: str | None = None) -> str:
-    t = STRINGS[lang]
+    t = course.strings[lang].site
     docs = "certificate.md"
     body = environment().get_template("certificate.md.j2").render(
         t=t, course_title=course.title(lang), issuer=issuer or course.title(lang),

@@ -19,20 +19,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.course.catalogue import Section, activate
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
 from generator.render.docs import docs_path, page_url
+from generator.render.editions import EDITIONS
 from generator.render.print_markdown import LinkResolver, site_extensions, to_html
-from generator.render.print_strings import EDITIONS, PRINT_STRINGS
 from generator.render.quiz import environment
-from generator.render.strings import STRINGS
 from generator.render.worksheet import Asked, anchor_of, answer_key, worksheet
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Course pages printed after the modules, in this order (prefixes of page slugs).
 APPENDIX_PAGES = ("tools/index", "tools/", "glossary", "about")
-MONTHS = Section("months")  # January first, theme/strings/<code>.yml
 
 
 @dataclass
@@ -84,8 +81,9 @@ def page_anchor(slug: str) -> str:
     return "p-" + slug.replace("/", "-")
 
 
-def long_date(day: dt.date, lang: str) -> str:
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+def long_date(day: dt.date, months: list[str]) -> str:
+    """`day` written out with the language's month names (January first)."""
+    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def appendix_pages(course: Course) -> list[Page]:
@@ -108,7 +106,8 @@ class PrintDocument:
         self.course, self.lang, self.edition, self.date = course, lang, edition, date
         self.organisation, self.copyright = organisation, copyright
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
-        self.t = PRINT_STRINGS[lang]
+        self.strings = course.strings[lang]
+        self.t = self.strings.print
         self.extensions = site_extensions(course.root, extensions or [])
         self.trainer = edition == "trainer"
         self.pages = course.page_by_slug()
@@ -151,7 +150,7 @@ class PrintDocument:
 
     def ask(self, asked: Asked) -> Markup:
         self.asked.setdefault(self.current, []).append(asked)
-        return worksheet(asked, self.lang)
+        return worksheet(asked, self.strings)
 
     def unique(self, anchor: str) -> str:
         candidate, n = anchor, 1
@@ -222,7 +221,7 @@ class PrintDocument:
                 lesson = item.question.lesson
                 link = ({"anchor": page_anchor(lesson), "title": self.pages[lesson].title(self.lang)}
                         if lesson and lesson in self.included else None)
-                entries.append(answer_key(item, self.lang, link))
+                entries.append(answer_key(item, self.strings, link))
             groups.append(KeyGroup(f"key-{group or 'appendix'}", titles.get(group, self.t["appendices"]), entries))
         return groups
 
@@ -240,13 +239,14 @@ class PrintDocument:
                                 [TocEntry(a.anchor, a.title) for a in appendices]))
         if key:
             toc.append(TocEntry("answer-key", self.t["answer_key"]))
-        title = self.course.title(self.lang) or STRINGS[self.lang]["course_title"]
+        title = self.course.title(self.lang) or self.strings.site["course_title"]
         css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
         return environment().get_template("print.html.j2").render(
             lang=self.lang, dir=self.course.direction(self.lang), language_name=self.course.name(self.lang),
-            t=self.t, colon=STRINGS[self.lang]["colon"], title=title, edition=self.edition,
+            t=self.t, colon=self.strings.site["colon"], title=title, edition=self.edition,
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
-            copyright=self.copyright, date_text=long_date(self.date, self.lang), date_iso=self.date.isoformat(),
+            copyright=self.copyright, date_text=long_date(self.date, self.strings.months),
+            date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
             key=key,
         )
@@ -263,5 +263,4 @@ def render_print_html(course: Course, lang: str, edition: str, date: dt.date, or
 
     `extensions` is mkdocs.yml's `markdown_extensions` list, so that print and site read lessons alike.
     """
-    activate(course)
     return PrintDocument(course, lang, edition, date, organisation, copyright, site_url, extensions or []).render()

@@ -6,12 +6,15 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.course.model import Answer, Question, Quiz
-from generator.render.strings import STRINGS
+
+if TYPE_CHECKING:
+    from generator.course.catalogue import Strings
 
 
 def inline(text: str) -> Markup:
@@ -38,25 +41,26 @@ def inline_text(text: str) -> Markup:
     return Markup(escape(text.replace("**", "").strip()))
 
 
-def number(value: float, lang: str) -> str:
+def number(value: float, strings: Strings) -> str:
     """A number as the language writes it: 1,234.5 in English, 1 234,5 in French (no trailing zeros)."""
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    marks = STRINGS[lang]
+    marks = strings.site
     return text.replace(",", "\0").replace(".", marks["decimal"]).replace("\0", marks["thousands"])
 
 
-def with_unit(value: float, q: Question, lang: str) -> str:
-    unit = q.unit.get(lang, "")
-    return number(value, lang) + ("\u00a0" + unit if unit else "")
+def with_unit(value: float, q: Question, strings: Strings) -> str:
+    unit = q.unit.get(strings.lang, "")
+    return number(value, strings) + ("\u00a0" + unit if unit else "")
 
 
-def answer_text(q: Question, answer: Answer, lang: str) -> str:
+def answer_text(q: Question, answer: Answer, strings: Strings) -> str:
     """A typed answer in words: "4.5 % (counted right from 4.4 % to 4.6 %)", "KPI (also accepted: ICP)"."""
-    t = STRINGS[lang]
+    t, lang = strings.site, strings.lang
     if q.type == "numeric":
-        text = with_unit(answer.value or 0.0, q, lang)
+        text = with_unit(answer.value or 0.0, q, strings)
         if answer.correct and answer.tolerance:
-            span = t["counted_right"].format(low=with_unit(answer.low, q, lang), high=with_unit(answer.high, q, lang))
+            span = t["counted_right"].format(low=with_unit(answer.low, q, strings),
+                                             high=with_unit(answer.high, q, strings))
             text += f" ({span})"
         return text
     first, *others = answer.texts.get(lang, [""])
@@ -91,23 +95,23 @@ def display_order(quiz_id: str, q: Question) -> list[int]:
     return order
 
 
-def render_question(quiz: Quiz, q: Question, lang: str, number: int, total: int,
+def render_question(quiz: Quiz, q: Question, strings: Strings, number: int, total: int,
                     lesson_link: dict[str, str] | None) -> str:
     return environment().get_template("question.html.j2").render(
-        quiz=quiz, q=q, lang=lang, number=number, total=total, t=STRINGS[lang],
+        quiz=quiz, q=q, lang=strings.lang, strings=strings, number=number, total=total, t=strings.site,
         order=display_order(quiz.id, q), lesson_link=lesson_link,
     )
 
 
-def render_quiz(quiz: Quiz, questions: list[Question], lang: str,
+def render_quiz(quiz: Quiz, questions: list[Question], strings: Strings,
                 link_for: Callable[[str], dict[str, str] | None]) -> str:
     """HTML of a quiz block holding `questions` (all of the quiz, or one embedded question)."""
     total = len(questions)
     blocks = [
-        Markup(render_question(quiz, q, lang, i, total, link_for(q.lesson) if q.lesson else None))
+        Markup(render_question(quiz, q, strings, i, total, link_for(q.lesson) if q.lesson else None))
         for i, q in enumerate(questions, 1)
     ]
     html = environment().get_template("quiz.html.j2").render(
-        quiz=quiz, questions=blocks, t=STRINGS[lang])
+        quiz=quiz, questions=blocks, t=strings.site)
     # Python-Markdown passes a raw HTML block through untouched only when it has no blank line.
     return "\n".join(line for line in html.split("\n") if line.strip())

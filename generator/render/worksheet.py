@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.course.catalogue import Strings
 from generator.course.model import Question, Quiz
-from generator.render.print_strings import PRINT_STRINGS
 from generator.render.quiz import display_order, environment
-from generator.render.strings import STRINGS
 
 LETTERS = string.ascii_uppercase
 
@@ -34,21 +33,21 @@ def anchor_of(quiz: Quiz, q: Question) -> str:
     return f"ws-{quiz.id}-{q.id}"
 
 
-def worksheet(asked: Asked, lang: str) -> Markup:
+def worksheet(asked: Asked, strings: Strings) -> Markup:
     """HTML of one question as a worksheet: prompt, instruction and empty boxes."""
     q = asked.question
     return Markup(environment().get_template("worksheet.html.j2").render(
-        q=q, lang=lang, t=PRINT_STRINGS[lang], anchor=asked.anchor, label=asked.label,
+        q=q, lang=strings.lang, t=strings.print, anchor=asked.anchor, label=asked.label,
         order=display_order(asked.quiz.id, q), letters=LETTERS,
     ))
 
 
-def answer_key(asked: Asked, lang: str, lesson: dict[str, str] | None) -> Markup:
+def answer_key(asked: Asked, strings: Strings, lesson: dict[str, str] | None) -> Markup:
     """HTML of one answer-key entry: the right answer, the explanation and the lesson to review."""
     q = asked.question
     order = display_order(asked.quiz.id, q)
     return Markup(environment().get_template("answer_key.html.j2").render(
-        q=q, lang=lang, t=PRINT_STRINGS[lang], colon=STRINGS[lang]["colon"], anchor=asked.anchor,
+        q=q, lang=strings.lang, strings=strings, t=strings.print, colon=strings.site["colon"], anchor=asked.anchor,
         label=asked.label, letters=LETTERS, position=[order.index(i) for i in range(len(q.items))],
-        lesson=lesson, review=STRINGS[lang]["review"],
+        lesson=lesson, review=strings.site["review"],
     ))
