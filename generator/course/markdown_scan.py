@@ -144,7 +144,7 @@ _OTHER_LANG = re.compile(r"(\*{1,2}|_)[^*_]+?\1\{\s*lang=[a-z-]+\s*\}")
 
 _LANG_ATTR = r"\{\s*lang=[a-z-]+\s*\}"
 _OTHER_LANG_SPLIT = rf"\*\*[^*_]+?\*\*{_LANG_ATTR}|\*[^*_]+?\*{_LANG_ATTR}|_[^*_]+?_{_LANG_ATTR}"
-_ANY_PUNCT = re.compile("[:;!?«»]")
+_ANY_PUNCT = re.compile(r"[:;!?«»]|\d ")
 
 
 def french_typography(text: str) -> list[str]:
@@ -167,6 +167,9 @@ def french_typography(text: str) -> list[str]:
     for match in re.finditer("«(?![" + NBSP + "])|(?<![" + NBSP + "])»", text):
         snippet = text[max(0, match.start() - 8) : match.end() + 8].strip()
         found.append(f"'{snippet}' needs a non-breaking space inside « »")
+    for match in [*_UNIT_SPACE.finditer(text), *_THOUSANDS_SPACE.finditer(text)]:
+        snippet = text[max(0, match.start() - 6) : match.end() + 4].strip()
+        found.append(f"'{snippet}' needs a non-breaking space in the number ('80 %', '1 000')")
     return found
 
 
@@ -190,7 +193,18 @@ def fix_french_line(text: str) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
+# A number keeps its unit and its thousands on its line: "80 %", "35 min", "1 000" (French usage, and Grammalecte's).
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|‰|€|\$|£|min|h|km|m|kg|g|ko|Mo|Go|°C)(?![\w]))")
+_THOUSANDS_SPACE = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d])")
+
+
+def _number_spaces(part: str) -> str:
+    part = _UNIT_SPACE.sub("\u00a0", part)
+    return _THOUSANDS_SPACE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "\u00a0"), part)
+
+
 def _fix_prose(part: str) -> str:
+    part = _number_spaces(part)
     part = re.sub(r'(?<=\S) +(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
     part = re.sub(r'(?<=[\w»)*’"\x00])(?=[:;!?](?:[\s"}*_]|$))', "\u00a0", part)
     part = re.sub("«[ \u00a0\u202f]*", "«\u00a0", part)
