@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
 # (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test serve check bench lint browsers webserver pdf-deps clean
+.PHONY: site test serve check bench lint browsers webserver pdf-deps language-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,16 @@ pdf-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	    fonts-liberation fonts-dejavu-core fontconfig >/dev/null; }
 
+# The real language tools of `coursegen check --language-tools`: Grammalecte reads the French pages, hunspell the
+# English ones (British English, as the course is written). Debian's packages; the Python one lands in the
+# system's dist-packages, so coursegen runs the grammalecte-cli command rather than importing it.
+language-tools:
+	@{ command -v grammalecte-cli >/dev/null 2>&1 && command -v hunspell >/dev/null 2>&1 \
+	  && [ -e /usr/share/hunspell/en_GB.dic ] && [ -e /usr/share/hunspell/fr.dic ]; } || { \
+	  echo "Installing Grammalecte and hunspell for the language checks"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq grammalecte-cli python3-grammalecte \
+	    hunspell hunspell-en-gb hunspell-fr >/dev/null; }
+
 site: $(STAMP) node_modules/.installed pdf-deps
 	# The portal, plus the workshop exports in site/downloads/ (PDF workbook, offline zips); the trainer edition
 	# and the question banks hold every answer: they go to trainer/, beside the site, never published by default.
@@ -66,7 +76,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
+test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports

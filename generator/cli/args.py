@@ -55,8 +55,13 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check every file without building",
                        description="Validate all content; exit 0 when clean, 1 when problems are found. "
-                                   "Warnings (guessable quizzes) are listed and fail only with --strict.")
+                                   "Warnings (guessable quizzes, stale durations) are listed and fail only with "
+                                   "--strict.")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    p.add_argument("--language-tools", action="store_true",
+                   help="also build each language and proofread its pages: Grammalecte for French, hunspell for "
+                        "the others (Debian: apt-get install grammalecte-cli hunspell hunspell-en-gb); what is "
+                        "accepted is in language-tools.yml")
 
     p = sub.add_parser("serve", help="preview with live reload", description="Preview one language with live reload.")
     p.add_argument("--lang", metavar="CODE", help="language to preview (default: the first of course.yml)")

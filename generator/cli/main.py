@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cli.args import parser
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, build_date, course_root
@@ -14,6 +16,9 @@ from generator.cli.exports import cmd_offline, cmd_pdf
 from generator.cli.log import ASIDE, configure
 from generator.cli.log import LOGGER as log
 from generator.errors import CoursegenError, UsageError
+
+if TYPE_CHECKING:
+    from generator.course.model import Course
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -29,12 +34,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     if brands:
         log.info(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
     warnings = guessable(course)
+    if args.language_tools:
+        warnings += proofread_course(course)
     for warning in warnings:
         log.warning(f"warning: {warning}")
     if warnings:
-        log.warning(f"{len(warnings)} warning(s): quizzes a learner could pass by guessing"
+        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations or language slips"
                     + (" (failing because of --strict)" if args.strict else ""))
     return EXIT_PROBLEMS if warnings and args.strict else EXIT_OK
+
+
+def proofread_course(course: Course) -> list[str]:
+    """`check --language-tools`: each language built in a temporary folder and proofread, as warning lines."""
+    from generator.build import build
+    from generator.exports.proofread import proofread, read_config, require_tools
+
+    require_tools(course.languages)  # before a build: say at once how to install a missing tool
+    accepted = read_config(course.root)
+    found: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="coursegen-proofread-") as work:
+        for lang in course.languages:
+            log.info(f"proofreading the {lang} pages")
+            build(course.root, Path(work) / lang, (lang,))
+            found += [str(f) for f in proofread(Path(work) / lang / lang, lang, accepted)]
+    return found
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import UsageError
+
 CONFIG = "language-tools.yml"
 GRAMMALECTE = "grammalecte-cli"
 HUNSPELL = "hunspell"
@@ -34,7 +36,7 @@ _SKIP = "pre, code, kbd, script, style, .headerlink, .md-source-file"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s])")
 
 
-class ToolMissing(RuntimeError):
+class ToolMissing(UsageError):
     """A language tool is not installed; the message says how to install it."""
 
 
@@ -83,6 +85,12 @@ def require(tool: str) -> str:
     return found
 
 
+def require_tools(languages: tuple[str, ...]) -> None:
+    """Raise ToolMissing unless the tools `languages` need are installed."""
+    for lang in languages:
+        require(GRAMMALECTE if lang == GRAMMAR_LANGUAGE else HUNSPELL)
+
+
 def _text(node: Any) -> str:
     # Only ASCII white space folds: the non-breaking spaces the build wrote are part of the typography checked.
     return re.sub(r"[ \t\r\n]+", " ", node.get_text("")).strip()
@@ -97,7 +105,7 @@ def paragraphs(html: str, lang: str) -> list[str]:
         return []
     for node in article.select(_SKIP):
         node.decompose()
-    for node in article.find_all(attrs={"lang": True}):
+    for node in article.select("[lang]"):
         if not str(node["lang"]).startswith(lang):
             node.decompose()
     blocks = [b for b in article.find_all(_BLOCKS) if not b.find(_BLOCKS)]
@@ -152,10 +160,19 @@ def grammalecte(site_lang: Path, accepted: Accepted) -> list[Finding]:
     return [f for f in found if not accepted.accepts(f)]
 
 
+HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
+
+
+def default_dictionary(lang: str) -> str:
+    """The first installed hunspell dictionary of `lang` (en_GB before en_US), else the bare code."""
+    found = sorted(p.stem for folder in HUNSPELL_DIRS if folder.is_dir() for p in folder.glob(f"{lang}_*.dic"))
+    return found[0] if found else lang
+
+
 def hunspell(site_lang: Path, lang: str, accepted: Accepted) -> list[Finding]:
     """hunspell's unknown words on every page of a site in `lang`, less the course's word list."""
     tool = require(HUNSPELL)
-    dictionary = accepted.dictionaries.get(lang) or lang
+    dictionary = accepted.dictionaries.get(lang) or default_dictionary(lang)
     words = accepted.words.get(lang, set())
     found: list[Finding] = []
     for page, html in pages(site_lang):
@@ -163,9 +180,10 @@ def hunspell(site_lang: Path, lang: str, accepted: Accepted) -> list[Finding]:
         if not texts:
             continue
         result = subprocess.run([tool, "-d", dictionary, "-a"], input="\n".join(f"^{t}" for t in texts),
-                                capture_output=True, text=True, check=True, timeout=300)
-        if "Can't open affix or dictionary" in result.stderr:
-            raise ToolMissing(f"hunspell has no '{dictionary}' dictionary: {INSTALL}")
+                                capture_output=True, text=True, check=False, timeout=300)
+        if result.returncode != 0:
+            raise ToolMissing(f"hunspell cannot use the '{dictionary}' dictionary ({result.stderr.strip()}): "
+                              f"{INSTALL}, or name an installed one in {CONFIG} (spelling: {lang}: dictionary:)")
         line = 0
         for row in result.stdout.splitlines()[1:]:  # the first line is hunspell's banner
             if not row:
