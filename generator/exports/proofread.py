@@ -32,7 +32,9 @@ GRAMMAR_LANGUAGE = "fr"  # the language Grammalecte knows; other languages get h
 INSTALL = ("install them with `apt-get install grammalecte-cli hunspell hunspell-en-gb hunspell-fr` (Debian, "
            "Ubuntu), or run `coursegen check` without --language-tools")
 _BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "summary", "legend", "label", "dt", "dd", "figcaption")
-_SKIP = "pre, code, kbd, script, style, .headerlink, .md-source-file"
+_DROP = "pre, script, style, .headerlink, .md-source-file"  # whole blocks no learner reads as prose
+_CODE = "code, kbd"
+PLACEHOLDER = "X"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s])")
 
 
@@ -103,11 +105,12 @@ def paragraphs(html: str, lang: str) -> list[str]:
     article = BeautifulSoup(html, "html.parser").select_one("article")
     if article is None:
         return []
-    for node in article.select(_SKIP):
+    for node in article.select(_DROP):
         node.decompose()
-    for node in article.select("[lang]"):
-        if not str(node["lang"]).startswith(lang):
-            node.decompose()
+    # Code and words in another language stand as one neutral letter, so the sentence around them still parses
+    # ("dans X ; son nom (sans X)"), where removing them would leave stray spaces and commas for the tools.
+    for node in [*article.select(_CODE), *(n for n in article.select("[lang]") if not str(n["lang"]).startswith(lang))]:
+        node.replace_with(PLACEHOLDER)
     blocks = [b for b in article.find_all(_BLOCKS) if not b.find(_BLOCKS)]
     return [t for t in (_text(b) for b in blocks) if re.search(r"\w{2}", t)]
 
