@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from tests.test_cli import run
@@ -117,3 +118,23 @@ def test_a_stated_duration_far_from_the_computed_minutes_is_named_in_each_langua
         "[page.duration_off]",
         f"modules/01-basics/01-goal-first.md:2: 'duration: 20' but this lesson takes about 1 min in en {tail} "
         "[page.duration_off]"]
+
+
+def test_paper_and_no_js_pages_show_options_in_a_fixed_shuffle_that_hides_the_authors_pattern() -> None:
+    from collections import Counter
+
+    from generator.course.load import load_valid_course
+    from generator.render.quiz import choices_in_order
+
+    course = load_valid_course(Path(__file__).resolve().parent.parent)
+    singles = [(quiz, q) for quiz in course.quizzes.values() for q in quiz.questions
+               if q.type == "single" and quiz.shuffles(q)]
+    shown = {(quiz.id, q.id): [c.id for c in choices_in_order(quiz, q)] for quiz, q in singles}
+    assert shown == {(quiz.id, q.id): [c.id for c in choices_in_order(quiz, q)] for quiz, q in singles}  # stable
+    moved = sum(shown[quiz.id, q.id] != [c.id for c in q.choices] for quiz, q in singles)
+    assert moved > len(singles) / 2, f"only {moved} of {len(singles)} questions change order on paper"
+    positions = Counter(shown[quiz.id, q.id].index(q.correct_ids[0]) for quiz, q in singles)
+    assert max(positions.values()) < 0.5 * len(singles), positions
+    quiz, q = next((quiz, q) for quiz, q in singles if shown[quiz.id, q.id] != [c.id for c in q.choices])
+    kept = dataclasses.replace(q, shuffle=False)
+    assert choices_in_order(quiz, kept) == q.choices  # "shuffle: false": the author's order stays

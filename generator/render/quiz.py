@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.course.model import Answer, Question, Quiz
+from generator.course.model import Answer, Choice, Question, Quiz
 
 if TYPE_CHECKING:
     from generator.course.catalogue import Strings
@@ -93,6 +93,18 @@ def display_order(quiz_id: str, q: Question) -> list[int]:
     if q.type == "ordering" and order == list(range(n)):
         order = order[1:] + order[:1]
     return order
+
+
+def choices_in_order(quiz: Quiz, q: Question) -> list[Choice]:
+    """The options as paper and pages without JS show them: a fixed shuffle seeded by the question's id.
+
+    The author's order can carry a pattern (right answers at a, b, c, a, b, c); a shuffle per question
+    hides it, stays the same from build to build (the trainer's key and the workbook agree), and keeps the
+    author's order where the question asks for it (`shuffle: false`, "both of the above")."""
+    if q.type not in ("single", "multiple") or not quiz.shuffles(q):
+        return list(q.choices)
+    seed = hashlib.sha256(f"{quiz.id}/{q.id}".encode()).digest()
+    return sorted(q.choices, key=lambda c: hashlib.sha256(seed + c.id.encode()).digest())
 
 
 def render_question(quiz: Quiz, q: Question, strings: Strings, number: int, total: int,

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.course.catalogue import Strings
 from generator.course.model import Question, Quiz
-from generator.render.quiz import display_order, environment
+from generator.render.quiz import choices_in_order, display_order, environment
 
 LETTERS = string.ascii_uppercase
 
@@ -38,7 +38,7 @@ def worksheet(asked: Asked, strings: Strings) -> Markup:
     q = asked.question
     return Markup(environment().get_template("worksheet.html.j2").render(
         q=q, lang=strings.lang, t=strings.print, anchor=asked.anchor, label=asked.label,
-        order=display_order(asked.quiz.id, q), letters=LETTERS,
+        order=display_order(asked.quiz.id, q), letters=LETTERS, choices=choices_in_order(asked.quiz, q),
     ))
 
 
@@ -49,5 +49,6 @@ def answer_key(asked: Asked, strings: Strings, lesson: dict[str, str] | None) ->
     return Markup(environment().get_template("answer_key.html.j2").render(
         q=q, lang=strings.lang, strings=strings, t=strings.print, colon=strings.site["colon"], anchor=asked.anchor,
         label=asked.label, letters=LETTERS, position=[order.index(i) for i in range(len(q.items))],
+        choices=choices_in_order(asked.quiz, q),
         lesson=lesson, review=strings.site["review"],
     ))
