@@ -85,3 +85,49 @@ def test_a_word_for_a_number_is_refused_at_once_and_tied_to_its_field(phone: Any
     field.press("Tab")
     assert field.get_attribute("aria-invalid") is None and error.inner_text() == ""
     assert stored(phone)["answers"]["rate-1"]["value"] == ["4.5"]
+
+
+def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(phone: Any, exam_site: Path,
+                                                                            serve: Any) -> None:
+    phone.clock.install()
+    phone.goto(serve(exam_site) + QUIZ.format(lang="fr"))
+    assert "10\u00a0min" in phone.locator("article").inner_text()
+    assert phone.locator(".cq-about").inner_text() == "7 questions · seuil de réussite 75\u00a0%"
+    assert not phone.locator(".cq-question").first.is_visible(), "the questions wait for Start"
+    phone.clock.run_for(3 * 60 * 1000)  # reading the instructions costs no exam time
+    assert stored(phone).get("started") is None
+    phone.click(".cq-start")
+    clock = phone.locator(".cq-clock")
+    assert clock.inner_text() == "10:00"
+    assert phone.get_by_role("timer", name="Temps restant :").count() == 1
+    assert phone.evaluate("document.activeElement.id") == "cq-01-basics-single-1"
+    phone.click(".cq-more")  # half the time again, as often as the learner asks
+    assert phone.locator(".cq-timer-say").inner_text() == "5\u00a0minutes de plus accordées."
+    assert clock.inner_text() == "15:00"
+    phone.mouse.move(0, 0)  # Material's hover and focus colours are the brand's business (tests/test_brand.py)
+    phone.evaluate("document.activeElement.blur()")
+    assert axe_violations(phone) == []
+    phone.locator("#cq-01-basics-tf-1-false").check()
+    phone.locator("#cq-01-basics-tf-1-false").focus()
+    phone.clock.run_for(10 * 60 * 1000)
+    assert phone.locator(".cq-timer-say").inner_text() == (
+        "Encore 5\u00a0minutes. Vous pouvez demander plus de temps.")
+    phone.reload()  # the clock and the extension survive a reload
+    assert clock.inner_text().startswith("4:")
+    phone.locator("#cq-01-basics-tf-1-false").focus()
+    phone.clock.run_for(5 * 60 * 1000)
+    assert phone.locator(".cq-score").inner_text().startswith("Le temps est écoulé")
+    assert phone.evaluate("document.activeElement.id") == "cq-01-basics-tf-1", "at 0:00 the focus stays put"
+    # The answer sheet is read by browsing: one live line (the score) speaks, the questions' lines do not.
+    live = phone.locator(".cq-quiz [aria-live]:not(:empty)")
+    assert live.count() == 1 and live.first.get_attribute("class") == "cq-score"
+    assert phone.errors == []
+
+
+def test_a_brand_factor_gives_whole_minutes_and_an_extension_is_half_the_time() -> None:
+    from generator.render.quiz import exam_minutes, extension_minutes
+
+    class Timed:
+        time_limit = 10
+    assert exam_minutes(Timed(), 1.5) == 15 and exam_minutes(Timed(), 1.0) == 10  # type: ignore[arg-type]
+    assert exam_minutes(Timed(), 1.25) == 13 and extension_minutes(15) == 8  # type: ignore[arg-type]

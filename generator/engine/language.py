@@ -27,7 +27,9 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
     """
     if stats:
         extra_javascript = [*(extra_javascript or []), STATS_SCRIPT]
-    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True)
+    tree = render_docs(course, lang, issuer=brand.name.get(lang) if brand else None, slots=True,
+                       time_factor=brand.time_factor if brand else 1.0,
+                       attestation=brand is not None and brand.certificate == "attestation")
     if home_extra:  # the Downloads section, when `build --downloads` made the files
         tree.files["index.md"] += home_extra
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{lang}-") as work:

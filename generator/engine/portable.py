@@ -54,7 +54,9 @@ def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str,
     search worker runs as it is, so the package needs neither the npm shim nor the inlined index.
     """
     shim = find_shim(course.root) if file_urls else None
-    tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True)
+    tree = render_docs(course, lang, directory_urls=False, issuer=brand.name.get(lang) if brand else None, slots=True,
+                       time_factor=brand.time_factor if brand else 1.0,
+                       attestation=brand is not None and brand.certificate == "attestation")
     with tempfile.TemporaryDirectory(prefix=f"coursegen-portable-{lang}-") as work:
         docs = Path(work) / "docs"
         write_docs(tree, docs, brand)
