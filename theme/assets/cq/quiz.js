@@ -393,12 +393,12 @@
       if (!isTyped(type)) result.textContent = t(correct ? "right" : "wrong");
       record(quizId, qid, { value: answer, correct: correct });
       summarise(quiz);
-      try { document.dispatchEvent(new CustomEvent("cq:checked", { detail: { quiz: quizId, question: qid } })); } catch (e) { /* old browsers */ }
+      document.dispatchEvent(new Event("cq:checked")); // progress.js: an answered check counts its lesson read
     });
     // A checked select can still be opened to read its options, but keeps the answer that was checked.
     el.addEventListener("change", function (e) {
-      var locked = e.target.getAttribute && e.target.getAttribute("data-cq-locked");
-      if (locked !== null && locked !== undefined) e.target.value = locked;
+      var locked = e.target.getAttribute("data-cq-locked");
+      if (locked !== null) e.target.value = locked;
     });
     var input = el.querySelector(".cq-input");
     if (input) {
