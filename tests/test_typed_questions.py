@@ -152,7 +152,12 @@ def test_typed_questions_work_by_keyboard_and_pass_axe(page: Any, built_typed: P
     page.goto(serve(built_typed) + LESSON.format(lang="en"))
     label = page.locator(f"label[for='{page.locator(f'{BUDGET} .cq-input').get_attribute('id')}']")
     assert label.inner_text() == "Your answer"
-    assert page.locator(f"{BUDGET} .cq-input").get_attribute("aria-describedby") == "cq-01-basics-checks-budget-unit"
+    # The format hint (shown before the field), the unit and the status line where an error appears.
+    field = page.locator(f"{BUDGET} .cq-input")
+    assert field.get_attribute("aria-describedby") == (
+        "cq-01-basics-checks-budget-hint cq-01-basics-checks-budget-unit cq-01-basics-checks-budget-result")
+    assert field.get_attribute("inputmode") == "decimal"
+    assert page.locator(f"{BUDGET} .cq-hint").inner_text() == "(a number, such as 4.5)"
     assert page.locator(f"{BUDGET} .cq-result").get_attribute("aria-live") == "polite"
     assert axe_violations(page) == []
     page.focus(f"{ACRONYM} .cq-input")

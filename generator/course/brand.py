@@ -54,6 +54,8 @@ class Brand:
     site_url: str | None = None
     completion_stats: bool = False  # opt-in: passes and certificates request a file the server logs
     publish_trainer: bool = False  # the trainer edition holds every answer: published only on request
+    time_factor: float = 1.0  # exam time limits multiplied, for learners who need more time (WCAG 2.2.1)
+    certificate: str = "completion"  # or "attestation": France's attestation de fin de formation (L6353-1)
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -163,6 +165,7 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...], backd
         address=_text(contact.get("address")), copyright=_text(data.get("copyright")),
         site_url=data.get("site_url"), completion_stats=data.get("completion_stats") is True,
         publish_trainer=bool(data.get("publish_trainer", False)),
+        time_factor=float(data.get("exam_time_factor", 1.0)), certificate=str(data.get("certificate", "completion")),
     )
 
 

@@ -26,7 +26,9 @@ def build_language(course: Course, build: LanguageBuild) -> None:
     # Before any work: the shim may be missing. Only file:// needs it (an LMS serves the package over http).
     shim = portable.find_shim(course.root) if build.portable and build.file_urls else None
     tree = render_docs(course, lang, directory_urls=not build.portable,
-                       issuer=brand.name.get(lang) if brand else None, slots=True)
+                       issuer=brand.name.get(lang) if brand else None, slots=True,
+                       time_factor=brand.time_factor if brand else 1.0,
+                       attestation=brand is not None and brand.certificate == "attestation")
     if build.home_extra:  # the Downloads section, when `build --downloads` made the files
         tree.files["index.md"] += build.home_extra
     if brand is not None:

@@ -21,7 +21,7 @@ from generator.course import cache
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
 from generator.render import journey
-from generator.render.quiz import environment, render_quiz
+from generator.render.quiz import environment, exam_minutes, render_quiz
 
 NavItem = dict[str, Any]
 
@@ -65,9 +65,11 @@ def relative_url(from_docs: str, to_docs: str, directory_urls: bool = True) -> s
 
 class Renderer:
     def __init__(self, course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None,
-                 slots: bool = False) -> None:
+                 slots: bool = False, time_factor: float = 1.0, attestation: bool = False) -> None:
         self.course = course
         self.issuer = issuer
+        self.time_factor = time_factor  # the brand's multiplier of exam time limits
+        self.attestation = attestation  # the brand's certificate form: France's attestation de fin de formation
         self.fragments: dict[str, str] | None = {} if slots else None
         self.lang = lang
         self.directory_urls = directory_urls
@@ -168,15 +170,24 @@ class Renderer:
     def module_quiz(self, module: Module) -> str:
         quiz = self.course.quizzes[module.quiz_id]
         docs = self.quiz_docs(module)
-        html = self.quiz_block(render_quiz(quiz, quiz.questions, self.strings, self.link_for(docs)))
+        index = self.course.modules.index(module)
+        after = self.course.modules[index + 1] if index + 1 < len(self.course.modules) else None
+        # Passed: on to the next module; after the last one, the certificate (once every quiz is passed).
+        next_link = None if after is None else {
+            "href": self.url(docs, docs_path(after.overview.slug)),
+            "label": self.t["next_module"].format(title=after.overview.title(self.lang))}
+        html = self.quiz_block(render_quiz(quiz, quiz.questions, self.strings, self.link_for(docs), next_link,
+                                           self.time_factor))
         title = quiz.title[self.lang]
         intro = [self.t["exam_intro" if quiz.mode == "exam" else "quiz_intro"]]
         if quiz.draw:
             intro.append(self.t["pool_intro"].format(n=quiz.draw, m=len(quiz.questions)))
         if quiz.mode == "exam" and quiz.time_limit:
-            intro.append(self.t["time_allowed"].format(n=quiz.time_limit))
+            intro.append(self.t["time_allowed"].format(n=exam_minutes(quiz, self.time_factor)))
+        bottom = "" if after else ("\n" + journey.certificate_button(self.url(docs, "certificate.md"), self.t) + "\n\n"
+                                   + journey.course_map(self.course, self.lang, docs, self.url) + "\n")
         return (self.front_matter(module.overview, title) + f"# {title}\n\n{' '.join(intro)}\n\n"
-                + html + "\n" + self.abbreviations())
+                + html + "\n" + bottom + self.abbreviations())
 
     def url(self, from_docs: str, to_docs: str) -> str:
         return relative_url(from_docs, to_docs, self.directory_urls)
@@ -191,7 +202,8 @@ class Renderer:
         for page in self.course.pages:
             path = docs_path(page.slug)
             if page.slug == "index":
-                top = journey.resume_box() + "\n\n" + self.quiz_block(
+                top = journey.resume_box() + "\n\n" + journey.certificate_button(
+                    self.url(path, "certificate.md"), self.t) + "\n\n" + self.quiz_block(
                     journey.module_cards(self.course, self.lang, path, self.url))
                 tree.files[path] = self.page(page, top=top,
                                              bottom=journey.course_map(self.course, self.lang, path, self.url))
@@ -207,9 +219,11 @@ class Renderer:
         tree.nav += home
         for module in self.course.modules:
             tree.files[docs_path(module.overview.slug)] = self.module_overview(module)
-            section: list[NavItem] = [{self.t["overview"]: docs_path(module.overview.slug)}]
+            # Titled by its module, not "Overview": the footer's next and previous links show this name.
+            section: list[NavItem] = [{module.overview.title(self.lang): docs_path(module.overview.slug)}]
             for lesson in module.lessons:
-                tree.files[docs_path(lesson.slug)] = self.page(lesson, bottom=journey.lesson_marker(lesson))
+                place = journey.lesson_place(module, lesson, self.lang, self.t)
+                tree.files[docs_path(lesson.slug)] = self.page(lesson, top=place, bottom=journey.lesson_marker(lesson))
                 section.append({lesson.title(self.lang): docs_path(lesson.slug)})
             tree.files[self.quiz_docs(module)] = self.module_quiz(module)
             section.append({self.t["module_quiz"]: self.quiz_docs(module)})
@@ -218,25 +232,26 @@ class Renderer:
             tree.nav.append({self.t["tools"]: tools})
         tree.files["progress.md"] = journey.progress_page(self.course, self.lang, self.url)
         tree.nav.append({self.t["progress"]: "progress.md"})
-        tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer)
+        tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer,
+                                                                self.attestation)
         tree.nav.append({self.t["certificate"]: "certificate.md"})
         tree.nav += others
         return tree
 
 
 def render_docs(course: Course, lang: str, directory_urls: bool = True, issuer: str | None = None,
-                slots: bool = False) -> DocsTree:
+                slots: bool = False, time_factor: float = 1.0, attestation: bool = False) -> DocsTree:
     """Render every page of `course` in `lang` (the course must be validated first).
 
     `directory_urls=False` is for builds read over file:// (the offline bundle), where raw-HTML
     links must name the .html file.
     """
-    settings = ("docs", lang, directory_urls, issuer, slots, _render_code())
+    settings = ("docs", lang, directory_urls, issuer, slots, time_factor, attestation, _render_code())
     key = cache.derived_key(course.key, *settings) if course.key else ""
     cached = cache.load(key, "docs") if key else None
     if isinstance(cached, DocsTree):
         return cached
-    renderer = Renderer(course, lang, directory_urls, issuer, slots)
+    renderer = Renderer(course, lang, directory_urls, issuer, slots, time_factor, attestation)
     tree = renderer.render()
     tree.fragments = renderer.fragments or {}
     if key:

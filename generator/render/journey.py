@@ -15,7 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.course.markdown_scan import directives
-from generator.course.model import Course, Page
+from generator.course.model import Course, Module, Page
 from generator.render.quiz import environment
 
 # url(from_docs, to_docs) -> a relative URL usable in raw HTML
@@ -71,6 +71,26 @@ def resume_box(scope: str = "") -> str:
             '<p class="cq-resume-next"></p><p class="cq-resume-stats"></p></div>')
 
 
+def certificate_button(href: str, t: dict[str, str]) -> str:
+    """"Get my certificate", shown by progress.js where it is earned: every module quiz passed."""
+    return (f'<p class="cq-cert-go" hidden><a class="md-button md-button--primary" href="{href}">'
+            f'{t["get_certificate"]}</a></p>')
+
+
+def lesson_place(module: Module, lesson: Page, lang: str, t: dict[str, str]) -> str:
+    """"Lesson 2 of 5 · 7 min", under the lesson's title (the minutes computed for `lang`)."""
+    n = module.lessons.index(lesson) + 1
+    text = t["lesson_place"].format(n=n, t=len(module.lessons), min=lesson.minutes[lang])
+    return f'<p class="cq-place">{text}</p>'
+
+
+def duration_text(minutes: int, t: dict[str, str]) -> str:
+    """4 h 05 min, or 35 min under an hour."""
+    if minutes < 60:
+        return f"{minutes}\u00a0{t['minutes']}"
+    return t["att_hours"].format(h=minutes // 60, m=f"{minutes % 60:02d}")
+
+
 def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
     """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue."""
     cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
@@ -81,7 +101,8 @@ def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
 
 
 def lesson_marker(lesson: Page) -> str:
-    return f'<div class="cq-page" data-cq-lesson="{lesson.slug}" hidden></div>'
+    """The end of a lesson: progress.js counts the lesson read when the learner scrolls it into view."""
+    return f'<div class="cq-page" data-cq-lesson="{lesson.slug}" aria-hidden="true"></div>'
 
 
 def _page(title: str, description: str, body: str) -> str:
@@ -97,14 +118,22 @@ def progress_page(course: Course, lang: str, url: Url) -> str:
     rows = [{"quiz": m.quiz_id, "title": m.overview.title(lang), "href": url(docs, m.overview.slug + ".md"),
              "lessons": len(m.lessons)} for m in course.modules]
     body = environment().get_template("progress.md.j2").render(
-        rows=rows, t=t, resume=Markup(resume_box()), course_map=Markup(course_map(course, lang, docs, url)))
+        rows=rows, t=t, resume=Markup(resume_box()), course_map=Markup(course_map(course, lang, docs, url)),
+        certificate=Markup(certificate_button(url(docs, "certificate.md"), t)))
     return _page(t["progress"], t["progress_intro"], body)
 
 
-def certificate_page(course: Course, lang: str, url: Url, issuer: str | None = None) -> str:
+def certificate_page(course: Course, lang: str, url: Url, issuer: str | None = None,
+                     attestation: bool = False) -> str:
+    """The certificate: what was done (quizzes passed, lessons read); `attestation` gives France's
+    attestation de fin de formation (Code du travail L6353-1): objectives, nature and duration of the
+    training, results of the assessment."""
     t = course.strings[lang].site
     docs = "certificate.md"
+    objectives = [{"title": m.overview.title(lang), "objectives": m.objectives(lang)} for m in course.modules]
+    minutes = sum(m.overview.minutes[lang] for m in course.modules)
     body = environment().get_template("certificate.md.j2").render(
-        t=t, course_title=course.title(lang), issuer=issuer or course.title(lang),
+        t=t, course_title=course.title(lang), issuer=issuer or course.title(lang), attestation=attestation,
+        objectives=objectives, duration=duration_text(minutes, t),
         course_map=Markup(course_map(course, lang, docs, url)))
-    return _page(t["cert_title"], t["cert_intro"], body)
+    return _page(t["att_title" if attestation else "cert_title"], t["cert_intro"], body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from functools import cache
@@ -111,19 +112,35 @@ def render_question(quiz: Quiz, q: Question, strings: Strings, number: int, tota
                     lesson_link: dict[str, str] | None) -> str:
     return environment().get_template("question.html.j2").render(
         quiz=quiz, q=q, lang=strings.lang, strings=strings, number=number, total=total, t=strings.site,
-        order=display_order(quiz.id, q), lesson_link=lesson_link,
+        order=display_order(quiz.id, q), lesson_link=lesson_link, choices=choices_in_order(quiz, q),
     )
 
 
+def exam_minutes(quiz: Quiz, time_factor: float = 1.0) -> int:
+    """The minutes an exam allows: its time limit times the brand's factor (WCAG 2.2.1), whole minutes up."""
+    return math.ceil(quiz.time_limit * time_factor - 1e-9) if quiz.time_limit else 0
+
+
+def extension_minutes(minutes: int) -> int:
+    """What one "more time" adds: half the time allowed, at least a minute (exam.js's cq.clock.step)."""
+    return max(1, math.ceil(minutes / 2))
+
+
 def render_quiz(quiz: Quiz, questions: list[Question], strings: Strings,
-                link_for: Callable[[str], dict[str, str] | None]) -> str:
-    """HTML of a quiz block holding `questions` (all of the quiz, or one embedded question)."""
+                link_for: Callable[[str], dict[str, str] | None],
+                next_link: dict[str, str] | None = None, time_factor: float = 1.0) -> str:
+    """HTML of a quiz block holding `questions` (all of the quiz, or one embedded question).
+
+    `next_link` ({href, label}): the button shown once a module quiz is passed; `time_factor`: the
+    brand's multiplier of an exam's time limit."""
     total = len(questions)
     blocks = [
         Markup(render_question(quiz, q, strings, i, total, link_for(q.lesson) if q.lesson else None))
         for i, q in enumerate(questions, 1)
     ]
+    minutes = exam_minutes(quiz, time_factor) if quiz.mode == "exam" else 0
     html = environment().get_template("quiz.html.j2").render(
-        quiz=quiz, questions=blocks, t=strings.site)
+        quiz=quiz, questions=blocks, t=strings.site, next=next_link, minutes=minutes,
+        extension=extension_minutes(minutes))
     # Python-Markdown passes a raw HTML block through untouched only when it has no blank line.
     return "\n".join(line for line in html.split("\n") if line.strip())

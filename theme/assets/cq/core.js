@@ -77,6 +77,24 @@
   function normal(s) {
     return String(s).normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   }
+  // An author's feedback without the verdict the status line already gave: "Right." then "Right: 4.5 %"
+  // read "Right. Right: 4.5 %" ("Exact. Exact :"). `verdicts`: the status words, such as ["Right.", "Not quite."].
+  function unrepeat(text, verdicts) {
+    var words = String(text).trim().split(/\s+/);
+    for (var k = 0; k < verdicts.length; k++) {
+      var want = normal(verdicts[k]);
+      for (var i = 1; want && i <= words.length; i++) {
+        var got = normal(words.slice(0, i).join(" "));
+        if (got === want) {
+          while (i < words.length && !normal(words[i])) i++; // the colon after "Exact"
+          var rest = words.slice(i).join(" ");
+          return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : String(text);
+        }
+        if (want.indexOf(got) !== 0) break;
+      }
+    }
+    return String(text);
+  }
   // The listed answer (right, or a typical wrong one) a typed value matches, or null. `answers`:
   // [{correct, accept: [texts]}] for a short answer, [{correct, min, max}] for a number.
   function matchTyped(numeric, value, answers) {
@@ -114,5 +132,5 @@
   }
 
   root.cq = { strings: strings, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
-              matchTyped: matchTyped, judge: judge, score: score };
+              matchTyped: matchTyped, unrepeat: unrepeat, judge: judge, score: score };
 })(self);

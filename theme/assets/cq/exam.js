@@ -1,21 +1,36 @@
 /* Exam mode (`mode: exam` on a module quiz): loaded by quiz.js only on a page that holds an exam.
- * Answers are kept as the learner gives them, with no feedback; "Submit my answers" (after a
- * confirmation listing the questions left unanswered) shows the score and the full answer sheet.
- * An optional time limit shows a countdown and submits when it ends. quiz.js hands over its
- * helpers (storage, reading, judging, showing): one way to read and judge an answer. */
+ * Answers are kept as the learner gives them (every keystroke: a learner who stays in a field when the
+ * time runs out loses nothing), with no feedback; "Submit my answers" (after a confirmation listing the
+ * questions left unanswered) shows the score and the full answer sheet. A time limit waits for Start,
+ * shows a countdown the learner can extend (WCAG 2.2.1) and submits when it ends. quiz.js hands over
+ * its helpers (storage, reading, judging, showing): one way to read and judge an answer. */
 (function (cq) {
   "use strict";
 
   // This language's interface strings (exam_js in theme/strings/<code>.yml): the build writes them in.
   var TEXT = {/*strings:exam_js*/};
 
+  /* -- the clock's arithmetic (tests/js/exam.test.js): minutes allowed, extensions, what is left ----- */
+  // One extension adds half the time allowed (at least a minute); a learner may ask as often as they need,
+  // which is more than WCAG 2.2.1's ten.
+  function step(minutes) { return Math.max(1, Math.ceil(minutes / 2)); }
+  function allowed(minutes, extensions) { return minutes + (extensions > 0 ? extensions : 0) * step(minutes); }
+  // Whole seconds left (never below 0) for an attempt started at `started` (ms), at `now` (ms).
+  function secondsLeft(started, minutes, extensions, now) {
+    return Math.max(0, Math.ceil((started + allowed(minutes, extensions) * 60000 - now) / 1000));
+  }
+  function clockText(seconds) { var s = seconds % 60; return Math.floor(seconds / 60) + ":" + (s < 10 ? "0" : "") + s; }
+  cq.clock = { step: step, allowed: allowed, secondsLeft: secondsLeft, text: clockText };
+
   // The exam's own look travels with it: pages without an exam never load it.
   var STYLE = ".cq-timer{position:sticky;top:3rem;z-index:1;background:var(--md-default-bg-color);" +
     "border:1px solid var(--md-primary-fg-color);border-radius:.2rem;padding:0 .8em}" +
+    ".cq-timer p{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .6em;margin:.4em 0}" +
     ".cq-clock{font-variant-numeric:tabular-nums;font-weight:700}" +
+    ".cq-waiting .cq-question,.cq-waiting .cq-summary{display:none}" +
     ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
-  window.cqExam = function (q) {
+  self.cqExam = function (q) {
     var style = document.createElement("style");
     style.textContent = STYLE;
     document.head.appendChild(style);
@@ -23,21 +38,28 @@
       judge = q.judge, readAnswer = q.readAnswer;
     function summarise(quiz) { q.summarise(quiz); }
     var t = cq.strings(TEXT, q.t); // quiz.js's strings for the rest ("right", "wrong")
+    function quizId(quiz) { return quiz.getAttribute("data-cq-quiz"); }
 
-    /* -- exam mode: answers are kept as the learner gives them; feedback waits for the submission ---- */
+    /* -- answers: kept as the learner gives them; feedback waits for the submission ----------------- */
+    // Stores what the question holds now. A typed number that is no number is not kept; `say` shows why
+    // at once, tied to its field (when the learner leaves it, not at every keystroke).
+    function keep(quiz, el, say) {
+      if (quizState(load(), quizId(quiz)).submitted) return;
+      var answer = readAnswer(el);
+      if (answer && el.getAttribute("data-cq-type") === "numeric") {
+        answer = q.numericAnswer(el, answer);
+        if (say) q.invalid(el, answer ? "" : t("nan"));
+        else if (answer) q.invalid(el, "");
+      }
+      record(quizId(quiz), el.getAttribute("data-cq-question"), answer ? { value: answer, correct: judge(el, answer) } : null);
+      summarise(quiz);
+    }
+
     function mountExamQuestion(quiz, el, previous, submitted) {
-      var quizId = quiz.getAttribute("data-cq-quiz");
-      var qid = el.getAttribute("data-cq-question");
       if (submitted) sheetQuestion(el, previous);
       else if (previous && Array.isArray(previous.value)) restoreAnswer(el, previous.value);
-      el.addEventListener("change", function () {
-        if (quizState(load(), quizId).submitted) return;
-        var answer = readAnswer(el);
-        // A number is kept as the number it reads as, or not at all.
-        if (answer && el.getAttribute("data-cq-type") === "numeric") answer = q.numericAnswer(el, answer);
-        record(quizId, qid, answer ? { value: answer, correct: judge(el, answer) } : null);
-        summarise(quiz);
-      });
+      el.addEventListener("input", function () { keep(quiz, el, false); });
+      el.addEventListener("change", function () { keep(quiz, el, true); });
     }
 
     function restoreAnswer(el, value) {
@@ -47,43 +69,58 @@
       all(el, ".cq-item").forEach(function (item) { item.querySelector("select").value = value[Number(item.getAttribute("data-cq-item"))]; });
     }
 
-    // One question of the answer sheet: the learner's answer judged, or "not answered", with every explanation.
+    // One question of the answer sheet: the learner's answer judged, or "not answered", with every
+    // explanation. The sheet is read by browsing it, not announced: its status lines stop being live.
     function sheetQuestion(el, previous) {
+      var result = el.querySelector(".cq-result");
+      result.removeAttribute("role");
+      result.removeAttribute("aria-live");
       if (previous && Array.isArray(previous.value)) {
         show(el, previous.value, judge(el, previous.value));
-        if (!cq.typed(el.getAttribute("data-cq-type"))) el.querySelector(".cq-result").textContent = t(judge(el, previous.value) ? "right" : "wrong");
+        if (!cq.typed(el.getAttribute("data-cq-type"))) result.textContent = t(judge(el, previous.value) ? "right" : "wrong");
         return;
       }
       all(el, "input, select").forEach(function (i) { i.disabled = true; });
       el.classList.add("cq-is-wrong");
-      el.querySelector(".cq-result").textContent = t("notAnswered");
+      result.textContent = t("notAnswered");
       var details = el.querySelector(".cq-answer");
       details.hidden = false;
       details.open = true;
     }
 
     function unanswered(quiz) {
-      var entry = quizState(load(), quiz.getAttribute("data-cq-quiz"));
+      var entry = quizState(load(), quizId(quiz));
       return all(quiz, ".cq-question").filter(function (q) { return !q.hidden && !entry.answers[q.getAttribute("data-cq-question")]; });
     }
 
     function submitExam(quiz, timeUp) {
+      // What the fields hold is what is submitted, even when the page missed an event.
+      all(quiz, ".cq-question").forEach(function (el) { if (!el.hidden) keep(quiz, el, false); });
       var state = load();
-      var entry = quizState(state, quiz.getAttribute("data-cq-quiz"));
+      var entry = quizState(state, quizId(quiz));
       if (entry.submitted) return;
       entry.submitted = true;
       entry.at = new Date().toISOString();
       save(state);
       stopClock(quiz);
+      var place = document.activeElement && document.activeElement.closest ? document.activeElement.closest(".cq-question") : null;
       quiz.querySelector(".cq-submit-box").hidden = true;
       all(quiz, ".cq-question").forEach(function (el) {
         if (!el.hidden) sheetQuestion(el, entry.answers[el.getAttribute("data-cq-question")]);
       });
-      summarise(quiz);
       var score = quiz.querySelector(".cq-score");
-      if (timeUp) score.textContent = t("timeUp") + " " + score.textContent;
-      score.setAttribute("tabindex", "-1");
-      score.focus();
+      // Said once: by the focus when the learner submitted, by the live line when the time ran out
+      // (the focus stays where the learner was: a jump at 0:00 loses their place).
+      if (!timeUp) score.removeAttribute("aria-live");
+      summarise(quiz);
+      if (timeUp) {
+        score.textContent = t("timeUp") + " " + score.textContent;
+        // A field the sheet disabled drops the focus: it stays on that question, where the learner was.
+        if (place) { place.setAttribute("tabindex", "-1"); place.focus({ preventScroll: true }); }
+      } else {
+        score.setAttribute("tabindex", "-1");
+        score.focus();
+      }
     }
 
     function mountExam(quiz, entry) {
@@ -116,45 +153,75 @@
         var target = first ? first.querySelector("input, select") : quiz.querySelector(".cq-submit");
         if (target) target.focus();
       });
+      var start = quiz.querySelector(".cq-start");
+      if (start) start.addEventListener("click", function () { begin(quiz); });
+      var more = quiz.querySelector(".cq-more");
+      if (more) more.addEventListener("click", function () { extend(quiz); });
       startClock(quiz, entry);
     }
 
     function restartExam(quiz, entry) {
       quiz.querySelector(".cq-submit-box").hidden = false;
       quiz.querySelector(".cq-confirm").hidden = true;
+      quiz.querySelector(".cq-score").setAttribute("aria-live", "polite");
       all(quiz, ".cq-question .cq-actions").forEach(function (a) { a.hidden = true; });
+      all(quiz, ".cq-result").forEach(function (r) { r.setAttribute("role", "status"); r.setAttribute("aria-live", "polite"); });
       startClock(quiz, entry);
     }
 
-    /* -- the exam's clock: visible, read on demand (role=timer), announced at 5 and 1 minutes -------- */
+    /* -- the clock: waits for Start, read on demand (role=timer), announced at 5 and 1 minutes ------- */
     var clocks = {};
+    function minutes(quiz) { return Number(quiz.getAttribute("data-cq-time")); }
     function stopClock(quiz) {
-      var id = quiz.getAttribute("data-cq-quiz");
+      var id = quizId(quiz);
       if (clocks[id]) { clearInterval(clocks[id]); delete clocks[id]; }
       var box = quiz.querySelector(".cq-timer");
-      if (box) box.hidden = true;
+      if (box) { box.hidden = true; box.querySelector(".cq-timer-say").textContent = ""; }
     }
-    function startClock(quiz, entry) {
-      var minutes = Number(quiz.getAttribute("data-cq-time"));
+    // The learner reads the instructions first: the questions and the clock wait for Start.
+    function begin(quiz) {
+      var state = load();
+      var entry = quizState(state, quizId(quiz));
+      if (!(entry.started > 0)) { entry.started = Date.now(); save(state); }
+      startClock(quiz, entry);
+      var first = quiz.querySelector(".cq-question:not([hidden])");
+      if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+    }
+    function extend(quiz) {
+      var state = load();
+      var entry = quizState(state, quizId(quiz));
+      if (entry.submitted || !(entry.started > 0)) return;
+      entry.extra = (entry.extra > 0 ? entry.extra : 0) + 1;
+      save(state);
+      quiz.querySelector(".cq-timer-say").textContent = t("extended", { n: step(minutes(quiz)) });
+      startClock(quiz, entry, true);
+    }
+    function startClock(quiz, entry, keepSaid) {
+      var limit = minutes(quiz);
       var box = quiz.querySelector(".cq-timer");
+      var waiting = !!limit && !entry.submitted && !(entry.started > 0);
+      quiz.classList.toggle("cq-waiting", waiting);
+      var startBox = quiz.querySelector(".cq-start-box");
+      if (startBox) startBox.hidden = !waiting;
+      var sayBox = box && box.querySelector(".cq-timer-say"), kept = keepSaid && sayBox ? sayBox.textContent : "";
       stopClock(quiz);
-      if (!minutes || !box || entry.submitted) return;
-      var end = entry.started + minutes * 60000;
+      if (!limit || !box || entry.submitted || waiting) return;
       var said = {};
+      sayBox.textContent = kept;
       function tick() {
-        var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
-        var mm = Math.floor(left / 60), ss = left % 60;
-        box.querySelector(".cq-clock").textContent = mm + ":" + (ss < 10 ? "0" : "") + ss;
+        var fresh = quizState(load(), quizId(quiz));
+        var left = secondsLeft(entry.started, limit, fresh.extra, Date.now());
+        box.querySelector(".cq-clock").textContent = clockText(left);
         [5, 1].forEach(function (m) {
-          if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && minutes > m) {
+          if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && allowed(limit, fresh.extra) > m) {
             said[m] = true;
-            box.querySelector(".cq-timer-say").textContent = t(m === 1 ? "minute" : "minutes", { n: m });
+            sayBox.textContent = t(m === 1 ? "minute" : "minutes", { n: m }) + " " + t("canExtend");
           }
         });
         if (left === 0) submitExam(quiz, true);
       }
       box.hidden = false;
-      clocks[quiz.getAttribute("data-cq-quiz")] = setInterval(tick, 1000);
+      clocks[quizId(quiz)] = setInterval(tick, 1000);
       tick();
     }
 

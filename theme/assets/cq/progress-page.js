@@ -114,6 +114,8 @@
         score.textContent = t("percent", { p: quizResult(state, m).percent });
         tr.appendChild(name); tr.appendChild(score); rows.appendChild(tr);
       });
+      var s = summary(state, course);
+      cert.querySelector(".cq-cert-read").textContent = t("lessons", { r: s.read, n: s.lessons });
       var when = new Date();
       cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(document.documentElement.lang || undefined,
         { year: "numeric", month: "long", day: "numeric" });

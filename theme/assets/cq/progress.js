@@ -36,16 +36,34 @@
     return { read: read, lessons: lessons, left: left, passed: passed, next: next };
   }
 
-  /* -- recording a visit ------------------------------------------------------------------ */
-  function recordVisit() {
-    var marker = document.querySelector("[data-cq-lesson]");
-    if (!marker || !store()) return;
+  /* -- reading: a lesson opened is where to resume; it is read once its end is seen or a check answered */
+  // (`visited` keeps its stored name: it has meant "read" since progress files and SCORM data hold it.)
+  function markRead(slug) {
     var state = store().load();
     state.visited = visited(state);
-    state.visited[marker.getAttribute("data-cq-lesson")] = 1;
-    state.last = marker.getAttribute("data-cq-lesson");
+    if (state.visited[slug]) return;
+    state.visited[slug] = 1;
     store().save(state);
   }
+  var watcher = null;
+  function marker() { return document.querySelector("[data-cq-lesson]"); }
+  function recordVisit() {
+    if (watcher) { watcher.disconnect(); watcher = null; }
+    var end = marker();
+    if (!end || !store()) return;
+    var slug = end.getAttribute("data-cq-lesson");
+    var state = store().load();
+    state.last = slug;
+    store().save(state);
+    if (!("IntersectionObserver" in window)) { markRead(slug); return; }
+    watcher = new IntersectionObserver(function (seen) {
+      if (!seen.some(function (e) { return e.isIntersecting; })) return;
+      markRead(slug);
+      watcher.disconnect();
+    });
+    watcher.observe(end);
+  }
+  document.addEventListener("cq:checked", function () { var end = marker(); if (end && store()) markRead(end.getAttribute("data-cq-lesson")); });
 
   /* -- resume box (home page and module overviews) ----------------------------------------- */
   function link(href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
@@ -55,11 +73,12 @@
     var s = summary(state, scope);
     var seen = visited(state);
     var target = null;
-    // Resume after the last lesson read when it is in scope, else the first unread lesson.
+    // Resume at the lesson last opened while it is unread, else at the next unread one after it, else
+    // at the first unread lesson: leaving a lesson half way brings the learner back to it.
     scope.modules.forEach(function (m) {
       m.lessons.forEach(function (l, i) {
         if (l.slug === state.last && !target) {
-          var after = m.lessons.slice(i + 1).filter(function (x) { return !seen[x.slug]; })[0];
+          var after = m.lessons.slice(i).filter(function (x) { return !seen[x.slug]; })[0];
           if (after) target = { lesson: after, module: m };
         }
       });
@@ -113,12 +132,23 @@
     });
   }
 
+  // "Get my certificate" where it is earned: every module quiz passed (home, progress page, last quiz).
+  function certificateButtons(course, state) {
+    var earned = course.modules.every(function (m) { return quizResult(state, m).passed; });
+    all(document, ".cq-cert-go").forEach(function (p) { p.hidden = !earned; });
+  }
+  document.addEventListener("cq:saved", function (e) {
+    var course = map();
+    if (course && e.detail) certificateButtons(course, e.detail);
+  });
+
   function mount() {
     if (!store()) return;
     recordVisit();
     var course = map();
     if (!course) return;
     var state = store().load();
+    certificateButtons(course, state);
     all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
     mountCards(course, state);
     mountPages(course);

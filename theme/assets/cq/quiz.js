@@ -93,8 +93,16 @@
 
   function feedbackText(el, id) {
     var li = el.querySelector('.cq-answer [data-cq-for="' + id + '"] .cq-fb');
-    return li ? li.textContent : "";
+    return li ? cq.unrepeat(li.textContent, [t("right"), t("wrong")]) : "";
   }
+  // A typed answer that is no number: the message in the question's status line, the field marked and
+  // described by it (its aria-describedby lists the status line); "" clears both.
+  function invalid(el, message) {
+    var input = el.querySelector(".cq-input");
+    if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    el.querySelector(".cq-result").textContent = message;
+  }
+  function isCheck(el) { return el.closest(".cq-quiz").getAttribute("data-cq-kind") !== "module"; }
 
   function show(el, answer, correct) {
     var type = el.getAttribute("data-cq-type");
@@ -127,10 +135,13 @@
         else mark(choice, null, "");
       });
     }
-    all(el, "input, select").forEach(function (i) { i.disabled = true; });
+    all(el, "input").forEach(function (i) { i.disabled = true; });
+    all(el, "select").forEach(function (s) { s.setAttribute("data-cq-locked", s.value); });
     var details = el.querySelector(".cq-answer");
     details.hidden = false;
-    details.open = true;
+    // A check question answered wrongly the first time shows the feedback for that choice only: the full
+    // answer waits for a second try, or for the learner to open it, so that "Try again" still means something.
+    details.open = correct || !isCheck(el) || Number(el.getAttribute("data-cq-tries")) > 1;
     el.classList.add(correct ? "cq-is-right" : "cq-is-wrong");
     var check = el.querySelector(".cq-check");
     check.setAttribute("aria-disabled", "true");
@@ -151,7 +162,7 @@
 
   function reset(el) {
     all(el, "input").forEach(function (i) { i.disabled = false; i.checked = false; if (i.type === "text") i.value = ""; });
-    all(el, "select").forEach(function (s) { s.disabled = false; s.value = ""; });
+    all(el, "select").forEach(function (s) { s.removeAttribute("data-cq-locked"); s.value = ""; });
     all(el, ".cq-choice, .cq-item, .cq-typed").forEach(function (n) { mark(n, null, ""); });
     el.classList.remove("cq-is-right", "cq-is-wrong");
     var details = el.querySelector(".cq-answer");
@@ -279,10 +290,6 @@
     }
     var draw = drawQuestions(quiz, entry);
     if (draw && (!Array.isArray(entry.draw) || draw.join() !== entry.draw.join())) { entry.draw = draw; changed = true; }
-    if (quiz.getAttribute("data-cq-time") && !entry.submitted && !(entry.started > 0)) {
-      entry.started = Date.now();
-      changed = true;
-    }
     if (changed) save(state);
     all(quiz, ".cq-question").forEach(function (el) { orderQuestion(el, questionSeed(entry, el)); });
     showDrawn(quiz, draw);
@@ -308,6 +315,8 @@
     var out = quiz.querySelector(".cq-score");
     var retry = quiz.querySelector(".cq-summary .cq-actions");
     meter(quiz, null);
+    review(quiz, []);
+    if (quiz.querySelector(".cq-next")) quiz.querySelector(".cq-next").hidden = true;
     if (isExam(quiz) && !record.submitted) {
       out.textContent = exam.answered(r.answered, questions.length);
       retry.hidden = true;
@@ -323,6 +332,27 @@
     quiz.classList.toggle("cq-passed", passed);
     meter(quiz, r.percent);
     retry.hidden = false;
+    review(quiz, questions.filter(function (q) {
+      var a = record.answers[q.getAttribute("data-cq-question")];
+      return !(a && a.correct === true);
+    }));
+    var next = quiz.querySelector(".cq-next");
+    if (next) next.hidden = !passed;
+  }
+  // After the score, links to the questions to look at again: no scrolling back through the whole quiz.
+  function review(quiz, wrong) {
+    var box = quiz.querySelector(".cq-review");
+    if (!box) return;
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    wrong.forEach(function (q) {
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + q.id;
+      a.textContent = q.querySelector(".cq-number").textContent + t("colon") + " " + q.querySelector(".cq-prompt").textContent;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    box.hidden = !wrong.length;
   }
 
   function record(quizId, questionId, value) {
@@ -354,13 +384,21 @@
       if (type === "numeric") {
         answer = numericAnswer(el, answer);
         // Not a number is not a wrong answer: say so, record nothing, let the learner correct it.
-        if (!answer) { result.textContent = t("nan"); return; }
+        invalid(el, answer ? "" : t("nan"));
+        if (!answer) return;
       }
+      el.setAttribute("data-cq-tries", Number(el.getAttribute("data-cq-tries")) + 1);
       var correct = judge(el, answer);
       show(el, answer, correct);
       if (!isTyped(type)) result.textContent = t(correct ? "right" : "wrong");
       record(quizId, qid, { value: answer, correct: correct });
       summarise(quiz);
+      document.dispatchEvent(new Event("cq:checked")); // progress.js: an answered check counts its lesson read
+    });
+    // A checked select can still be opened to read its options, but keeps the answer that was checked.
+    el.addEventListener("change", function (e) {
+      var locked = e.target.getAttribute("data-cq-locked");
+      if (locked !== null) e.target.value = locked;
     });
     var input = el.querySelector(".cq-input");
     if (input) {
@@ -390,7 +428,7 @@
       cq.load("exam.js", function () {
         exam = window.cqExam({ t: t, load: load, save: save, quizState: quizState, record: record, show: show,
           judge: judge, readAnswer: readAnswer, numericAnswer: numericAnswer, typedText: typedText,
-          summarise: summarise });
+          summarise: summarise, invalid: invalid });
         examWaiting.splice(0).forEach(mountQuiz);
       });
     }
@@ -421,5 +459,20 @@
     summarise(quiz);
   }
 
-  cq.mount(function () { all(document, ".cq-quiz").forEach(mountQuiz); });
+  // Check questions are numbered on their page, not each as "Question 1" of its own block; a link to
+  // "review the lesson" on that very lesson goes.
+  function tidyPage() {
+    var checks = all(document, '.cq-quiz:not([data-cq-kind="module"]) .cq-number');
+    if (checks.length > 1) {
+      checks.forEach(function (n, i) {
+        n.textContent = n.textContent.replace(/\d+(\D+\d+)?\s*$/, function (_, of) {
+          return (i + 1) + (of ? of.replace(/\d+/, checks.length) : "");
+        });
+      });
+    }
+    var here = location.href.split("#")[0];
+    all(document, ".cq-review-lesson a").forEach(function (a) { if (a.href.split("#")[0] === here) a.parentNode.remove(); });
+  }
+
+  cq.mount(function () { tidyPage(); all(document, ".cq-quiz").forEach(mountQuiz); });
 })(self.cq);

@@ -1,0 +1,133 @@
+"""Exam mode on a phone (390×844, touch), as a learner in a ten-minute sitting meets it (issue 22, item 1):
+no answer lost, a clock that waits for Start and can be extended, an invalid number said at once.
+
+The course: the mini course with typed questions (tests/data/typed) whose module quiz is a timed exam,
+built once for this file in English and French.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import build
+from tests.conftest import make_typed_course
+from tests.test_a11y import axe_violations
+
+pytestmark = pytest.mark.browser
+
+QUIZ = "/{lang}/01-basics/quiz/"
+RATE = "#cq-01-basics-rate-1"  # numeric, 4.5 %
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="module")
+def exam_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_typed_course(tmp_path_factory.mktemp("exam") / "course")
+    path = root / "quizzes" / "01-basics.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n"), encoding="utf-8")
+    build(root, root / "site", ("en", "fr"))
+    return root / "site"
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def stored(page: Any) -> dict[str, Any]:
+    state = json.loads(page.evaluate("localStorage.getItem('cq:v1')") or "{}")
+    entry: dict[str, Any] = state.get("quizzes", {}).get("01-basics", {})
+    return entry
+
+
+def test_a_typed_answer_left_in_its_field_is_graded_when_time_runs_out(phone: Any, exam_site: Path,
+                                                                       serve: Any) -> None:
+    phone.clock.install()
+    phone.goto(serve(exam_site) + QUIZ.format(lang="en"))
+    phone.click(".cq-start")
+    field = phone.locator(f"{RATE} .cq-input")
+    field.tap()
+    field.press_sequentially("87.5")  # and the learner stays in the field, thinking
+    assert stored(phone)["answers"]["rate-1"]["value"] == ["87.5"], "saved as it is typed"
+    phone.clock.run_for(10 * 60 * 1000 + 1000)
+    assert phone.locator(".cq-score").inner_text().startswith("Time is up: your answers were submitted.")
+    assert phone.locator(f"{RATE} .cq-result").inner_text() != "Not answered."
+    assert stored(phone)["answers"]["rate-1"]["value"] == ["87.5"]
+    assert phone.errors == []
+
+
+def test_a_word_for_a_number_is_refused_at_once_and_tied_to_its_field(phone: Any, exam_site: Path,
+                                                                      serve: Any) -> None:
+    phone.goto(serve(exam_site) + QUIZ.format(lang="en"))
+    phone.click(".cq-start")
+    field = phone.locator(f"{RATE} .cq-input")
+    field.tap()
+    field.press_sequentially("eighty-seven")
+    field.press("Tab")
+    error = phone.locator(f"{RATE} .cq-result")
+    assert error.inner_text() == "Please type a number, such as 4.5 or 1,200."
+    assert field.get_attribute("aria-invalid") == "true"
+    described = (field.get_attribute("aria-describedby") or "").split()
+    assert error.get_attribute("id") in described
+    assert "rate-1" not in stored(phone)["answers"], "nothing that is not a number is kept"
+    field.fill("4,5")
+    field.press("Tab")
+    assert field.get_attribute("aria-invalid") is None and error.inner_text() == ""
+    assert stored(phone)["answers"]["rate-1"]["value"] == ["4.5"]
+
+
+def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(phone: Any, exam_site: Path,
+                                                                            serve: Any) -> None:
+    phone.clock.install()
+    phone.goto(serve(exam_site) + QUIZ.format(lang="fr"))
+    assert "10\u00a0min" in phone.locator("article").inner_text()
+    assert phone.locator(".cq-about").inner_text() == "7 questions · seuil de réussite 75\u00a0%"
+    assert not phone.locator(".cq-question").first.is_visible(), "the questions wait for Start"
+    phone.clock.run_for(3 * 60 * 1000)  # reading the instructions costs no exam time
+    assert stored(phone).get("started") is None
+    phone.click(".cq-start")
+    clock = phone.locator(".cq-clock")
+    assert clock.inner_text() == "10:00"
+    assert phone.get_by_role("timer", name="Temps restant :").count() == 1
+    assert phone.evaluate("document.activeElement.id") == "cq-01-basics-single-1"
+    phone.click(".cq-more")  # half the time again, as often as the learner asks
+    assert phone.locator(".cq-timer-say").inner_text() == "5\u00a0minutes de plus accordées."
+    assert clock.inner_text() == "15:00"
+    phone.mouse.move(0, 0)  # Material's hover and focus colours are the brand's business (tests/test_brand.py)
+    phone.evaluate("document.activeElement.blur()")
+    assert axe_violations(phone) == []
+    phone.locator("#cq-01-basics-tf-1-false").check()
+    phone.locator("#cq-01-basics-tf-1-false").focus()
+    phone.clock.run_for(10 * 60 * 1000)
+    assert phone.locator(".cq-timer-say").inner_text() == (
+        "Encore 5\u00a0minutes. Vous pouvez demander plus de temps.")
+    phone.reload()  # the clock and the extension survive a reload
+    assert clock.inner_text().startswith("4:")
+    phone.locator("#cq-01-basics-tf-1-false").focus()
+    phone.clock.run_for(5 * 60 * 1000)
+    assert phone.locator(".cq-score").inner_text().startswith("Le temps est écoulé")
+    assert phone.evaluate("document.activeElement.id") == "cq-01-basics-tf-1", "at 0:00 the focus stays put"
+    # The answer sheet is read by browsing: one live line (the score) speaks, the questions' lines do not.
+    live = phone.locator(".cq-quiz [aria-live]:not(:empty)")
+    assert live.count() == 1 and live.first.get_attribute("class") == "cq-score"
+    assert phone.errors == []
+
+
+def test_a_brand_factor_gives_whole_minutes_and_an_extension_is_half_the_time() -> None:
+    from generator.render.quiz import exam_minutes, extension_minutes
+
+    class Timed:
+        time_limit = 10
+    assert exam_minutes(Timed(), 1.5) == 15 and exam_minutes(Timed(), 1.0) == 10  # type: ignore[arg-type]
+    assert exam_minutes(Timed(), 1.25) == 13 and extension_minutes(15) == 8  # type: ignore[arg-type]
