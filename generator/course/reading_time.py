@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
+from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
 from generator.course.problems import Problems
 
@@ -37,14 +37,20 @@ def _minutes(seconds: float) -> int:
     return max(1, math.floor(seconds / 60 + 0.5))  # to the nearest minute: 5 min 29 s is 5 min, 5 min 30 s is 6
 
 
-def checks_per_lesson(course: Course) -> Counter[str]:
-    """How many check questions each lesson embeds (by its slug)."""
-    return Counter(q.lesson for quiz in course.quizzes.values() if quiz.kind == "check"
-                   for q in quiz.questions if q.lesson)
+def embedded_questions(course: Course, body: str) -> int:
+    """How many questions a lesson body embeds (`[[question:…]]` one, `[[quiz:…]]` all of that quiz's).
+
+    A recap question that only links back to a lesson (`lesson:`) is answered elsewhere: it is not counted."""
+    count = 0
+    for _, kind, quiz_id, _question in directives(body):
+        quiz = course.quizzes.get(quiz_id)
+        count += 1 if kind == "question" else len(quiz.questions) if kind == "quiz" and quiz else 0
+    return count
 
 
-def lesson_minutes(lesson: Page, lang: str, checks: int) -> int:
-    return _minutes(words(lesson.sources[lang].body) * 60 / WORDS_PER_MINUTE + checks * QUESTION_SECONDS)
+def lesson_minutes(course: Course, lesson: Page, lang: str) -> int:
+    body = lesson.sources[lang].body
+    return _minutes(words(body) * 60 / WORDS_PER_MINUTE + embedded_questions(course, body) * QUESTION_SECONDS)
 
 
 def module_minutes(course: Course, module: Module, lang: str) -> int:
@@ -56,10 +62,9 @@ def module_minutes(course: Course, module: Module, lang: str) -> int:
 
 def compute(course: Course) -> None:
     """Write every lesson's and module's minutes, per language, into the model."""
-    checks = checks_per_lesson(course)
     for module in course.modules:
         for lesson in module.lessons:
-            lesson.minutes = {lang: lesson_minutes(lesson, lang, checks[lesson.slug]) for lang in lesson.sources}
+            lesson.minutes = {lang: lesson_minutes(course, lesson, lang) for lang in lesson.sources}
         module.overview.minutes = {lang: module_minutes(course, module, lang) for lang in module.overview.sources}
 
 
