@@ -220,7 +220,7 @@ def test_moodle_xml_numerical_and_shortanswer_have_the_structure_moodle_imports(
         ("100", 4.5, 0.1), ("0", 2.25, 0.1)]
     assert all(a.get("format") == "moodle_auto_format" and a.find("feedback").get("format") == "html"
                for a in answers)
-    assert answers[1].findtext("feedback/text").startswith("C’est le taux sur les 4 000 abonnés")
+    assert answers[1].findtext("feedback/text").startswith("C’est le taux sur les 4\u00a0000 abonnés")
     units = rate.findall("units/unit")
     assert [(u.findtext("unit_name"), u.findtext("multiplier")) for u in units] == [("%", "1")]
     assert [rate.findtext(k) for k in ("unitgradingtype", "showunits", "unitsleft")] == ["0", "0", "0"]

@@ -27,7 +27,7 @@ TERM = "#cq-01-basics-term-1"  # short answer: KPI / key performance indicator; 
 NOT_A_NUMBER = {"en": "Please type a number, such as 4.5 or 1,200.",
                 "fr": "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200."}
 RIGHT_BUDGET = {"en": "Right. Yes: (1,500 − 1,200) / 1,200 = 25 %.",
-                "fr": "Exact. Oui\u00a0: (1 500 − 1 200) / 1 200 = 25 %."}
+                "fr": "Exact. Oui\u00a0: (1\u00a0500 − 1\u00a0200) / 1\u00a0200 = 25\u00a0%."}
 UNEXPECTED = {"en": "Not quite. The answer and explanation are below.",
               "fr": "Pas tout à fait. La réponse et l’explication suivent."}
 
@@ -141,7 +141,7 @@ def test_french_accepted_answers_differ_from_english_ones(page: Any, built_typed
     assert answer(page, TERM, "indicateur cle de performance") == (
         "Exact. Oui\u00a0: un indicateur clé de performance.")
     assert answer(page, RATE, "2,25") == (
-        "Pas tout à fait. C’est le taux sur les 4 000 abonnés\u00a0: divisez par la portée.")
+        "Pas tout à fait. C’est le taux sur les 4\u00a0000 abonnés\u00a0: divisez par la portée.")
     page.goto(base + "/en/01-basics/quiz/")
     page.click(".cq-retry-all")
     assert answer(page, TERM, "indicateur clé de performance") == UNEXPECTED["en"]
@@ -184,8 +184,8 @@ def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Pa
     page.locator(f"{RATE} summary").click()
     items = page.locator(f"{RATE} .cq-answer li").all_inner_texts()
     assert items == [
-        "Bonne réponse\u00a0: 4,5\u00a0% (comptée juste de 4,4\u00a0% à 4,6\u00a0%). Oui\u00a0: 90 / 2 000 = 4,5 %.",
-        "Mauvaise réponse\u00a0: 2,25\u00a0%. C’est le taux sur les 4 000 abonnés\u00a0: divisez par la portée.",
+        "Bonne réponse\u00a0: 4,5\u00a0% (comptée juste de 4,4\u00a0% à 4,6\u00a0%). Oui\u00a0: 90 / 2\u00a0000 = 4,5\u00a0%.",
+        "Mauvaise réponse\u00a0: 2,25\u00a0%. C’est le taux sur les 4\u00a0000 abonnés\u00a0: divisez par la portée.",
     ]
     page.locator(f"{TERM} summary").click()
     assert page.locator(f"{TERM} .cq-answer li").first.inner_text().startswith(
