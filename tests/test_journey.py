@@ -30,7 +30,7 @@ def test_leave_and_come_back_to_resume(page: Any, built_mini: Path, serve: Any) 
     page.goto(base + "/en/")
     assert page.locator(".cq-resume-next").inner_text() == "Continue: SMART goals (Basics)"
     assert page.locator(".cq-resume-stats").inner_text() == (
-        "1 of 2 lessons read, 0 of 1 module quizzes passed. About 5 min left.")
+        "1 of 2 lessons read, 0 of 1 module quizzes passed. About 1 min left.")
     page.click(".cq-resume-next a")
     page.wait_for_url("**/01-basics/02-smart/")
     page.goto(base + "/fr/01-basics/")
