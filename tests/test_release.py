@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -41,23 +42,33 @@ def run(folder: Path, *args: str, env: dict[str, str] = HOST_ENV) -> subprocess.
 
 
 def test_a_release_without_git_builds_every_output(release: Path) -> None:
+    """The shipped course's portal, SCORM package and banks, and a course's downloads (PDFs, offline zip).
+
+    The downloads are made for the mini course, from the release's own files (tests/data/mini, mkdocs.yml and
+    theme/ as the archive holds them): laying out the shipped course's 200-page workbooks twice took most of
+    this test's time, and its print content is checked in tests/test_pdf.py."""
     out = release / "out"
+    mini = release / "tests" / "data" / "mini"
+    shutil.copy(release / "mkdocs.yml", mini / "mkdocs.yml")
+    shutil.copytree(release / "theme", mini / "theme")
     steps = [
-        ("build", "--lang", "en", "--downloads", "--site-dir", str(out / "site")),
+        ("build", "--lang", "en", "--site-dir", str(out / "site")),
         ("scorm", "--lang", "fr", "--module", "01-goals", "-o", str(out / "scorm-fr.zip")),
         ("export", "--format", "gift", "-o", str(out / "banks")),
         ("export", "--format", "moodle-xml", "--lang", "fr", "-o", str(out / "banks")),
+        ("--root", str(mini), "build", "--lang", "en", "--downloads", "--site-dir", str(out / "mini")),
     ]
     for step in steps:
         result = run(release, *step, env=HOST_ENV | {"SOURCE_DATE_EPOCH": ""})  # what the old Makefile exported
         assert result.returncode == 0, (step, result.stderr)
         assert "Traceback" not in result.stderr
         assert "notice: no git history here: outputs are dated by the newest source file" in result.stdout, step
-    downloads = sorted(p.name for p in (out / "site" / "downloads").iterdir())
+    downloads = sorted(p.name for p in (out / "mini" / "downloads").iterdir())
     assert downloads == ["course-en-learner.pdf", "course-en-offline.zip"]
     # The trainer edition holds every answer: beside the site, not in it (issue 14).
     assert [p.name for p in (out / "trainer").iterdir()] == ["course-en-trainer.pdf"]
     assert (out / "site" / "en" / "01-goals" / "quiz" / "index.html").is_file()
+    assert (out / "mini" / "en" / "01-basics" / "quiz" / "index.html").is_file()
     assert (out / "scorm-fr.zip").stat().st_size > 0
     assert (out / "banks" / "en" / "all-quizzes.gift").is_file()
     assert (out / "banks" / "fr" / "all-quizzes.xml").is_file()
