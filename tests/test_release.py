@@ -84,11 +84,12 @@ def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Pa
     made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
                            str(release)], capture_output=True, text=True, timeout=300, check=False)
     assert made.returncode == 0, made.stderr
+    # A venv without pip of its own (ensurepip cost a few seconds): our pip installs into it, dependencies and all.
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     wheel = next(wheels.glob("coursegen-*.whl"))
-    installed = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", str(wheel)], capture_output=True,
-                               text=True, timeout=600, check=False)
+    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install",
+                                "--quiet", str(wheel)], capture_output=True, text=True, timeout=600, check=False)
     assert installed.returncode == 0, installed.stderr
     # A course of its own, elsewhere: lessons, quizzes and a mkdocs.yml, but no theme/ folder.
     course = tmp_path / "my-course"
