@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
 # (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test serve check bench lint browsers webserver pdf-deps language-tools clean
+.PHONY: site test test-all serve check bench lint browsers webserver pdf-deps language-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -82,12 +82,20 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tool
 	$(BIN)/lint-imports
 	$(BIN)/coursegen check --strict
 	node --test tests/js/
-	# Test files are shared between two workers; a file stays on one, so its servers and builds are set up once.
-	$(BIN)/pytest -q -n 2 --dist loadfile
+	# Test files are shared between two workers; a file stays on one, so its servers and builds are set up once,
+	# and the courses both use are built once per run (tests/shared.py). Checks of every page are test-all's.
+	$(BIN)/pytest -q -n 2 --dist loadfile --durations=25
 
-# Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes).
+# After `make test` (.ci/run runs both): the checks that read every page of the shipped course where `make test`
+# reads a page of each kind (axe, the Nu HTML checker, reading without JavaScript): the `exhaustive` marker.
+test-all: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools
+	$(BIN)/pytest -q -n 2 --dist loadfile -m exhaustive --durations=10
+
+# Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes),
+# then Lighthouse's accessibility, best-practices and SEO audits at 1.00 (tests/test_lighthouse.py).
 bench: $(STAMP) node_modules/.installed browsers
 	$(BIN)/python bench/run.py
+	$(BIN)/pytest -q -m lighthouse tests/test_lighthouse.py
 
 clean:
 	rm -rf site trainer $(VENV) node_modules

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import shutil
-import socketserver
-import sys
-import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.shared import Owner, Shared, from_worker, open_shared, start_server, to_worker
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "data" / "mini"
@@ -66,63 +65,85 @@ def course(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course")
 
 
+OWNER = pytest.StashKey[Owner]()
+SHARED = pytest.StashKey[Shared]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's shared folder and server: owned by the controller, handed to each worker (tests/shared.py)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        config.stash[SHARED] = from_worker(workerinput)
+    else:
+        config.stash[OWNER] = owner = open_shared()
+        config.stash[SHARED] = owner.shared
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist, in the controller, before it starts a worker: tell the worker where the shared builds are."""
+    node.workerinput.update(to_worker(node.config.stash[SHARED]))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if OWNER in config.stash:
+        config.stash[OWNER].close()
+
+
 @pytest.fixture(scope="session")
-def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini course built once for the session; returns its site/ folder."""
+def shared(pytestconfig: pytest.Config) -> Shared:
+    return pytestconfig.stash[SHARED]
+
+
+def _build_mini(folder: Path) -> None:
     from generator.build import build
 
-    root = make_course(tmp_path_factory.mktemp("mini") / "course")
+    root = make_course(folder / "course")
     build(root, root / "site")
-    return root / "site"
 
 
-@pytest.fixture(scope="session")
-def built_typed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini course with typed questions (make_typed_course), built once; returns its site/ folder."""
+def _build_typed(folder: Path) -> None:
     from generator.build import build
 
-    root = make_typed_course(tmp_path_factory.mktemp("typed") / "course")
+    root = make_typed_course(folder / "course")
     build(root, root / "site")
-    return root / "site"
 
 
 @pytest.fixture(scope="session")
-def built_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped course built once for the session (outside the repository's own site/)."""
+def built_mini(shared: Shared) -> Path:
+    """The mini course built once for the run (shared by the workers); returns its site/ folder."""
+    return shared.build("mini", _build_mini) / "course" / "site"
+
+
+@pytest.fixture(scope="session")
+def built_typed(shared: Shared) -> Path:
+    """The mini course with typed questions (make_typed_course), built once for the run; its site/ folder."""
+    return shared.build("typed", _build_typed) / "course" / "site"
+
+
+@pytest.fixture(scope="session")
+def built_real(shared: Shared) -> Path:
+    """The shipped course built once for the run (outside the repository's own site/)."""
     from generator.build import build
 
-    site = tmp_path_factory.mktemp("real") / "site"
-    # Built for the address it is served at, as a host would set site_url: the 404 page
-    # needs absolute links to reach its styles and scripts from any depth.
-    build(REPO, site, site_url=_serve(str(site)) + "/")
-    return site
+    def make(folder: Path) -> None:
+        # Built for the address it is served at, as a host would set site_url: the 404 page
+        # needs absolute links to reach its styles and scripts from any depth.
+        build(REPO, folder / "site", site_url=f"{shared.url_of(folder / 'site')}/")
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _QuietServer(socketserver.ThreadingTCPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        # A browser that navigates away closes its connection mid-file: not a failure of the site.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+    return shared.build("real", make) / "site"
 
 
 @functools.cache
 def _serve(directory: str) -> str:
-    handler = functools.partial(_QuietHandler, directory=directory)
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
+    return start_server(Path(directory))[1]
 
 
 @pytest.fixture(scope="session")
-def serve() -> object:
-    """serve(folder) -> base URL of a static server on 127.0.0.1 for that folder."""
-    return lambda folder: _serve(str(folder))
+def serve(shared: Shared) -> object:
+    """serve(folder) -> base URL of a static server on 127.0.0.1 for that folder (the run's shared server for
+    a shared build, so that every worker sees the address the build was made for)."""
+    return lambda folder: shared.url_of(Path(folder)) or _serve(str(folder))
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,9 @@ def test_shuffle_false_keeps_author_order_and_the_answer_list_never_moves(browse
     edit_quiz(course, replace=("    type: single\n", "    type: single\n    shuffle: false\n"))
     build(course, course / "site", ("en",))
     quiz = load_valid_course(course).quizzes["01-basics"]
-    paper = [c.id for c in choices_in_order(quiz, quiz.question("multi-1"))]  # the fixed order of the workbook
+    multi = quiz.question("multi-1")
+    assert multi is not None
+    paper = [c.id for c in choices_in_order(quiz, multi)]  # the fixed order of the workbook
     base = serve(course / "site")
     for _ in range(3):
         context = browser.new_context()

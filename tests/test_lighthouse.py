@@ -1,5 +1,8 @@
 """Lighthouse (npm lighthouse@12.2.3, Debian's Chromium), mobile preset: accessibility, best practices
-and SEO at 1.00 on a lesson page and a quiz page. Performance moves with machine load: see bench/."""
+and SEO at 1.00 on a lesson page and a quiz page. Performance moves with machine load: see bench/.
+
+Run by `make bench`, not `make test` (the `lighthouse` marker): two Lighthouse runs cost about 15 s of a quiet
+machine, and axe (tests/test_a11y.py) checks the same WCAG rules on every template in `make test`."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.lighthouse]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 
 

@@ -184,7 +184,8 @@ def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Pa
     page.locator(f"{RATE} summary").click()
     items = page.locator(f"{RATE} .cq-answer li").all_inner_texts()
     assert items == [
-        "Bonne réponse\u00a0: 4,5\u00a0% (comptée juste de 4,4\u00a0% à 4,6\u00a0%). Oui\u00a0: 90 / 2\u00a0000 = 4,5\u00a0%.",
+        "Bonne réponse\u00a0: 4,5\u00a0% (comptée juste de 4,4\u00a0% à 4,6\u00a0%). "
+        "Oui\u00a0: 90 / 2\u00a0000 = 4,5\u00a0%.",
         "Mauvaise réponse\u00a0: 2,25\u00a0%. C’est le taux sur les 4\u00a0000 abonnés\u00a0: divisez par la portée.",
     ]
     page.locator(f"{TERM} summary").click()
