@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
 # (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test serve check bench lint browsers webserver pdf-deps clean
+.PHONY: site test serve check bench lint browsers webserver pdf-deps clean minified
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps
 	$(BIN)/coursegen check --strict
 	# Test files are shared between two workers; a file stays on one, so its servers and builds are set up once.
 	$(BIN)/pytest -q -n 2 --dist loadfile
+
+# After changing a script in theme/assets/cq/: its minified copy, shipped so that a build parses no JavaScript
+# (generator/engine/shipped.py); tests/test_assets.py fails while a copy is stale.
+minified: $(STAMP)
+	$(BIN)/python -m generator.engine.shipped
 
 # Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes).
 bench: $(STAMP) node_modules/.installed browsers
