@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from generator.course.markdown_scan import directives, french_typography, links, prose_lines
-from generator.course.model import Course, Page, Question, Quiz, normalise_answer
+from generator.course.markdown_scan import directives, french_typography, links, prose_lines, written_targets
+from generator.course.model import Course, Page, Question, Quiz, Source, normalise_answer
 from generator.course.problems import Problems
 
 
@@ -89,6 +89,24 @@ def source_target(page_path: Path, target: str, root: Path) -> Path:
     return Path(posixpath.normpath((page_path.parent / clean).as_posix()))
 
 
+def check_links(src: Source, root: Path, known_sources: set[Path], problems: Problems) -> None:
+    """A problem for each relative link to a Markdown file that is not a page of the course."""
+
+    def broken(target: str) -> bool:
+        return (target.split("#", 1)[0].endswith(".md")
+                and source_target(src.path, target, root).resolve() not in known_sources)
+
+    # The targets written in the text first: only a page where one looks broken is parsed, to know
+    # whether it is a link (not code) and on which line it is written.
+    written = written_targets(src.body)
+    if written is not None and not any(broken(target) for target in written):
+        return
+    for index, target in links(src.body):
+        if broken(target):
+            problems.add(src.path, src.body_line + index, "ref.broken_link",
+                         f"link target '{target}' is not a page of the course")
+
+
 def check_pages(course: Course, problems: Problems) -> None:
     default = course.languages[0]
     known_sources = {page.sources[default].path.resolve() for page in course.page_by_slug().values()}
@@ -120,14 +138,7 @@ def check_pages(course: Course, problems: Problems) -> None:
                 elif quiz_id in module_quiz_ids:
                     problems.add(src.path, line, "ref.module_quiz_embedded",
                                  f"'{quiz_id}' is a module quiz: it has its own page; embed check questions instead")
-            for index, target in links(src.body):
-                path = target.split("#", 1)[0]
-                if not path.endswith(".md"):
-                    continue
-                resolved = source_target(src.path, target, course.root).resolve()
-                if resolved not in known_sources:
-                    problems.add(src.path, src.body_line + index, "ref.broken_link",
-                                 f"link target '{target}' is not a page of the course")
+            check_links(src, course.root, known_sources, problems)
             for index, line_text in prose_lines(src.body):
                 if line_text.startswith("# "):
                     problems.add(src.path, src.body_line + index, "content.h1",
