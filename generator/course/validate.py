@@ -90,11 +90,16 @@ def source_target(page_path: Path, target: str, root: Path) -> Path:
 
 
 def check_links(src: Source, root: Path, known_sources: set[Path], problems: Problems) -> None:
-    """A problem for each relative link to a Markdown file that is not a page of the course."""
+    """A problem for each relative link to a Markdown file that is not a page of the course.
+
+    `known_sources` holds each page's path as the loader found it and resolved: a target that
+    names one as written needs no resolving (a look-up of every folder on the way, per link)."""
 
     def broken(target: str) -> bool:
-        return (target.split("#", 1)[0].endswith(".md")
-                and source_target(src.path, target, root).resolve() not in known_sources)
+        if not target.split("#", 1)[0].endswith(".md"):
+            return False
+        path = source_target(src.path, target, root)
+        return path not in known_sources and path.resolve() not in known_sources
 
     # The targets written in the text first: only a page where one looks broken is parsed, to know
     # whether it is a link (not code) and on which line it is written.
@@ -109,7 +114,8 @@ def check_links(src: Source, root: Path, known_sources: set[Path], problems: Pro
 
 def check_pages(course: Course, problems: Problems) -> None:
     default = course.languages[0]
-    known_sources = {page.sources[default].path.resolve() for page in course.page_by_slug().values()}
+    paths = [page.sources[default].path for page in course.page_by_slug().values()]
+    known_sources = {*paths, *(path.resolve() for path in paths)}
     module_quiz_ids = {m.quiz_id for m in course.modules}
     for module in course.modules:
         quiz = course.quizzes.get(module.quiz_id)
