@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
 # (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test test-all serve check bench lint browsers webserver pdf-deps language-tools clean
+.PHONY: site test test-all serve check bench lint browsers webserver pdf-deps language-tools clean minified
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,11 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tool
 # reads a page of each kind (axe, the Nu HTML checker, reading without JavaScript): the `exhaustive` marker.
 test-all: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools
 	$(BIN)/pytest -q -n 2 --dist loadfile -m exhaustive --durations=10
+
+# After changing a script in theme/assets/cq/: its minified copy, shipped so that a build parses no JavaScript
+# (generator/engine/shipped.py); tests/test_assets.py fails while a copy is stale.
+minified: $(STAMP)
+	$(BIN)/python -m generator.engine.shipped
 
 # Not part of `make test`: timings, budgets and Lighthouse, written to bench/results.md (about 15 minutes),
 # then Lighthouse's accessibility, best-practices and SEO audits at 1.00 (tests/test_lighthouse.py).

@@ -93,7 +93,7 @@ def write(report: Report, path: Path, python: Path, duration: float) -> str:
         f"Versions: {versions(python)}.",
         "",
         "Ratios compare runs made side by side (median of the per-round ratios), so they travel between",
-        "machines better than seconds do. Targets are those of issue 8.",
+        "machines better than seconds do. Targets are those of issues 8 and 20.",
     ])
     text = render(report, header)
     path.write_text(text, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 Prints one table and writes it to bench/results.md. Scratch files live in bench/work/
 (git-ignored), including the benchmark's own venv holding mkdocs-quiz. Run from anywhere:
-    .venv/bin/python bench/run.py [--quick] [--rounds 5] [--sizes 100,1000] [--skip lighthouse,exports,preview]
+    .venv/bin/python bench/run.py [--quick] [--rounds 5] [--sizes 100,1000] [--replicated 200]
+                                  [--skip lighthouse,exports,preview] [--overhead-only]
 """
 
 from __future__ import annotations
@@ -65,10 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000", help="lessons in each synthetic course (default: 100,1000)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each build (default: 5)")
     parser.add_argument("--skip", default="", help="comma-separated: lighthouse, exports, preview")
+    parser.add_argument("--replicated", type=int, default=200,
+                        help="lessons of the shipped course copied side by side (default: 200; 0: not timed)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 100 lessons, 1 round, no extras")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="time only coursegen (cold, cached) against MkDocs alone: the issue-20 ratios, "
+                             "without mkdocs-quiz, the default Material site, --jobs, profiles and the real course")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.rounds, args.skip = "20,100", 1, "lighthouse,exports,preview"
+        args.sizes, args.rounds, args.skip, args.replicated = "20,100", 1, "lighthouse,exports,preview", 0
+    if args.overhead_only:
+        args.skip = "lighthouse,exports,preview"
     sizes = [int(n) for n in args.sizes.split(",")]
     skip = set(filter(None, args.skip.split(",")))
     started = time.perf_counter()
@@ -76,19 +84,33 @@ def main(argv: list[str] | None = None) -> int:
     log = WORK / "bench.log"
     log.write_text("", encoding="utf-8")
     report = Report()
-    quiz_python = quiz_env(log)
-    if quiz_python is None:
+    quiz_python = None if args.overhead_only else quiz_env(log)
+    if quiz_python is None and not args.overhead_only:
         report.notes.append("mkdocs-quiz: not available (its venv could not be installed, see bench/work/bench.log)")
 
     results: dict[int, Size] = {}
     for index, n in enumerate(sizes):
         say(f"N = {n}: writing and rendering the synthetic course")
         size = build_size(n, WORK / f"n{n}", PYTHON, COURSEGEN, quiz_python, args.rounds,
-                          jobs=index == 0, default_material=True)
+                          jobs=index == 0 and not args.overhead_only, default_material=not args.overhead_only)
         say(f"N = {n}: {size.pages} pages, timing {args.rounds} interleaved rounds")
         interleave(size.variants, args.rounds, log, say)
         results[n] = size
         size.summarise(report)
+    if args.replicated:
+        say(f"the shipped course copied to about {args.replicated} lessons: rendering")
+        copied = build_size(args.replicated, WORK / "replicated", PYTHON, COURSEGEN, None, args.rounds,
+                            jobs=False, default_material=False, replicated=True)
+        say(f"{copied.name}: {copied.pages} pages, timing {args.rounds} interleaved rounds")
+        interleave(copied.variants, args.rounds, log, say)
+        copied.summarise(report)
+    if args.overhead_only:
+        # A partial run: bench/results.md keeps the last full `make bench`.
+        report.notes.append("--overhead-only: builds of coursegen and MkDocs alone, nothing else measured")
+        text = write(report, WORK / "results-overhead.md", PYTHON, time.perf_counter() - started)
+        say("")
+        say(text)
+        return 0
 
     small, large = results[sizes[0]], results[sizes[-1]]
     growth = large.ours.cpu() / large.pages / (small.ours.cpu() / small.pages)

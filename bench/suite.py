@@ -16,20 +16,24 @@ from pathlib import Path
 
 from bench import exports, lighthouse, preview, synthetic, variants, weight
 from bench.gzip_server import serving
+from bench.replicated import write_replicated
 from bench.report import Report
 from bench.timing import Variant, ratio, run_once
 
-OVERHEAD_TARGET = 1.10
+# Issue 20: a first build within 1.25x of MkDocs alone, a build of sources seen before within 1.10x.
+COLD_TARGET = 1.25
+CACHED_TARGET = 1.10
 
 
 # Comparisons build one language: a language is a separate build of the same size (DESIGN.md),
 # and one language keeps `make bench` within its 15 minutes on two cores. --jobs builds both.
 LANG = "en"
+REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass
 class Size:
-    n: int
+    n: int  # lessons
     folder: Path
     pages: int  # pages of one language
     ours: Variant
@@ -40,6 +44,11 @@ class Size:
     jobs2: Variant | None = None
     warm: Variant | None = None
     variants: list[Variant] = field(default_factory=list)
+    label: str = ""  # how the report names the course; "N = <n>" for a synthetic one
+
+    @property
+    def name(self) -> str:
+        return self.label or f"N = {self.n}"
 
     @property
     def site(self) -> Path:
@@ -54,60 +63,64 @@ class Size:
 
     def summarise(self, report: Report) -> None:
         cpu, wall = ratio(self.ours, self.base, cpu=True), ratio(self.ours, self.base, cpu=False)
-        report.add(f"generator overhead, N = {self.n}: coursegen build / mkdocs build without quizzes",
-                   f"{cpu:.2f}x CPU ({wall:.2f}x wall)", f"<= {OVERHEAD_TARGET:.2f}x", cpu <= OVERHEAD_TARGET)
+        report.add(f"generator overhead, {self.name}: coursegen build / mkdocs build without quizzes",
+                   f"{cpu:.2f}x CPU ({wall:.2f}x wall)", f"<= {COLD_TARGET:.2f}x", cpu <= COLD_TARGET)
         if self.warm is not None:
             warm_cpu = ratio(self.warm, self.base, cpu=True)
-            report.add(f"generator overhead, N = {self.n}, sources cached: coursegen build / mkdocs build",
+            report.add(f"generator overhead, {self.name}, sources cached: coursegen build / mkdocs build",
                        f"{warm_cpu:.2f}x CPU ({ratio(self.warm, self.base, cpu=False):.2f}x wall)",
-                       f"<= {OVERHEAD_TARGET:.2f}x", warm_cpu <= OVERHEAD_TARGET)
-            report.add(f"the cache on a second build, N = {self.n}: cached / not cached",
+                       f"<= {CACHED_TARGET:.2f}x", warm_cpu <= CACHED_TARGET)
+            report.add(f"the cache on a second build, {self.name}: cached / not cached",
                        f"{ratio(self.warm, self.ours, cpu=True):.2f}x CPU")
         if self.quiz is not None:
-            report.add(f"mkdocs-quiz, N = {self.n}: its build / mkdocs build without quizzes",
+            report.add(f"mkdocs-quiz, {self.name}: its build / mkdocs build without quizzes",
                        f"{ratio(self.quiz, self.base, cpu=True):.2f}x CPU")
-            report.add(f"ours against mkdocs-quiz, N = {self.n}: coursegen build / mkdocs-quiz build",
+            report.add(f"ours against mkdocs-quiz, {self.name}: coursegen build / mkdocs-quiz build",
                        f"{ratio(self.ours, self.quiz, cpu=True):.2f}x CPU")
         if self.jobs1 is not None and self.jobs2 is not None:
             # CPU over wall of the --jobs 2 runs: near 2 when both cores were ours, near 1 when another
             # session held one of them (then no speed-up is possible, whatever the code does).
             cores = statistics.median(r.cpu / r.wall for r in self.jobs2.runs)
-            report.add(f"--jobs 2 speed-up over --jobs 1, both languages, N = {self.n}",
+            report.add(f"--jobs 2 speed-up over --jobs 1, both languages, {self.name}",
                        f"{ratio(self.jobs1, self.jobs2, cpu=False):.2f}x wall (cores in use: {cores:.1f})")
         for variant in [v for v in self.variants if v.runs]:
             pages = self.pages * (2 if variant in (self.jobs1, self.jobs2) else 1)
             cpu_s = variant.cpu()
-            report.timings.append([f"{variant.name}, N = {self.n}", str(pages), f"{variant.wall():.1f}",
+            report.timings.append([f"{variant.name}, {self.name}", str(pages), f"{variant.wall():.1f}",
                                    f"{cpu_s:.1f}", f"{1000 * cpu_s / pages:.1f}", str(len(variant.runs))])
 
     def weigh(self, report: Report) -> None:
         without = weight.tree_bytes(self.folder / "base" / "site")
         ours = weight.tree_bytes(self.site)
         grown = weight.growth(ours, without)
-        report.add(f"site growth caused by quizzes, N = {self.n}",
+        report.add(f"site growth caused by quizzes, {self.name}",
                    f"+{100 * grown:.0f} % ({without / 1e6:.1f} -> {ours / 1e6:.1f} MB)", "<= 10 %", grown <= 0.10)
         if self.quiz is not None and self.quiz.runs:
             theirs = weight.tree_bytes(self.folder / "quiz" / "site")
-            report.add(f"site growth with mkdocs-quiz, N = {self.n}",
+            report.add(f"site growth with mkdocs-quiz, {self.name}",
                        f"+{100 * weight.growth(theirs, without):.0f} % ({theirs / 1e6:.1f} MB)")
 
 
 def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python: Path | None, rounds: int,
-               jobs: bool, default_material: bool) -> Size:
-    """Write the course of `n` lessons, capture what we hand MkDocs, and prepare every variant."""
+               jobs: bool, default_material: bool, replicated: bool = False) -> Size:
+    """Write the course of `n` lessons, capture what we hand MkDocs, and prepare every variant.
+
+    The course is synthetic, or with `replicated` the shipped course copied to about `n` lessons."""
     from generator.course.load import load_valid_course
 
     course_dir = folder / "course"
-    synthetic.write_course(course_dir, n)
+    label = ""
+    if replicated:
+        n = write_replicated(course_dir, copy_course(REPO, folder / "source"), n)
+        label = f"shipped course copied to {n} lessons"
+    else:
+        synthetic.write_course(course_dir, n)
     cap = variants.capture(course_dir, folder / "captured", (LANG,))[LANG]
     course = load_valid_course(course_dir)
     for name in ("base", "quiz", "material", "ours-site", "ours-both", "ours-both-j2"):
         shutil.rmtree(folder / name, ignore_errors=True)
     mkdocs_build = str(Path(__file__).with_name("mkdocs_build.py"))
-    config = {"base": variants.baseline(cap, folder / "base"),
-              "quiz": variants.with_mkdocs_quiz(cap, course, folder / "quiz"),
-              "material": variants.default_material(folder / "base" / "docs", LANG, course.title(LANG),
-                                                    folder / "material")}
+    config = {"base": variants.baseline(cap, folder / "base")}
     pages = len(list(cap.docs.rglob("*.md")))
     build = [str(coursegen), "--root", str(course_dir), "build"]
     # Cold: the validated-course cache emptied before each run; warm: the sources were seen before
@@ -121,12 +134,15 @@ def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python:
     subprocess.run(warm.argv, env={**os.environ, **warm.env}, capture_output=True, check=True)
     base = Variant("mkdocs build, no quizzes", [str(python), mkdocs_build, str(config["base"])],
                    [folder / "base" / "site"])
-    size = Size(n, folder, pages, ours, base, warm=warm, variants=[ours, warm, base])
+    size = Size(n, folder, pages, ours, base, warm=warm, variants=[ours, warm, base], label=label)
     if quiz_python is not None:
+        config["quiz"] = variants.with_mkdocs_quiz(cap, course, folder / "quiz")
         size.quiz = Variant("mkdocs-quiz", [str(quiz_python), mkdocs_build, str(config["quiz"])],
                             [folder / "quiz" / "site"], rounds=rounds if n <= 100 else 1)
         size.variants.append(size.quiz)
     if default_material:
+        config["material"] = variants.default_material(folder / "base" / "docs", LANG, course.title(LANG),
+                                                       folder / "material")
         size.material = Variant("default Material site", [str(python), mkdocs_build, str(config["material"])],
                                 [folder / "material" / "site"], rounds=rounds if n <= 100 else min(rounds, 2))
         size.variants.append(size.material)
@@ -140,7 +156,7 @@ def build_size(n: int, folder: Path, python: Path, coursegen: Path, quiz_python:
     return size
 
 
-def _copy_course(repo: Path, dest: Path) -> Path:
+def copy_course(repo: Path, dest: Path) -> Path:
     """The real course without the repository's tooling, so the benchmark never edits the real files."""
     skip = {".git", ".venv", "node_modules", "site", "bench", "tests", "generator", ".mypy_cache", ".ruff_cache",
             ".pytest_cache", "coursegen.egg-info", "build"}
@@ -155,7 +171,7 @@ def real_course(repo: Path, work: Path, coursegen: Path, report: Report, log: Pa
     """Build the real course once, then Lighthouse, the exports and the live preview on it."""
     from generator.course.load import load_valid_course
 
-    root = _copy_course(repo, work / "course")
+    root = copy_course(repo, work / "course")
     site = work / "site"
     built = run_once(Variant("real course", [str(coursegen), "--root", str(root), "build", "--site-dir", str(site)],
                              [site]), log)

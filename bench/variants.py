@@ -50,7 +50,9 @@ class Captured:
 def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dict[str, Captured]:
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
     from generator.build import build
+    from generator.course.brand import load_brand
     from generator.engine import adapter as engine
+    from generator.engine.brand import BACKDROPS
 
     if dest.exists():
         shutil.rmtree(dest)
@@ -67,7 +69,9 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     original = engine.build_site
     engine.build_site = keep
     try:
-        build(root, dest / "unused-site", langs)
+        # The brand `coursegen build` takes by itself (brands/default.yml, as the shipped course has):
+        # MkDocs alone must get the same configuration, footer and brand stylesheet included.
+        build(root, dest / "unused-site", langs, brand=load_brand(root, None, BACKDROPS))
     finally:
         engine.build_site = original
     for lang, captured in found.items():

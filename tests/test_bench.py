@@ -77,3 +77,20 @@ def test_quiz_page_loads_our_files_and_no_material_bundle_counts_as_ours(built_m
     assert {"assets/cq/quiz.js", "assets/cq/quiz.css"} <= set(assets)
     assert not [name for name in assets if name.startswith(weight.MATERIAL)]
     assert all(0 < size < (built_mini / "en" / name).stat().st_size for name, size in assets.items())
+
+
+def test_replicated_course_renames_every_reference_and_passes_validation(tmp_path: Path) -> None:
+    from bench.replicated import lessons_in, write_replicated
+    from bench.suite import REPO, copy_course
+
+    source = copy_course(REPO, tmp_path / "source")
+    made = write_replicated(tmp_path / "course", source, lessons=lessons_in(source) + 1)
+    assert made == 2 * lessons_in(source)
+    course = load_valid_course(tmp_path / "course")  # raises, listing every problem, on a dangling reference
+    modules = [m.slug for m in course.modules]
+    assert len(modules) == 2 * len({p.name for p in (source / "modules").iterdir()})
+    first, copied = course.modules[0], course.modules[len(modules) // 2]
+    assert copied.slug == f"{len(modules) // 2 + 1:02d}-{first.slug.split('-', 1)[1]}"
+    assert copied.quiz_id == first.quiz_id.replace(first.slug, copied.slug)
+    embedded = [q.lesson for quiz in course.quizzes.values() for q in quiz.questions if q.lesson]
+    assert any(lesson.startswith(copied.slug + "/") for lesson in embedded)

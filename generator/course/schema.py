@@ -6,10 +6,7 @@ import difflib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 try:
     import jsonschema_rs
@@ -18,6 +15,9 @@ except ImportError:  # the fast path is optional: jsonschema alone gives the sam
 
 from generator.course.problems import Problems
 from generator.course.yamlfile import LineDict, LineList
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -173,6 +173,10 @@ def check(data: Any, schema: dict[str, Any], file: Path, problems: Problems, cod
     """Record every schema error in `data`; return True when there were none."""
     if _fast_valid(data, schema):
         return True
+    # Imported for a "no" only: jsonschema takes a tenth of a second to import, and every command
+    # checks course.yml (a cached build checks nothing else).
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:

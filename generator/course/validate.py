@@ -9,8 +9,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from generator.course.markdown_scan import directives, french_typography, links, prose_lines
-from generator.course.model import Course, Page, Question, Quiz, normalise_answer
+from generator.course.markdown_scan import directives, french_typography, links, prose_lines, written_targets
+from generator.course.model import Course, Page, Question, Quiz, Source, normalise_answer
 from generator.course.problems import Problems
 
 
@@ -99,9 +99,36 @@ def quiz_left_out(course: Course, quiz_id: str, problems: Problems) -> bool:
     return any(problems.is_left_out(course.root / "quizzes" / f"{quiz_id}{ext}") for ext in (".yml", ".yaml"))
 
 
+def check_links(src: Source, root: Path, known_sources: set[Path], problems: Problems) -> None:
+    """A problem for each relative link to a Markdown file that is not a page of the course.
+
+    `known_sources` holds each page's path as the loader found it and resolved: a target that
+    names one as written needs no resolving (a look-up of every folder on the way, per link)."""
+
+    def broken(target: str) -> bool:
+        if not target.split("#", 1)[0].endswith(".md"):
+            return False
+        path = source_target(src.path, target, root)
+        if path in known_sources:
+            return False
+        resolved = path.resolve()
+        return resolved not in known_sources and not problems.is_left_out(resolved)
+
+    # The targets written in the text first: only a page where one looks broken is parsed, to know
+    # whether it is a link (not code) and on which line it is written.
+    written = written_targets(src.body)
+    if written is not None and not any(broken(target) for target in written):
+        return
+    for index, target in links(src.body):
+        if broken(target):
+            problems.add(src.path, src.body_line + index, "ref.broken_link",
+                         f"link target '{target}' is not a page of the course")
+
+
 def check_pages(course: Course, problems: Problems) -> None:
     default = course.languages[0]
-    known_sources = {page.sources[default].path.resolve() for page in course.page_by_slug().values()}
+    paths = [page.sources[default].path for page in course.page_by_slug().values()]
+    known_sources = {*paths, *(path.resolve() for path in paths)}
     module_quiz_ids = {m.quiz_id for m in course.modules}
     for module in course.modules:
         quiz = course.quizzes.get(module.quiz_id)
@@ -134,14 +161,7 @@ def check_pages(course: Course, problems: Problems) -> None:
                 elif quiz_id in module_quiz_ids:
                     problems.add(src.path, line, "ref.module_quiz_embedded",
                                  f"'{quiz_id}' is a module quiz: it has its own page; embed check questions instead")
-            for index, target in links(src.body):
-                path = target.split("#", 1)[0]
-                if not path.endswith(".md"):
-                    continue
-                resolved = source_target(src.path, target, course.root).resolve()
-                if resolved not in known_sources and not problems.is_left_out(resolved):
-                    problems.add(src.path, src.body_line + index, "ref.broken_link",
-                                 f"link target '{target}' is not a page of the course")
+            check_links(src, course.root, known_sources, problems)
             for index, line_text in prose_lines(src.body):
                 if line_text.startswith("# "):
                     problems.add(src.path, src.body_line + index, "content.h1",

@@ -7,7 +7,10 @@ raw became 31.2 KB with the old rules and 27.3 KB with these (gzip: 11.0 KB to 1
 
 Two more steps keep a page within its 10 KB (issue 14 added attempts, pools, exam mode and the
 home cards): a language's build writes in only its own string tables, and our ES5
-scripts are parsed (calmjs.parse) and printed again with local names shortened.
+scripts are parsed (calmjs.parse) and printed again with local names shortened. That parse is
+slow (half a second a language), so a script is minified with its string slots as placeholder
+names, once for every language: from the copies shipped with the generator (shipped.py), else
+from the user's cache, else at build time; the language's strings are written in afterwards.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 
 from generator.course import cache
+from generator.engine import shipped
 
 if TYPE_CHECKING:
     from generator.course.catalogue import Strings
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
 CORE_SCRIPT = "assets/cq/core.js"
 # Where a script takes its language's interface strings: `var TEXT = {/*strings:quiz_js*/};`.
 _STRINGS_SLOT = re.compile(r"\{/\*strings:(\w+)\*/\}")
+# The slot in a script template: a global name that minifying keeps as it is (`$` cannot be in a section's name).
+_PLACEHOLDER = re.compile(r"\$cq_strings\$(\w+)\$")
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 
@@ -57,6 +63,16 @@ def fill_strings(text: str, strings: Strings) -> str:
     return _STRINGS_SLOT.sub(lambda m: js_literal(strings.table(m.group(1))), text)
 
 
+def script_template(text: str) -> str:
+    """A script with its string slots turned into placeholder names, which minifying leaves in place."""
+    return _STRINGS_SLOT.sub(lambda m: f"$cq_strings${m.group(1)}$", text)
+
+
+def fill_template(text: str, catalogue: dict[str, Any] | None) -> str:
+    """Write one language's tables into a (minified) template; without a catalogue the slots stay empty."""
+    return _PLACEHOLDER.sub(lambda m: js_literal(catalogue[m.group(1)]) if catalogue else "{}", text)
+
+
 def shorten_names(text: str) -> str:
     """Parse ES5 and print it again with local names shortened (globals and properties kept).
 
@@ -72,26 +88,40 @@ def shorten_names(text: str) -> str:
         return text
 
 
+def minify_script(text: str) -> str:
+    """The minified text of a script, local names shortened."""
+    return shorten_names(str(rjsmin.jsmin(text))).strip() + "\n"
+
+
 def minify(text: str, suffix: str) -> str:
     """The minified text of a `.js` or `.css` file."""
-    out = shorten_names(str(rjsmin.jsmin(text))) if suffix == ".js" else rcssmin.cssmin(text)
-    return str(out).strip() + "\n"
+    return minify_script(text) if suffix == ".js" else str(rcssmin.cssmin(text)).strip() + "\n"
 
 
-def minify_cached(text: str, suffix: str) -> str:
-    """`minify`, remembered by content: parsing the scripts again costs half a second a language."""
-    key = hashlib.sha256(suffix.encode() + b"\0" + _code_digest() + b"\0" + text.encode()).hexdigest()
-    found = cache.load(key, "asset")
-    if isinstance(found, str):
+def minified_script(name: str, template: str) -> str:
+    """`minify_script` of a template: the shipped copy, else the user's cache, else parsed now and cached."""
+    found = shipped.lookup(name, template)
+    if found is not None:
         return found
-    out = minify(text, suffix)
+    key = hashlib.sha256(b".js\0" + _code_digest() + b"\0" + template.encode()).hexdigest()
+    cached = cache.load(key, "asset")
+    if isinstance(cached, str):
+        return cached
+    out = minify_script(template)
     cache.store(key, out, "asset", keep=64)
     return out
 
 
 @functools.cache
 def _code_digest() -> bytes:
-    return Path(__file__).read_bytes() + cache.versions("rjsmin", "rcssmin", "calmjs.parse").encode()
+    return Path(__file__).read_bytes() + cache.versions("rjsmin", "calmjs.parse").encode()
+
+
+def minify_file(name: str, text: str, catalogue: dict[str, Any] | None) -> str:
+    """The minified text of our file `name` (.js or .css), with `catalogue`'s strings written into a script."""
+    if not name.endswith(".js"):
+        return minify(text, ".css")
+    return fill_template(minified_script(name, script_template(text)), catalogue)
 
 
 def fill_tree(folder: Path, strings: Strings) -> None:
@@ -109,7 +139,7 @@ def minify_tree(folder: Path, strings: Strings | None = None) -> int:
     saved = 0
     for path in sorted([*folder.glob("*.js"), *folder.glob("*.css")]) if folder.is_dir() else []:
         before = path.read_text(encoding="utf-8")
-        after = minify_cached(fill_strings(before, strings) if strings else before, path.suffix)
+        after = minify_file(path.name, before, strings.sections if strings else None)
         path.write_text(after, encoding="utf-8")
         saved += len(before.encode()) - len(after.encode())
     return saved

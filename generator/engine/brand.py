@@ -81,4 +81,6 @@ def apply_brand(config: dict[str, Any], brand: Brand, strings: Strings) -> None:
         "id": brand.id, "name": brand.name[lang], "email": brand.email, "url": brand.url or "",
         "hosted_by": t["hosted_by"], "contact": t["contact"], "legal_title": t["legal_title"],
         "legal_page": LEGAL_DOCS,
+        # The footer (theme/partials/copyright.html) links it from every page; the portable build names the file.
+        "legal_url": LEGAL_DOCS.removesuffix(".md") + "/",
     }
