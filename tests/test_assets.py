@@ -60,7 +60,7 @@ def test_one_minified_copy_serves_every_language(lang: str) -> None:
     for path in with_slots:
         source = path.read_text(encoding="utf-8")
         made = minify_file(path.name, source, catalogue)
-        assert made == minify(fill_strings(source, catalogue), ".js")
+        assert made == minify(fill_strings(source, Strings(lang, catalogue)), ".js")
     quiz = minify_file("quiz.js", (THEME / "assets" / "cq" / "quiz.js").read_text(encoding="utf-8"), catalogue)
     assert f'score:{json.dumps(catalogue["quiz_js"]["score"], ensure_ascii=False)}' in quiz
 
