@@ -43,6 +43,7 @@ class Brand:
     site_url: str | None = None
     completion_stats: bool = False  # opt-in: passes and certificates request a file the server logs
     publish_trainer: bool = False  # the trainer edition holds every answer: published only on request
+    offline_reading: bool = True  # a service worker keeps the course for reading offline (web portal only)
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -153,6 +154,7 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...]) -> Br
         address=_text(contact.get("address")), copyright=_text(data.get("copyright")),
         site_url=data.get("site_url"), completion_stats=data.get("completion_stats") is True,
         publish_trainer=bool(data.get("publish_trainer", False)),
+        offline_reading=data.get("offline_reading") is not False,
     )
 
 

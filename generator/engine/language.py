@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.course.model import Course
 from generator.engine import adapter as engine
+from generator.engine.offline_reading import WORKER, write_worker
 from generator.render.brand import write_docs
 from generator.render.docs import render_docs
 
@@ -36,4 +37,8 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
         config = engine.language_config(course, lang, docs, out_dir, tree.nav, languages or course.languages,
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
                                         extra_javascript=extra_javascript)
+        offline = brand is None or brand.offline_reading
+        if offline:  # pages name the worker that a11y.js registers (theme/main.html)
+            config["extra"]["cq_offline"] = WORKER
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), slots=tree.fragments)
+    write_worker(out_dir, offline)
