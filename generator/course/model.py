@@ -162,6 +162,11 @@ class Page:
         return str(self.sources[lang].meta.get("description", ""))
 
     @property
+    def in_menu(self) -> bool:
+        """False for a page the front matter keeps out of the learner's menu (`menu: false`)."""
+        return next(iter(self.sources.values())).meta.get("menu", True) is not False
+
+    @property
     def duration(self) -> int:
         value = next(iter(self.sources.values())).meta.get("duration", 0)
         return value if isinstance(value, int) else 0
@@ -175,6 +180,12 @@ class Module:
     lessons: list[Page]
     trainer: Page | None
     quiz_id: str
+
+    @property
+    def duration(self) -> int:
+        """Minutes of the module: its lessons' durations added up, so that every page gives the same figure
+        (the overview's own `duration` when it has no lessons yet)."""
+        return sum(lesson.duration for lesson in self.lessons) or self.overview.duration
 
     def objectives(self, lang: str) -> list[str]:
         value = self.overview.sources[lang].meta.get("objectives", [])

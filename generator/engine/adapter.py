@@ -62,18 +62,21 @@ def material_knows(lang: str) -> bool:
 def language_config(course: Course, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any],
                     languages: tuple[str, ...], extra: dict[str, Any] | None = None,
                     site_url: str | None = None, site_name: str | None = None, brand: Brand | None = None,
-                    extra_javascript: list[str] | None = None) -> dict[str, Any]:
+                    extra_javascript: list[str] | None = None, unlisted: list[str] | None = None) -> dict[str, Any]:
     """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
     `languages` are the ones the switcher offers (a SCORM package holds one). `brand` sets the
     host's look (palette, logo, favicon, copyright, footer fields);
-    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js), after core.js.
+    `extra_javascript` lists scripts loaded before the shared ones (scorm.js before quiz.js), after core.js;
+    `unlisted` pages are built but kept out of the menu (MkDocs' `not_in_nav`, so a strict build accepts them).
     """
     root = course.root
     config = site_config(root)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["nav"] = nav
+    if unlisted:
+        config["not_in_nav"] = "\n".join(f"/{path}" for path in unlisted)
     if site_name:
         config["site_name"] = site_name
     # Each language lives in its own folder under the portal's address; Material's instant

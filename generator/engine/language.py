@@ -36,7 +36,7 @@ def build_language(course: Course, lang: str, out_dir: Path, site_url: str | Non
         write_docs(tree, docs, brand)
         config = engine.language_config(course, lang, docs, out_dir, tree.nav, languages or course.languages,
                                         site_url=site_url, site_name=course.title(lang), brand=brand,
-                                        extra_javascript=extra_javascript)
+                                        extra_javascript=extra_javascript, unlisted=tree.unlisted)
         offline = brand is None or brand.offline_reading
         if offline:  # pages name the worker that a11y.js registers (theme/main.html)
             config["extra"]["cq_offline"] = WORKER

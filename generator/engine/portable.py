@@ -62,7 +62,8 @@ def build_portable(course: Course, lang: str, out_dir: Path, bundled: tuple[str,
             (docs / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shim, docs / SHIM_URL)
         config = engine.language_config(course, lang, docs, out_dir, tree.nav, bundled,
-                                        site_name=course.title(lang), brand=brand, extra_javascript=extra_javascript)
+                                        site_name=course.title(lang), brand=brand, extra_javascript=extra_javascript,
+                                        unlisted=tree.unlisted)
         plugins = list(config.get("plugins") or [])
         if shim is not None and not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):
             plugins.append("offline")

@@ -202,7 +202,7 @@ class PrintDocument:
         return PrintModule(
             anchor=page_anchor(overview.slug), number=number, title=overview.title(self.lang),
             intro=intro, objectives=module.objectives(self.lang),
-            duration=overview.duration, lessons=lessons, trainer=trainer,
+            duration=module.duration, lessons=lessons, trainer=trainer,
             quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")), pass_mark=quiz.pass_mark,
             questions=questions,
         )
