@@ -193,7 +193,7 @@ def test_mkdocs_yml_may_use_the_tags_material_configurations_use(course: Path, t
     config = course / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("site_author: coursegen",
                                                       "site_author: !ENV [COURSE_AUTHOR, 'nobody']")
-    text = text.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n"
+    text = text.replace("  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.emoji:\n"
                         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
                         "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
     config.write_text(text, encoding="utf-8")
