@@ -24,7 +24,8 @@ WIDE = ["", "tools/reply-templates/", "tools/smart-goal-worksheet/", "05-measuri
 # an opaque background (the ring is drawn 2 px outside the element), computed as WCAG does.
 RING_CONTRAST = """el => {
   const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+  const lum = ([r, g, b]) => [r, g, b]
+    .map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
     .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
   // A ring drawn inside the element (negative offset) sits on the element's own background.
   let node = parseFloat(getComputedStyle(el).outlineOffset) < 0 ? el : el.parentElement, bg = [255, 255, 255];
@@ -47,7 +48,8 @@ WHERE = """el => {
   return {inside: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 1
             && r.right <= innerWidth + 1,
           onTop: !!top && (el.contains(top) || top.contains(el) || (el.labels && [...el.labels].includes(top))),
-          what: [el.outerHTML.slice(0, 60), r.top, r.bottom, innerHeight, top ? top.outerHTML.slice(0, 60) : ""].join(" | ")};
+          what: [el.outerHTML.slice(0, 60), r.top, r.bottom, innerHeight,
+                 top ? top.outerHTML.slice(0, 60) : ""].join(" | ")};
 }"""
 
 
@@ -59,7 +61,7 @@ def test_no_page_has_two_h1_and_author_pages_are_out_of_the_menu(built_real: Pat
     for lang in ("en", "fr"):
         lesson = soup(built_real / lang / "01-goals" / "01-why-a-goal" / "index.html")
         menu = [a.get("href", "") for a in lesson.select(".md-nav--primary a")]
-        assert menu and not any(re.search(r"(authoring|deploy|trainers)/$", h) for h in menu), menu
+        assert menu and not any(re.search(r"(authoring|deploy|trainers)/$", str(h)) for h in menu), menu
         about = [a.get("href", "") for a in soup(built_real / lang / "about" / "index.html").select("article a")]
         assert {"../authoring/", "../deploy/", "../trainers/"} <= set(about)
         assert (built_real / lang / "deploy" / "index.html").is_file()
@@ -71,7 +73,7 @@ def test_templates_are_marked_and_durations_agree(built_real: Path) -> None:
     assert len(templates) == 12 and "Bonjour [prénom]" in templates[2].text
     home = soup(built_real / "fr" / "index.html")
     cards = [int(re.search(r"(\d+)\xa0min", c.text).group(1)) for c in home.select(".cq-card-meta")]
-    data = json.loads(home.select_one("#cq-map").string)
+    data = json.loads(str(home.select_one("#cq-map").string))
     lessons = [sum(lesson["duration"] for lesson in m["lessons"]) for m in data["modules"]]
     assert cards == lessons, "a card's minutes are its lessons' minutes"
     total = sum(lessons)
@@ -174,7 +176,7 @@ def test_after_the_first_page_every_lesson_reads_offline(browser: Any, built_rea
     # A server of our own, to stop it: the learner's connection gone, not a browser flag.
     shutil.copytree(built_real / "fr", tmp_path / "fr")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined, method-assign]
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -82,7 +82,7 @@ def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
              for m in course.modules]
     t = STRINGS[lang]
     minutes = sum(m.duration for m in course.modules)
-    glance = t["course_glance"].format(modules=len(cards), lessons=sum(c["lessons"] for c in cards),
+    glance = t["course_glance"].format(modules=len(cards), lessons=sum(len(m.lessons) for m in course.modules),
                                        hours=minutes // 60, minutes=f"{minutes % 60:02d}")
     html = environment().get_template("cards.html.j2").render(cards=cards, t=t, glance=glance)
     return "\n".join(line for line in html.split("\n") if line.strip())
