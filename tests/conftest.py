@@ -160,7 +160,9 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     """A fresh context and page that records every request and every uncaught error."""
-    context = browser.new_context()  # type: ignore[attr-defined]
+    # The offline reader's service worker would fetch the whole course behind every test page: blocked here,
+    # tests/test_phone.py lets it run where it is the subject.
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     pg = context.new_page()
     pg.requests = []
     pg.errors = []

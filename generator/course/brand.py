@@ -56,6 +56,7 @@ class Brand:
     publish_trainer: bool = False  # the trainer edition holds every answer: published only on request
     time_factor: float = 1.0  # exam time limits multiplied, for learners who need more time (WCAG 2.2.1)
     certificate: str = "completion"  # or "attestation": France's attestation de fin de formation (L6353-1)
+    offline_reading: bool = True  # a service worker keeps the course for reading offline (web portal only)
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -166,6 +167,7 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...], backd
         site_url=data.get("site_url"), completion_stats=data.get("completion_stats") is True,
         publish_trainer=bool(data.get("publish_trainer", False)),
         time_factor=float(data.get("exam_time_factor", 1.0)), certificate=str(data.get("certificate", "completion")),
+        offline_reading=data.get("offline_reading") is not False,
     )
 
 

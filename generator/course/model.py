@@ -165,6 +165,11 @@ class Page:
     def description(self, lang: str) -> str:
         return str(self.sources[lang].meta.get("description", ""))
 
+    @property
+    def in_menu(self) -> bool:
+        """False for a page the front matter keeps out of the learner's menu (`menu: false`)."""
+        return next(iter(self.sources.values())).meta.get("menu", True) is not False
+
 
 @dataclass
 class Module:
@@ -174,6 +179,7 @@ class Module:
     lessons: list[Page]
     trainer: Page | None
     quiz_id: str
+
 
     def objectives(self, lang: str) -> list[str]:
         value = self.overview.sources[lang].meta.get("objectives", [])

@@ -1,7 +1,7 @@
 """Reading times computed from the text, per language, instead of claimed by the author.
 
 A lesson's minutes are its words at one reading speed, the same for every language, plus a fixed
-time for each check question it embeds; a module's are its lessons' plus its quiz's questions. French
+time for each check question it embeds; a module's are its lessons' added up. French
 runs 10-15 % longer than English, so a single `duration:` in the front matter cannot be right for both:
 it is optional now, and one more than DRIFT off the computed value is a warning (`page.duration_off`).
 Every page that shows minutes (module overviews, home cards, progress, PDFs) reads these figures.
@@ -18,7 +18,7 @@ from generator.course.problems import Problems
 
 WORDS_PER_MINUTE = 150  # a learner reading to learn, not skimming (CONTENT-GUIDE: reading speed)
 # A check question, its options, one feedback and the explanation average 105 words in the shipped course
-# (101 en, 107 fr): 42 s at WORDS_PER_MINUTE, plus the choosing. Module quiz questions are alike.
+# (101 en, 107 fr): 42 s at WORDS_PER_MINUTE, plus the choosing.
 QUESTION_SECONDS = 45
 DRIFT = 0.15  # a stated duration further than this from the computed one is out of date
 
@@ -53,11 +53,9 @@ def lesson_minutes(course: Course, lesson: Page, lang: str) -> int:
     return _minutes(words(body) * 60 / WORDS_PER_MINUTE + embedded_questions(course, body) * QUESTION_SECONDS)
 
 
-def module_minutes(course: Course, module: Module, lang: str) -> int:
-    """Its lessons' minutes plus its module quiz (one attempt: the draw of a pool)."""
-    quiz = course.quizzes.get(module.quiz_id)
-    lessons = sum(lesson.minutes[lang] for lesson in module.lessons)
-    return lessons + (_minutes(quiz.size * QUESTION_SECONDS) if quiz else 0)
+def module_minutes(module: Module, lang: str) -> int:
+    """Its lessons' minutes added up: the figure every page gives (cards, overview, PDFs, "min left")."""
+    return sum(lesson.minutes[lang] for lesson in module.lessons)
 
 
 def compute(course: Course) -> None:
@@ -65,7 +63,7 @@ def compute(course: Course) -> None:
     for module in course.modules:
         for lesson in module.lessons:
             lesson.minutes = {lang: lesson_minutes(course, lesson, lang) for lang in lesson.sources}
-        module.overview.minutes = {lang: module_minutes(course, module, lang) for lang in module.overview.sources}
+        module.overview.minutes = {lang: module_minutes(module, lang) for lang in module.overview.sources}
 
 
 def stale_durations(course: Course, problems: Problems) -> None:
@@ -76,7 +74,7 @@ def stale_durations(course: Course, problems: Problems) -> None:
                 source = page.sources[lang]
                 stated = source.meta.get("duration")
                 if isinstance(stated, int) and abs(stated - minutes) > DRIFT * minutes:
-                    what = "this lesson" if page.kind == "lesson" else "this module, lessons and quiz,"
+                    what = "this lesson" if page.kind == "lesson" else "this module's lessons"
                     problems.add(source.path, source.line_of("duration"), "page.duration_off",
                                  f"'duration: {stated}' but {what} takes about {minutes} min in {lang} "
                                  f"({WORDS_PER_MINUTE} words a minute, {QUESTION_SECONDS} s a question): remove "

@@ -62,13 +62,15 @@ def material_knows(lang: str) -> bool:
     return (MATERIAL_LANGUAGES / f"{lang}.html").is_file()
 
 
-def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: list[Any]) -> dict[str, Any]:
+def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: list[Any],
+                    unlisted: list[str] | None = None) -> dict[str, Any]:
     """The full MkDocs configuration of one language, from the shared mkdocs.yml and course.yml.
 
     The switcher offers `build.languages` (a SCORM package holds one); `build.brand` sets the
     host's look (palette, logo, favicon, copyright, footer fields); `build.scripts` lists
     scripts loaded before the shared ones (scorm.js before quiz.js), after core.js. The portable build's own
-    settings are added after (portable.make_portable).
+    settings are added after (portable.make_portable). `unlisted` pages are built but kept out of the menu
+    (MkDocs' `not_in_nav`, so a strict build accepts them).
     """
     root, lang = course.root, build.lang
     languages = build.languages or course.languages
@@ -78,6 +80,8 @@ def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: l
     config["nav"] = nav
     if course.title(lang):
         config["site_name"] = course.title(lang)
+    if unlisted:
+        config["not_in_nav"] = "\n".join(f"/{path}" for path in unlisted)
     # Each language lives in its own folder under the portal's address; Material's instant
     # navigation and the sitemap need the full address of each language.
     base = build.site_url or config.get("site_url")

@@ -14,6 +14,7 @@ from generator.course.model import Course
 from generator.engine import adapter as engine
 from generator.engine import portable
 from generator.engine.brand import write_brand_assets
+from generator.engine.offline_reading import WORKER, write_worker
 from generator.engine.options import LanguageBuild
 from generator.render.brand import add_brand_pages
 from generator.render.docs import render_docs, write_tree
@@ -38,8 +39,14 @@ def build_language(course: Course, build: LanguageBuild) -> None:
         write_tree(tree, docs)
         if brand is not None:
             write_brand_assets(brand, docs)
-        config = engine.language_config(course, build, docs, tree.nav)
+        config = engine.language_config(course, build, docs, tree.nav, tree.unlisted)
+        # Offline reading (a service worker) on the web portal only: never in an offline zip or an LMS package.
+        offline = not build.portable and (brand is None or brand.offline_reading)
+        if offline:  # pages name the worker that a11y.js registers (theme/main.html)
+            config["extra"]["cq_offline"] = WORKER
         if build.portable:
             portable.make_portable(config, docs, shim, len(build.languages or course.languages))
         engine.build_site(engine.write_config(config, Path(work) / "mkdocs.yml"), tree.fragments, strings,
                           build.epoch)
+    if not build.portable:
+        write_worker(build.out_dir, offline)  # without offline reading, a worker that removes an earlier one

@@ -35,6 +35,8 @@ class DocsTree:
     nav: list[NavItem] = field(default_factory=list)
     # Quiz HTML kept out of the Markdown: slot comment name -> HTML, filled in after the build.
     fragments: dict[str, str] = field(default_factory=dict)
+    # Pages built but kept out of the menu (front matter `menu: false`): for authors, trainers and hosts.
+    unlisted: list[str] = field(default_factory=list)
 
 
 def docs_path(slug: str) -> str:
@@ -210,7 +212,9 @@ class Renderer:
             else:
                 tree.files[path] = self.page(page)
             entry = {page.title(self.lang): path}
-            if page.slug == "index":
+            if not page.in_menu:
+                tree.unlisted.append(path)
+            elif page.slug == "index":
                 home.append({self.t["home"]: path})
             elif page.slug.startswith("tools/"):
                 (tools.insert(0, entry) if page.slug == "tools/index" else tools.append(entry))

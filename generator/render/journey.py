@@ -92,11 +92,18 @@ def duration_text(minutes: int, t: dict[str, str]) -> str:
 
 
 def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
-    """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue."""
+    """The home page's module cards: title, duration, objectives, a progress bar and Start or Continue.
+
+    Above them, the whole course at a glance, computed like every other duration (reading_time.py: the
+    lessons' minutes added up), so that the home page, the cards, the overviews and "min left" agree."""
     cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
               "duration": m.overview.minutes[lang], "lessons": len(m.lessons), "objectives": m.objectives(lang)}
              for m in course.modules]
-    html = environment().get_template("cards.html.j2").render(cards=cards, t=course.strings[lang].site)
+    t = course.strings[lang].site
+    minutes = sum(m.overview.minutes[lang] for m in course.modules)
+    glance = t["course_glance"].format(modules=len(cards), lessons=sum(len(m.lessons) for m in course.modules),
+                                       hours=minutes // 60, minutes=f"{minutes % 60:02d}")
+    html = environment().get_template("cards.html.j2").render(cards=cards, t=t, glance=glance)
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 

@@ -1,10 +1,20 @@
-/* Fixes to Material's markup that axe-core reports under WCAG 2.1 AA (RGAA 4.1), and the loader
- * of the accent-forgiving search highlighting, which only a page reached from a search result needs. */
+/* Fixes to Material's markup that axe-core reports under WCAG 2.1 AA (RGAA 4.1), tables that fit a phone,
+ * the loader of the accent-forgiving search highlighting (only a page reached from a search result needs
+ * it). What must run before Material's bundle is in early.js. */
 (function (cq) {
   "use strict";
   var highlighting = false;
-  // A search result link carries its words in ?h=: only then is search-highlight.js fetched (with
-  // fold.js, 1.3 KB gzip that no other page carries); it then follows document$ itself.
+
+  // A table wider than the screen becomes one card per row (a11y.css), each cell under its column's name
+  // (written before it, so a screen reader reads it too: the header row is hidden).
+  function stack(table) {
+    var names = cq.all(table, "th").map(function (th) { return th.textContent.trim(); });
+    cq.all(table, "tr").forEach(function (row) {
+      cq.all(row, "td").forEach(function (cell, i) { cell.setAttribute("data-label", names[i] || ""); });
+    });
+    table.className = "cq-stack";
+  }
+
   function fix() {
     if (!highlighting && /[?&]h=/.test(location.search)) {
       highlighting = true;
@@ -23,14 +33,9 @@
         toggle.setAttribute("aria-label", input && input.getAttribute("aria-label") || toggle.id.replace(/_/g, ""));
       }
     });
-    // A table wider than the screen scrolls inside a wrapper; keyboard users must reach it (WCAG 2.1.1).
-    cq.all(document, ".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        var caption = wrap.querySelector("th");
-        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "table");
-      }
+    // A table wider than the screen no longer scrolls sideways (WCAG 1.4.10): its rows become cards.
+    cq.all(document, ".md-content .md-typeset__table > table:not([class])").forEach(function (table) {
+      if (table.scrollWidth > table.parentNode.parentNode.clientWidth + 1) stack(table);
     });
   }
   cq.mount(fix);
