@@ -1,8 +1,9 @@
 """The PDF renderer: print HTML of one language and edition, laid out and written by WeasyPrint.
 
-The PDF is tagged (WeasyPrint's PDF/UA-1 variant, its tags finished by pdf_tags), carries the course title and language in its metadata, and is
-dated with the content's date (the build date the caller hands down, see output.build_epoch),
-never the clock, so the same content gives the same file.
+The PDF is tagged (WeasyPrint's PDF/UA-1 variant, its tags finished by pdf_tags), carries the
+course title and language in its metadata, and is dated with the content's date (the build date
+the caller hands down, see output.build_epoch), never the clock, so the same content gives the
+same file.
 """
 
 from __future__ import annotations

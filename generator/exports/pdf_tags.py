@@ -21,6 +21,7 @@ the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,6 +32,9 @@ HEADINGS = frozenset(f"/H{level}" for level in range(1, 7))
 # Keys of a structure element that carry nothing a reader sees: an element with any other key
 # (/Lang, /Alt, /ActualText, /E...) is never folded into its heading's first piece.
 PLAIN_KEYS = frozenset({"/Type", "/S", "/P", "/K", "/Pg"})
+Operation = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+PageId = tuple[int, int]  # a page object's (number, generation)
+Piece = tuple[Dictionary, int, PageId | None]  # the element holding a content item, its MCID, its page
 
 
 def kids(element: Dictionary) -> list[Object]:
@@ -103,20 +107,24 @@ def add_header_scopes(pdf: Pdf) -> int:
 
 # -- headings ------------------------------------------------------------------------------------
 
-def content_pieces(element: Dictionary, page: Object | None = None) -> list[tuple[Dictionary, int, Object | None]]:
-    """The marked-content pieces under `element`, in order: (the element holding it, MCID, its page).
+def page_id(value: Object | None, default: PageId | None) -> PageId | None:
+    return value.objgen if isinstance(value, Dictionary) else default
+
+
+def content_pieces(element: Dictionary, page: PageId | None = None) -> list[Piece]:
+    """The marked-content pieces under `element`, in reading order.
 
     A reference to an annotation or another stream is returned with MCID -1, so the caller leaves it be.
     """
-    page = element.get("/Pg", page)
-    pieces: list[tuple[Dictionary, int, Object | None]] = []
+    page = page_id(element.get("/Pg"), page)
+    pieces: list[Piece] = []
     for kid in kids(element):
         if isinstance(kid, int):
             pieces.append((element, kid, page))
         elif isinstance(kid, Dictionary) and "/S" in kid:
             pieces.extend(content_pieces(kid, page))
         elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR and "/Stm" not in kid:
-            pieces.append((element, int(kid.MCID), kid.get("/Pg", page)))
+            pieces.append((element, int(kid.MCID), page_id(kid.get("/Pg"), page)))
         else:
             pieces.append((element, -1, page))
     return pieces
@@ -124,7 +132,7 @@ def content_pieces(element: Dictionary, page: Object | None = None) -> list[tupl
 
 def plain_between(heading: Dictionary, holder: Dictionary) -> bool:
     """True when every element from `heading` down to `holder` carries nothing but structure."""
-    node: Object = holder
+    node: Object | None = holder
     while isinstance(node, Dictionary) and node.objgen != heading.objgen:
         if set(node.keys()) - PLAIN_KEYS:
             return False
@@ -142,7 +150,7 @@ def single_kids(element: Dictionary) -> None:
             single_kids(kid)
 
 
-def joined_sequences(operations: list[pikepdf.ContentStreamInstruction], mcids: list[int]) -> list[int] | None:
+def joined_sequences(operations: list[Operation], mcids: list[int]) -> list[int] | None:
     """Indexes of the operators that, once removed, make `mcids` one marked-content sequence.
 
     Only when the pieces follow each other directly (`EMC` then the next piece's `BDC`), hold the same
@@ -159,7 +167,7 @@ def joined_sequences(operations: list[pikepdf.ContentStreamInstruction], mcids: 
     if sorted(starts) != sorted(mcids) or len(set(str(operations[starts[m]].operands[0]) for m in mcids)) != 1:
         return None
     removed: list[int] = []
-    for mcid, following in zip(mcids, mcids[1:], strict=False):
+    for mcid, following in pairwise(mcids):
         end = starts[following] - 1
         if end <= starts[mcid] or str(operations[end].operator) != "EMC" or not closes(operations, starts[mcid], end):
             return None
@@ -167,7 +175,7 @@ def joined_sequences(operations: list[pikepdf.ContentStreamInstruction], mcids: 
     return removed
 
 
-def closes(operations: list[pikepdf.ContentStreamInstruction], start: int, end: int) -> bool:
+def closes(operations: list[Operation], start: int, end: int) -> bool:
     """True when the `EMC` at `end` is the one that closes the sequence opened at `start`."""
     depth = 0
     for op in operations[start:end + 1]:
@@ -180,14 +188,15 @@ def closes(operations: list[pikepdf.ContentStreamInstruction], start: int, end: 
 
 def join_headings(pdf: Pdf) -> int:
     """Make each heading's adjacent pieces on one page one marked-content sequence; `/K` kids unwrapped."""
-    pages = {page.objgen: page for page in pdf.pages}
+    pages = {page.obj.objgen: page for page in pdf.pages}
     parent_tree = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
-    plans: dict[tuple[int, int], list[tuple[Dictionary, list[tuple[Dictionary, int, Object | None]]]]] = {}
+    plans: dict[PageId, list[tuple[Dictionary, list[Piece]]]] = {}
     for heading in [e for e in structure_elements(pdf) if str(e.S) in HEADINGS]:
         pieces = content_pieces(heading)
-        if len(pieces) > 1 and all(mcid >= 0 and page is not None and page.objgen == pieces[0][2].objgen
-                                   and plain_between(heading, holder) for holder, mcid, page in pieces):
-            plans.setdefault(pieces[0][2].objgen, []).append((heading, pieces))
+        where = pieces[0][2] if pieces else None
+        if len(pieces) > 1 and where is not None and all(
+                mcid >= 0 and page == where and plain_between(heading, holder) for holder, mcid, page in pieces):
+            plans.setdefault(where, []).append((heading, pieces))
         else:
             single_kids(heading)
     joined = 0
