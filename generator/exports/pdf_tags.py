@@ -90,10 +90,10 @@ def named_headers(cell: Dictionary) -> set[str]:
     return names
 
 
-def add_header_scopes(pdf: Pdf) -> int:
+def add_header_scopes(elements: list[Dictionary]) -> int:
     """Give every /TH a /Scope: /Row when data cells of its own row name it, else /Column."""
     count = 0
-    for cell in structure_elements(pdf):
+    for cell in elements:
         if cell.S != Name.TH:
             continue
         row = cell.get("/P")
@@ -186,12 +186,12 @@ def closes(operations: list[Operation], start: int, end: int) -> bool:
     return False
 
 
-def join_headings(pdf: Pdf) -> int:
+def join_headings(pdf: Pdf, elements: list[Dictionary]) -> int:
     """Make each heading's adjacent pieces on one page one marked-content sequence; `/K` kids unwrapped."""
     pages = {page.obj.objgen: page for page in pdf.pages}
     parent_tree = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
     plans: dict[PageId, list[tuple[Dictionary, list[Piece]]]] = {}
-    for heading in [e for e in structure_elements(pdf) if str(e.S) in HEADINGS]:
+    for heading in [e for e in elements if str(e.S) in HEADINGS]:
         pieces = content_pieces(heading)
         where = pieces[0][2] if pieces else None
         if len(pieces) > 1 and where is not None and all(
@@ -231,7 +231,8 @@ def finish_tags(source: BinaryIO, target: Path) -> tuple[int, int]:
     Returns how many header cells got a scope and how many headings were joined into one piece.
     """
     with Pdf.open(source) as pdf:
-        scoped = add_header_scopes(pdf)
-        joined = join_headings(pdf)
+        elements = list(structure_elements(pdf))  # walked once: the tree has some 50,000 elements
+        scoped = add_header_scopes(elements)
+        joined = join_headings(pdf, elements)
         pdf.save(target, deterministic_id=True)
     return scoped, joined
