@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pdfua
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -20,6 +22,19 @@ from tests.conftest import REPO, make_course, make_typed_course, pdf_text
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 TRAINER_NOTE = "Bring sticky notes and a timer for the goal exercise."
+# What WeasyPrint tags in pieces or without a scope (see generator/exports/pdf_tags.py): a heading long
+# enough to wrap, holding an abbreviation, a Markdown table (column headers) and an HTML one with row headers.
+TABLES = {
+    "en": ("## A goal that names a number, a date and a KPI before anyone opens a page, writes a post or buys an "
+           "advertisement\n\n| Goal | Measure |\n|---|---|\n| Visits | 200 a week |\n| Calls | 10 a week |\n\n"
+           '<table><tr><th scope="row">Owner</th><td>Manager</td></tr>'
+           '<tr><th scope="row">Deadline</th><td>June</td></tr></table>\n'),
+    "fr": ("## Un objectif qui fixe un chiffre, une date et un KPI avant d’ouvrir une page, de publier ou d’acheter "
+           "une publicité\n\n| Objectif | Mesure |\n|---|---|\n| Visites | 200 par semaine |\n"
+           "| Appels | 10 par semaine |\n\n"
+           '<table><tr><th scope="row">Responsable</th><td>Gérante</td></tr>'
+           '<tr><th scope="row">Échéance</th><td>Juin</td></tr></table>\n'),
+}
 
 
 def flat(text: str) -> str:
@@ -46,6 +61,9 @@ def two_module_course(dest: Path) -> Path:
         text = path.read_text(encoding="utf-8").replace("quiz: 01-basics", "quiz: 02-more")
         path.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
     shutil.copy(root / "quizzes" / "01-basics.yml", root / "quizzes" / "02-more.yml")
+    for lang, name in (("en", "01-goal-first.md"), ("fr", "01-goal-first.fr.md")):
+        lesson = modules / "02-more" / name
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + TABLES[lang], encoding="utf-8")
     for name, text in (("trainer.md", TRAINER_NOTE), ("trainer.fr.md", "Apportez des post-it et un minuteur.")):
         (modules / "01-basics" / name).write_text(
             f"---\ntitle: Trainer notes\ndescription: Notes.\n---\n\n## Plan\n\n{text}\n", encoding="utf-8")
@@ -159,6 +177,52 @@ def test_metadata_title_language_and_tagging(mini_pdfs: dict[str, PdfResult]) ->
         assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]) is True
         assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
         assert mini_pdfs[key].warnings == ()
+
+
+def structure(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every element of the PDF's structure tree, parents first."""
+    found: list[pikepdf.Dictionary] = []
+    stack: list[object] = [pdf.Root.StructTreeRoot.K]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend(reversed(list(node)))
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found.append(node)
+            if "/K" in node:
+                stack.append(node.K)
+    return found
+
+
+def test_pdfua_runs_every_rule_and_finds_nothing(mini_pdfs: dict[str, PdfResult]) -> None:
+    # pdfua checks 16 of PDF/UA-1's 106 machine-checkable rules: a clean report claims those, no more.
+    # A rule that crashes is reported as skipped with exit code 0, so "skipped" is checked on its own.
+    for key, result in mini_pdfs.items():
+        report = pdfua.validate(str(result.path))
+        assert [o.rule_id for o in report.outcomes] == list(pdfua.default_registry().ids())
+        assert [(o.rule_id, o.skipped_reason) for o in report.skipped] == [], key
+        assert [(f.rule_id, f.message) for f in report.findings] == [], key
+        assert report.exit_code == 0
+
+
+def test_table_header_cells_carry_their_scope_and_headings_are_one_piece(mini_pdfs: dict[str, PdfResult]) -> None:
+    for key, (owner, heading, end) in {"en-learner": ("Owner", "A goal that names a number", "advertisement"),
+                                       "fr-trainer": ("Responsable", "Un objectif qui fixe", "publicité")}.items():
+        text = next(t for t in pages(mini_pdfs[key].path) if heading in t)
+        assert owner in text
+        # The long heading wraps (so WeasyPrint tags it in pieces, one a line and one for its abbreviation).
+        assert not next(line for line in text.splitlines() if line.startswith(heading)).endswith(end)
+        with pikepdf.open(mini_pdfs[key].path) as pdf:
+            elements = structure(pdf)
+            cells = [e for e in elements if e.S == pikepdf.Name.TH]
+            # The Markdown table's two column headers, then the HTML table's two row headers (scope="row").
+            assert [str(c.A.Scope) for c in cells if str(c.A.O) == "/Table"] == ["/Column"] * 2 + ["/Row"] * 2
+            assert len(cells) == 4
+            headings = [e for e in elements if str(e.S) in {f"/H{n}" for n in range(1, 7)}]
+            assert len(headings) > 15
+            # Each heading, the wrapped one too, is one marked-content piece: what pdfua's UA-14-001 can read.
+            for element in headings:
+                assert isinstance(element.K, pikepdf.Dictionary) and isinstance(element.K.K, int), key
 
 
 def test_cover_footer_running_header_and_links_on_paper(mini_pdfs: dict[str, PdfResult]) -> None:

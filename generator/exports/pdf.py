@@ -1,13 +1,15 @@
 """The PDF renderer: print HTML of one language and edition, laid out and written by WeasyPrint.
 
-The PDF is tagged (PDF/UA-1), carries the course title and language in its metadata, and is
-dated with the content's date (the build date the caller hands down, see output.build_epoch),
-never the clock, so the same content gives the same file.
+The PDF is tagged (WeasyPrint's PDF/UA-1 variant, its tags finished by pdf_tags), carries the
+course title and language in its metadata, and is dated with the content's date (the build date
+the caller hands down, see output.build_epoch), never the clock, so the same content gives the
+same file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 from generator.course.brand import Brand
 from generator.course.model import Course
 from generator.engine.config import markdown_extensions, print_settings
+from generator.exports.pdf_tags import finish_tags
 from generator.output import build_epoch, partial_file
 from generator.render.print_html import render_print_html
 
@@ -101,7 +104,10 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
     with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
         document = HTML(string=html, base_url=str(course.root)).render()
         progress(f"{prefix}: {len(document.pages)} pages laid out")
-        document.write_pdf(partial, pdf_variant=PDF_VARIANT)
+        written = io.BytesIO()
+        document.write_pdf(written, pdf_variant=PDF_VARIANT)
+        written.seek(0)
+        finish_tags(written, partial)  # header cell scopes, one piece per heading: see pdf_tags
     reported = tuple(dict.fromkeys(warnings))
     for warning in reported:
         progress(f"{prefix}: WeasyPrint: {warning}")
