@@ -8,16 +8,6 @@ from pathlib import Path
 from tests.test_cli import run
 from tests.test_quiz_rules import single, write_quiz
 
-QUESTION = """  - id: {qid}
-    type: single
-    prompt: {{en: "{prompt}", fr: "{prompt_fr}"}}
-    choices:
-{choices}    explanation: {{en: "Because.", fr: "Parce que."}}
-"""
-CHOICE = """      - id: {cid}
-{right}        text: {{en: "{text}", fr: "{text}"}}
-        feedback: {{en: "Why.", fr: "Pourquoi."}}
-"""
 TRUE_FALSE = """  - id: {qid}
     type: true_false
     prompt: {{en: "{en}", fr: "{fr}"}}
@@ -41,11 +31,7 @@ MATCHING = """  - id: pairs
 
 
 def question(qid: str, prompt: str, right: int, texts: tuple[str, str, str]) -> str:
-    choices = "".join(CHOICE.format(cid="abc"[i], text=text, right="        correct: true\n" if i == right else "")
-                      for i, text in enumerate(texts))
-    # French puts a non-breaking space before a question mark (fr.typography).
-    return QUESTION.format(qid=qid, prompt=prompt, prompt_fr=prompt.replace(" ?", "?").replace("?", "\\u00a0?"),
-                           choices=choices)
+    return single(qid, right, texts, prompt)
 
 
 def warnings(course: Path) -> list[str]:

@@ -12,7 +12,7 @@ from tests.test_cli import run
 
 SINGLE = """  - id: {qid}
     type: single
-    prompt: {{en: "Question {qid}?", fr: "Question {qid}\\u00a0?"}}
+    prompt: {{en: "{prompt}", fr: "{prompt_fr}"}}
     choices:
 {choices}    explanation: {{en: "Because.", fr: "Parce que."}}
 """
@@ -22,10 +22,13 @@ CHOICE = """      - id: {cid}
 """
 
 
-def single(qid: str, right: int, texts: tuple[str, ...] = ("one", "two", "six")) -> str:
+def single(qid: str, right: int, texts: tuple[str, ...] = ("one", "two", "six"), prompt: str = "") -> str:
     choices = "".join(CHOICE.format(cid="abc"[i], text=text, right="        correct: true\n" if i == right else "")
                       for i, text in enumerate(texts))
-    return SINGLE.format(qid=qid, choices=choices)
+    prompt = prompt or f"Question {qid}?"
+    # French puts a non-breaking space before a question mark (fr.typography).
+    prompt_fr = prompt.replace(" ?", "?").replace("?", "\\u00a0?")
+    return SINGLE.format(qid=qid, choices=choices, prompt=prompt, prompt_fr=prompt_fr)
 
 
 def write_quiz(course: Path, questions: list[str], settings: str = "") -> Path:
