@@ -186,3 +186,13 @@ def test_scorm_and_export_write_to_their_defaults_and_the_date_notice_comes_once
     assert coursegen("check", "-q").stdout == ""
     verbose = coursegen("-v", "check")
     assert verbose.stdout.splitlines()[0] == f"course folder: {course.resolve()}"
+
+
+def test_fix_typography_touches_only_the_french_text_of_a_flow_mapping(tmp_path: Path) -> None:
+    """`{en: …, fr: …, de: …}`: the French gets its spaces, the German key after it stays a key."""
+    from generator.course.typography import fix_file
+
+    quiz = tmp_path / "q.yml"
+    quiz.write_text('title: {en: "Rate: 80 %", fr: "Taux: 80 %", de: "Rate: 80 %"}\n', encoding="utf-8")
+    assert fix_file(quiz)
+    assert quiz.read_text(encoding="utf-8") == 'title: {en: "Rate: 80 %", fr: "Taux\u00a0: 80\u00a0%", de: "Rate: 80 %"}\n'

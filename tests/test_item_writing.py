@@ -124,3 +124,4 @@ def test_paper_and_no_js_pages_show_options_in_a_fixed_shuffle_that_hides_the_au
     quiz, q = next((quiz, q) for quiz, q in singles if shown[quiz.id, q.id] != [c.id for c in q.choices])
     kept = dataclasses.replace(q, shuffle=False)
     assert choices_in_order(quiz, kept) == q.choices  # "shuffle: false": the author's order stays
+

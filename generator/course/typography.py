@@ -44,41 +44,56 @@ def readable(path: Path, problems: Problems) -> bool:
     return len(problems) == before
 
 
-def _french_line_ranges(node: Node) -> list[tuple[int, int]]:
-    """0-based (first, last) lines of every `fr:` scalar in a composed YAML tree."""
-    found: list[tuple[int, int]] = []
+Span = tuple[int, int, int, int]  # first line, first column, last line, end column (0-based, end exclusive)
+
+
+def _french_spans(node: Node) -> list[Span]:
+    """Where every `fr:` scalar of a composed YAML tree is written: its own characters, not the rest of its line
+    (`{en: "…", fr: "…", de: "…"}` holds other languages' keys and texts after it)."""
+    found: list[Span] = []
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode) and key.value == "fr" and isinstance(value, ScalarNode):
-                end = value.end_mark.line - (1 if value.end_mark.column == 0 else 0)
-                found.append((value.start_mark.line, end))
+                start, end = value.start_mark, value.end_mark
+                found.append((start.line, start.column, end.line, end.column))
             else:
-                found += _french_line_ranges(value)
+                found += _french_spans(value)
     elif isinstance(node, SequenceNode):
         for value in node.value:
-            found += _french_line_ranges(value)
+            found += _french_spans(value)
     return found
+
+
+def _fix_yaml(text: str) -> str:
+    lines = text.split("\n")
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    for first, col, last, end in _french_spans(root) if root else []:
+        if first == last:
+            line = lines[first]
+            lines[first] = line[:col] + fix_french_line(line[col:end]) + line[end:]
+            continue
+        # A block or folded scalar: its first line holds only the indicator (">-", "|"), the rest is French.
+        for i in range(first, min(last + (1 if end else 0), len(lines))):
+            if i == first:
+                lines[i] = lines[i][:col] + fix_french_line(lines[i][col:])
+            else:
+                lines[i] = fix_french_line(lines[i])
+    return "\n".join(lines)
 
 
 def fix_file(path: Path) -> bool:
     """Fix one `.fr.md` or quiz file in place; return True when it changed."""
     text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
     if path.suffix in (".yml", ".yaml"):
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        targets = {i for first, last in (_french_line_ranges(root) if root else []) for i in range(first, last + 1)}
+        new = _fix_yaml(text)
     else:
+        lines = text.split("\n")
         body_start = text.find("\n---\n", 3) + 5 if text.startswith("---\n") else 0
         offset = text[:body_start].count("\n")
-        targets = {offset + i for i, _ in prose_lines(text[body_start:])}
-    for i in sorted(targets):
-        if i < len(lines):
-            if path.suffix in (".yml", ".yaml") and ("fr:" in lines[i]):
-                head, sep, rest = lines[i].partition("fr:")
-                lines[i] = head + sep + fix_french_line(rest)
-            else:
+        for i in sorted(offset + i for i, _ in prose_lines(text[body_start:])):
+            if i < len(lines):
                 lines[i] = fix_french_line(lines[i])
-    new = "\n".join(lines)
+        new = "\n".join(lines)
     if new != text:
         path.write_text(new, encoding="utf-8")
         return True
