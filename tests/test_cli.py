@@ -195,4 +195,5 @@ def test_fix_typography_touches_only_the_french_text_of_a_flow_mapping(tmp_path:
     quiz = tmp_path / "q.yml"
     quiz.write_text('title: {en: "Rate: 80 %", fr: "Taux: 80 %", de: "Rate: 80 %"}\n', encoding="utf-8")
     assert fix_file(quiz)
-    assert quiz.read_text(encoding="utf-8") == 'title: {en: "Rate: 80 %", fr: "Taux\u00a0: 80\u00a0%", de: "Rate: 80 %"}\n'
+    fixed = 'title: {en: "Rate: 80 %", fr: "Taux\u00a0: 80\u00a0%", de: "Rate: 80 %"}\n'
+    assert quiz.read_text(encoding="utf-8") == fixed
