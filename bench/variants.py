@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.course.catalogue import Strings
 from generator.course.model import Course, Question
 
@@ -49,6 +47,8 @@ class Captured:
 
 def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dict[str, Captured]:
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
     from generator.build import build
     from generator.course.brand import load_brand
     from generator.engine import adapter as engine
@@ -60,7 +60,9 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     fragments: dict[str, dict[str, str]] = {}
 
     def keep(config_file: Path, slots: dict[str, str], strings: Strings, epoch: int, strict: bool = True) -> None:
-        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        # MkDocs' own loader: the written config names Python functions (`!!python/name:`, the template fence).
+        config = yaml_load(config_file.read_text(encoding="utf-8"), loader=get_yaml_loader())
+        Path(config["site_dir"]).mkdir(parents=True, exist_ok=True)  # what the build would have made
         lang = config["theme"]["language"]
         shutil.copytree(config["docs_dir"], dest / lang / "docs")
         found[lang] = Captured(lang, dest / lang / "docs", config)
@@ -127,9 +129,11 @@ def write_tree(source: Path, dest: Path, replace: Any) -> None:
 
 
 def write_config(config: dict[str, Any], path: Path) -> Path:
+    """The config as the engine writes it (Python names such as the template fence kept as tags)."""
+    from generator.engine.adapter import write_config as engine_write
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return engine_write(config, path)
 
 
 def baseline(captured: Captured, dest: Path) -> Path:

@@ -226,8 +226,11 @@ def test_options_left_out_are_asked_for_at_a_terminal(tmp_path: Path) -> None:
 
 def test_the_new_mkdocs_yml_keeps_the_projects_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     init(tmp_path / "course", "T", "en", "B", capsys)
-    new = yaml.safe_load((tmp_path / "course" / "mkdocs.yml").read_text(encoding="utf-8"))
-    ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    # MkDocs' own loader: mkdocs.yml names Python functions (`!!python/name:`, the template fence).
+    new, ours = (yaml_load((folder / "mkdocs.yml").read_text(encoding="utf-8"), loader=get_yaml_loader())
+                 for folder in (tmp_path / "course", REPO))
     for key in ("markdown_extensions", "plugins", "extra_css", "extra_javascript", "validation", "strict",
                 "use_directory_urls"):
         assert new[key] == ours[key], key

@@ -50,7 +50,9 @@ def test_a_lesson_left_half_way_is_not_read_and_resume_brings_the_learner_back(p
     assert "01-basics/02-smart" not in read(phone), "opened is not read"
     phone.goto(base + "/fr/")
     # Back to the lesson left half way, not the one after it (nothing is read yet: "Commencer par").
-    assert phone.locator(".cq-resume-next").inner_text() == "Commencer par\u00a0: Objectifs SMART (Les bases)"
+    # The resume box is a button now: its words on lines of their own.
+    resume = " ".join(phone.locator(".cq-resume-next").inner_text().split())
+    assert resume == "Commencer par : Objectifs SMART (Les bases)"
     assert phone.locator(".cq-resume-stats").inner_text().startswith("0 leçon")
     phone.goto(base + LESSON.format(lang="fr", slug="02-smart"))
     phone.locator(".cq-page").scroll_into_view_if_needed()
@@ -147,6 +149,6 @@ def test_the_attestation_form_states_objectives_nature_duration_and_results(tmp_
     page = certificate_page(course, "fr", lambda a, b: relative_url(a, b), "CCI Exemple", attestation=True)
     for expected in ("title: Attestation de fin de formation", "Objectifs de la formation",
                      "Nature de l’action de formation", "Action de formation à distance",
-                     "Durée de la formation\u00a0:</strong> 6\u00a0min", "Résultats de l’évaluation des acquis",
+                     "Durée de la formation\u00a0:</strong> 2\u00a0min", "Résultats de l’évaluation des acquis",
                      "CCI Exemple"):
         assert expected in page, expected
