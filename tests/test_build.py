@@ -159,8 +159,9 @@ def test_our_js_and_css_stay_within_10_kb_gzipped_per_page(built_mini: Path) -> 
         folder = built_mini / lang / "assets" / "cq"
         sizes = {name: len(gzip.compress((folder / name).read_bytes(), 9)) for name in ours}
         # The accent-forgiving search highlighting (fold.js, search-highlight.js) is fetched only by a page
-        # reached from a search result, the progress page's and certificate's code (progress-page.js) only
-        # by those pages: no page loads them up front. core.js, which the others use, loads first.
+        # reached from a search result; what shows progress (resume boxes, home cards, the progress page and
+        # certificate: progress-page.js and .css) only by a page that holds one: no page loads them up front.
+        # core.js, which the others use, loads first.
         counted = sizes
         # early.js runs before Material's bundle (it holds the search index back), core.js before ours.
         assert [n for n in ours if n.endswith(".js")][:2] == ["early.js", "core.js"]

@@ -147,6 +147,10 @@ def test_home_module_cards_start_then_continue_then_review(page: Any, built_mini
     assert card.locator(".cq-bar").get_attribute("aria-hidden") == "true"
     assert card.locator(".cq-bar span").evaluate("s => s.style.width") == "33%"
     page.goto(base + "/en/01-basics/02-smart/")
+    # The lesson counts as read once its end has been seen (an IntersectionObserver, after the load event):
+    # leaving at once raced it, and the card then still said "Continue".
+    page.wait_for_function("() => { const s = JSON.parse(localStorage.getItem('cq:v1') || '{}');"
+                           " return !!(s.visited && s.visited['01-basics/02-smart']); }")
     page.goto(base + "/en/01-basics/quiz/")
     answer_all_right(page)
     assert page.locator(".cq-meter").is_visible()
@@ -169,3 +173,23 @@ def test_without_javascript_the_cards_link_each_module(browser: Any, built_mini:
     assert card.locator(".cq-card-go").get_attribute("href") == "01-basics/"
     assert not card.locator(".cq-bar").is_visible()
     context.close()
+
+
+def test_what_shows_progress_is_fetched_only_by_a_page_that_shows_it(page: Any, built_mini: Path,
+                                                                       serve: Any) -> None:
+    """A quiz page (10 KB budget) asks for neither progress-page.js nor its stylesheet; the progress page
+    gets both, and its look with them (the rows' cells aligned at the top, a tick before a passed quiz)."""
+    base = serve(built_mini)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(base + "/fr/01-basics/quiz/")
+    page.wait_for_load_state("networkidle")
+    assert "progress-page.js" not in asked and "progress-page.css" not in asked
+    answer_all_right(page)
+    page.goto(base + "/fr/progress/")
+    status = page.locator("[data-cq-module-quiz='01-basics'] .cq-status")
+    assert status.inner_text().startswith("Réussi")
+    assert {"progress-page.js", "progress-page.css"} <= set(asked)
+    assert status.evaluate("e => getComputedStyle(e).verticalAlign") == "top"
+    assert status.evaluate("e => getComputedStyle(e, '::before').content") == '"✓ "'
+    assert page.errors == []

@@ -22,14 +22,16 @@
   function all(node, selector) { return Array.prototype.slice.call(node.querySelectorAll(selector)); }
 
   // What only some pages need (exam mode, the progress page, search highlighting) is fetched from
-  // beside this file when a page asks: a script element, which works over file:// and in an LMS too.
+  // beside this file when a page asks: a script or stylesheet element, which works over file:// and in
+  // an LMS too. A stylesheet that fails to load still calls `done`: the page goes on, unstyled.
   var here = root.document && document.currentScript ? document.currentScript.src : "";
   function load(name, done) {
     if (!here) return;
-    var script = document.createElement("script");
-    script.src = new URL(name, here);
-    script.onload = done;
-    document.head.appendChild(script);
+    var css = /\.css$/.test(name), node = document.createElement(css ? "link" : "script");
+    if (css) { node.rel = "stylesheet"; node.onerror = done; }
+    node[css ? "href" : "src"] = new URL(name, here);
+    node.onload = done;
+    document.head.appendChild(node);
   }
 
   // Material's instant navigation swaps the page without running scripts again: document$ emits after

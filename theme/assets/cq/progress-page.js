@@ -1,13 +1,96 @@
-/* The progress page (with a file that carries progress to another device) and the certificate:
- * fetched by progress.js only on those two pages, which hands over its helpers and strings. */
-(function () {
+/* What shows the learner's progress: the resume box (home page, module overviews, progress page), the
+ * home page's module cards, the progress page (with a file that carries progress to another device) and
+ * the certificate. progress.js fetches it only on a page that holds one of them, and hands over the
+ * store and its rules; the strings come with this file, so a quiz page carries none of them. */
+(function (cq) {
   "use strict";
 
   var FORMAT = "coursegen-progress";
+  // This language's interface strings (progress_js in theme/strings/<code>.yml): the build writes them in.
+  var TEXT = {/*strings:progress_js*/};
+  var t = cq.strings(TEXT);
 
   window.cqProgressPage = function (p) {
-    var t = p.t, store = p.store, quizResult = p.quizResult, visited = p.visited, summary = p.summary,
-      moduleShare = p.moduleShare, fill = p.fill, link = p.link;
+    var store = p.store, quizResult = p.quizResult, visited = p.visited;
+
+    function summary(state, course) {
+      var seen = visited(state), read = 0, lessons = 0, left = 0, passed = 0, next = null;
+      course.modules.forEach(function (m) {
+        m.lessons.forEach(function (l) {
+          lessons += 1;
+          if (seen[l.slug]) read += 1; else { left += l.duration; if (!next) next = { lesson: l, module: m }; }
+        });
+        if (quizResult(state, m).passed) passed += 1;
+      });
+      return { read: read, lessons: lessons, left: left, passed: passed, next: next };
+    }
+
+    /* -- resume box (home page and module overviews) ----------------------------------------- */
+    function link(href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
+    function mountResume(box, course, state) {
+      var only = box.getAttribute("data-cq-resume");
+      var scope = only ? { modules: course.modules.filter(function (m) { return m.slug === only; }) } : course;
+      var s = summary(state, scope);
+      var seen = visited(state);
+      var target = null;
+      // Resume at the lesson last opened while it is unread, else at the next unread one after it, else
+      // at the first unread lesson: leaving a lesson half way brings the learner back to it.
+      scope.modules.forEach(function (m) {
+        m.lessons.forEach(function (l, i) {
+          if (l.slug === state.last && !target) {
+            var after = m.lessons.slice(i).filter(function (x) { return !seen[x.slug]; })[0];
+            if (after) target = { lesson: after, module: m };
+          }
+        });
+      });
+      target = target || s.next;
+      var line = box.querySelector(".cq-resume-next");
+      line.textContent = "";
+      if (target) {
+        var words = t(s.read ? "cont" : "start", { l: "\u0001", m: target.module.title }).split("\u0001");
+        line.appendChild(document.createTextNode(words[0]));
+        line.appendChild(link(target.lesson.href, target.lesson.title));
+        line.appendChild(document.createTextNode(words[1]));
+      } else {
+        line.textContent = t("done");
+      }
+      box.querySelector(".cq-resume-stats").textContent = t("stats", {
+        r: s.read, n: s.lessons, q: s.passed, t: scope.modules.length, min: s.left });
+      box.hidden = false;
+    }
+
+    /* -- bars: a picture of the numbers the text already gives (hidden from screen readers) ---------- */
+    function moduleShare(state, m) {
+      var seen = visited(state);
+      var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
+      return { read: read, share: (read + (quizResult(state, m).passed ? 1 : 0)) / (m.lessons.length + 1) };
+    }
+    function fill(bar, share) {
+      if (!bar) return;
+      bar.querySelector("span").style.width = Math.round(100 * Math.min(1, share)) + "%";
+      bar.hidden = false;
+    }
+
+    /* -- module cards on the home page: Start, Continue (at the next unread lesson, then the quiz) or Review */
+    function mountCards(course, state) {
+      var seen = visited(state);
+      course.modules.forEach(function (m) {
+        var card = document.querySelector('[data-cq-card="' + m.slug + '"]');
+        if (!card) return;
+        var s = moduleShare(state, m);
+        var r = quizResult(state, m);
+        fill(card.querySelector(".cq-bar"), s.share);
+        var line = card.querySelector(".cq-card-state");
+        line.textContent = t("lessons", { r: s.read, n: m.lessons.length }) + ", " + t(r.passed ? "quizPassed" : "quizTodo") + ".";
+        line.hidden = false;
+        var next = m.lessons.filter(function (l) { return !seen[l.slug]; })[0];
+        var go = card.querySelector(".cq-card-go");
+        var started = s.read > 0 || r.answered > 0;
+        if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
+        // Not started: the page already says "Start".
+        if (started) card.querySelector(".cq-card-label").textContent = t(r.passed && !next ? "cardReview" : "cardGo");
+      });
+    }
 
     /* -- progress page ----------------------------------------------------------------------- */
     function renderProgress(root, course) {
@@ -137,6 +220,12 @@
       document.dispatchEvent(new CustomEvent("cq:certificate"));
     }
 
-    return { progress: mountProgressPage, certificate: mountCertificate };
+    // Every part the page shown holds, filled from `state` (progress.js calls again after instant navigation).
+    return function (course, state) {
+      cq.all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
+      mountCards(course, state);
+      cq.all(document, "[data-cq-progress]").forEach(function (root) { mountProgressPage(root, course); });
+      cq.all(document, "[data-cq-certificate]").forEach(function (root) { mountCertificate(root, course); });
+    };
   };
-})();
+})(self.cq);

@@ -1,13 +1,12 @@
-/* The learner's journey: lessons read, where to resume, the home page's cards; the progress page and
- * the certificate are in progress-page.js, fetched by those pages only. Progress lives in this browser
- * only, in the store quiz.js provides (localStorage, or an LMS inside a SCORM package). */
+/* The learner's journey on every page: lessons read, the lesson to resume at, "Get my certificate" where
+ * it is earned. What shows progress (resume boxes, the home page's cards, the progress page, the
+ * certificate) is in progress-page.js, fetched only by a page that holds one, with its strings: a quiz
+ * page, which has none, stays within its 10 KB. Progress lives in this browser only, in the store
+ * quiz.js provides (localStorage, or an LMS inside a SCORM package). */
 (function (cq) {
   "use strict";
 
-  // This language's interface strings (progress_js in theme/strings/<code>.yml): the build writes them in.
-  var TEXT = {/*strings:progress_js*/};
-
-  var t = cq.strings(TEXT), all = cq.all;
+  var all = cq.all;
   function store() { return window.cqStore; }
   function map() {
     var node = document.getElementById("cq-map");
@@ -24,17 +23,6 @@
     return { answered: r.answered, percent: r.percent, done: done, passed: done && r.percent >= module.pass };
   }
   function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
-  function summary(state, course) {
-    var seen = visited(state), read = 0, lessons = 0, left = 0, passed = 0, next = null;
-    course.modules.forEach(function (m) {
-      m.lessons.forEach(function (l) {
-        lessons += 1;
-        if (seen[l.slug]) read += 1; else { left += l.duration; if (!next) next = { lesson: l, module: m }; }
-      });
-      if (quizResult(state, m).passed) passed += 1;
-    });
-    return { read: read, lessons: lessons, left: left, passed: passed, next: next };
-  }
 
   /* -- reading: a lesson opened is where to resume; it is read once its end is seen or a check answered */
   // (`visited` keeps its stored name: it has meant "read" since progress files and SCORM data hold it.)
@@ -65,73 +53,6 @@
   }
   document.addEventListener("cq:checked", function () { var end = marker(); if (end && store()) markRead(end.getAttribute("data-cq-lesson")); });
 
-  /* -- resume box (home page and module overviews) ----------------------------------------- */
-  function link(href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
-  function mountResume(box, course, state) {
-    var only = box.getAttribute("data-cq-resume");
-    var scope = only ? { modules: course.modules.filter(function (m) { return m.slug === only; }) } : course;
-    var s = summary(state, scope);
-    var seen = visited(state);
-    var target = null;
-    // Resume at the lesson last opened while it is unread, else at the next unread one after it, else
-    // at the first unread lesson: leaving a lesson half way brings the learner back to it.
-    scope.modules.forEach(function (m) {
-      m.lessons.forEach(function (l, i) {
-        if (l.slug === state.last && !target) {
-          var after = m.lessons.slice(i).filter(function (x) { return !seen[x.slug]; })[0];
-          if (after) target = { lesson: after, module: m };
-        }
-      });
-    });
-    target = target || s.next;
-    var line = box.querySelector(".cq-resume-next");
-    line.textContent = "";
-    if (target) {
-      var words = t(s.read ? "cont" : "start", { l: "\u0001", m: target.module.title }).split("\u0001");
-      line.appendChild(document.createTextNode(words[0]));
-      line.appendChild(link(target.lesson.href, target.lesson.title));
-      line.appendChild(document.createTextNode(words[1]));
-    } else {
-      line.textContent = t("done");
-    }
-    box.querySelector(".cq-resume-stats").textContent = t("stats", {
-      r: s.read, n: s.lessons, q: s.passed, t: scope.modules.length, min: s.left });
-    box.hidden = false;
-  }
-
-  /* -- bars: a picture of the numbers the text already gives (hidden from screen readers) ---------- */
-  function moduleShare(state, m) {
-    var seen = visited(state);
-    var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
-    return { read: read, share: (read + (quizResult(state, m).passed ? 1 : 0)) / (m.lessons.length + 1) };
-  }
-  function fill(bar, share) {
-    if (!bar) return;
-    bar.querySelector("span").style.width = Math.round(100 * Math.min(1, share)) + "%";
-    bar.hidden = false;
-  }
-
-  /* -- module cards on the home page: Start, Continue (at the next unread lesson, then the quiz) or Review */
-  function mountCards(course, state) {
-    var seen = visited(state);
-    course.modules.forEach(function (m) {
-      var card = document.querySelector('[data-cq-card="' + m.slug + '"]');
-      if (!card) return;
-      var s = moduleShare(state, m);
-      var r = quizResult(state, m);
-      fill(card.querySelector(".cq-bar"), s.share);
-      var line = card.querySelector(".cq-card-state");
-      line.textContent = t("lessons", { r: s.read, n: m.lessons.length }) + ", " + t(r.passed ? "quizPassed" : "quizTodo") + ".";
-      line.hidden = false;
-      var next = m.lessons.filter(function (l) { return !seen[l.slug]; })[0];
-      var go = card.querySelector(".cq-card-go");
-      var started = s.read > 0 || r.answered > 0;
-      if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
-      // Not started: the page already says "Start".
-      if (started) card.querySelector(".cq-card-label").textContent = t(r.passed && !next ? "cardReview" : "cardGo");
-    });
-  }
-
   // "Get my certificate" where it is earned: every module quiz passed (home, progress page, last quiz).
   function certificateButtons(course, state) {
     var earned = course.modules.every(function (m) { return quizResult(state, m).passed; });
@@ -149,26 +70,29 @@
     if (!course) return;
     var state = store().load();
     certificateButtons(course, state);
-    all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
-    mountCards(course, state);
     mountPages(course);
   }
 
+  // What progress-page.js fills: resume boxes, module cards, the progress page, the certificate.
+  var PAGES = "[data-cq-resume], [data-cq-card], [data-cq-progress], [data-cq-certificate]";
   var page = null, fetching = false;
   function mountPages(course) {
-    var roots = all(document, "[data-cq-progress], [data-cq-certificate]");
-    if (!roots.length || fetching) return;
+    if (!course || !document.querySelector(PAGES) || fetching) return;
     if (!page) {
       fetching = true;
-      cq.load("progress-page.js", function () {
-        page = window.cqProgressPage({ t: t, store: store, quizResult: quizResult, visited: visited, summary: summary,
-          moduleShare: moduleShare, fill: fill, link: link });
+      // Its look (progress-page.css) and its code arrive together, and the page is filled once both have.
+      var waiting = 2;
+      var ready = function () {
+        if (--waiting) return;
+        page = window.cqProgressPage({ store: store, quizResult: quizResult, visited: visited });
         fetching = false;
         mountPages(map()); // the page shown now: instant navigation may have moved on
-      });
+      };
+      cq.load("progress-page.css", ready);
+      cq.load("progress-page.js", ready);
       return;
     }
-    roots.forEach(function (root) { page[root.hasAttribute("data-cq-progress") ? "progress" : "certificate"](root, course); });
+    page(course, store().load());
   }
 
   cq.mount(mount);
