@@ -53,6 +53,44 @@ def test_hunspell_checks_english_against_the_course_word_list(tmp_path: Path) ->
     assert proofread(english, "en", Accepted(words={"en": {"Someka"}}))[0].message.startswith("'recieve'")
 
 
+def test_a_question_number_is_read_apart_from_its_prompt() -> None:
+    html = ('<article><fieldset><legend><span class="cq-number">Question 3 sur 4</span> '
+            '<span class="cq-prompt">Vrai ou faux : la page <em lang="en">Small Business Guide</em> aide.</span>'
+            '</legend></fieldset></article>')
+    assert paragraphs(html, "fr") == ["Question 3 sur 4", "Vrai ou faux : la page X aide."]
+
+
+def test_a_rule_turned_off_is_silent_even_where_grammalecte_cannot_turn_it_off(tmp_path: Path) -> None:
+    french = site(tmp_path, PAGE)
+    rules = {f.rule for f in proofread(french, "fr", Accepted()) if f.rule.startswith("g2__conj")}
+    assert rules  # graph rules: grammalecte-cli's -roff leaves them on, the course's rules_off must not
+    assert not [f for f in proofread(french, "fr", Accepted(rules_off={r: "test" for r in rules}))
+                if f.rule in rules]
+
+
+def test_hunspell_reads_typographic_apostrophes_possessives_and_numbers(tmp_path: Path) -> None:
+    english = site(tmp_path, "<article><p>The patients’ questions, Doran’s method and module 4's lesson; "
+                             "Doran’s recieved.</p></article>", "en")
+    found = proofread(english, "en", Accepted(words={"en": {"Doran"}}))
+    assert [f.message for f in found] == ["'recieved' is not in the en_GB dictionary"]
+
+
+def test_quiz_texts_carry_their_language_marks() -> None:
+    from generator.render.quiz import inline, inline_text, sentence
+
+    assert str(inline("le livre *Hug Your Haters*{lang=en}")) == 'le livre <em lang="en">Hug Your Haters</em>'
+    assert str(inline_text("le livre *Hug Your Haters*{lang=en}")) == "le livre Hug Your Haters"
+    assert str(sentence("avec la mention «\u00a0vérifié\u00a0»")).endswith("».")
+    assert str(sentence("«\u00a0J’en ai assez\u00a0!\u00a0»")).endswith("!\u00a0»")
+
+
+def test_a_language_mark_adds_no_reading_time() -> None:
+    from generator.course.reading_time import words
+
+    assert words("Dans *Hug Your Haters*{lang=en} (2016), **Hear**{lang=en} (écouter).") == words(
+        "Dans *Hug Your Haters* (2016), **Hear** (écouter).") == 7
+
+
 def test_the_course_config_keys_each_exception_with_its_reason() -> None:
     config = read_config(REPO)
     assert all(reason.strip() for reason in [*config.options_off.values(), *config.rules_off.values()])

@@ -25,12 +25,13 @@ DRIFT = 0.15  # a stated duration further than this from the computed one is out
 _EMBED = re.compile(r"^\[\[.*?\]\]$", re.M)  # an embedded question: counted as a check, not as words
 _TARGET = re.compile(r"\]\([^)]*\)")  # a link's address is not read
 _TAG = re.compile(r"<[^>]+>")
+_ATTRS = re.compile(r"\{\s*(?:lang=|[:.#])[^{}\n]*\}")  # `*Hug Your Haters*{lang=en}`: the mark is not read
 _WORD = re.compile(r"\w+(?:[’'.,-]\w+)*")
 
 
 def words(markdown: str) -> int:
     """The words a learner reads in a lesson's Markdown body (link addresses, tags and embeds left out)."""
-    return len(_WORD.findall(_TAG.sub(" ", _TARGET.sub("]", _EMBED.sub("", markdown)))))
+    return len(_WORD.findall(_ATTRS.sub(" ", _TAG.sub(" ", _TARGET.sub("]", _EMBED.sub("", markdown))))))
 
 
 def _minutes(seconds: float) -> int:

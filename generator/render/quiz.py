@@ -18,18 +18,28 @@ if TYPE_CHECKING:
     from generator.course.catalogue import Strings
 
 
+_LANG = r"\{\s*lang=([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*\}"
+
+
 def inline(text: str) -> Markup:
     """Escape an author's text, then allow **bold** and *italics* only: HTML is shown, never run."""
     safe = str(escape(text.strip()))
     safe = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", safe)
     safe = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", safe)
+    # Words in another language, marked as in a lesson (`*Hug Your Haters*{lang=en}`), carry their language
+    # so screen readers switch voice and the proofreader leaves them to their own language (WCAG 3.1.2).
+    safe = re.sub(r"<(em|strong)>([^<]*)</\1>" + _LANG, r'<\1 lang="\3">\2</\1>', safe)
     return Markup(safe.replace("\n", " "))
 
 
 def sentence(text: str) -> Markup:
     """Inline text closed by a full stop, unless it already ends with punctuation."""
     html = inline(text)
-    return html if text.rstrip().endswith((".", "?", "!", "…", "»", ":", ")")) else Markup(html + ".")
+    end = text.rstrip()
+    if end.endswith("»"):  # « vérifié » still needs its full stop; « … j’en ai assez ! » has its own
+        end = end[:-1].rstrip(" \u00a0\u202f")
+        return html if end.endswith((".", "?", "!", "…")) else Markup(html + ".")
+    return html if end.endswith((".", "?", "!", "…", ":", ")")) else Markup(html + ".")
 
 
 def closed(text: str) -> Markup:
@@ -39,6 +49,7 @@ def closed(text: str) -> Markup:
 
 def inline_text(text: str) -> Markup:
     """Plain text for places that cannot hold markup, such as <option>."""
+    text = re.sub(r"(\*{1,2})([^*]+?)\1" + _LANG, r"\2", text)
     return Markup(escape(text.replace("**", "").strip()))
 
 
