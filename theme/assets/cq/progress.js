@@ -14,15 +14,8 @@
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
   }
 
-  /* -- what the learner has done --------------------------------------------------------- */
-  // Only the quiz's current questions (and the attempt's draw) count: a course update that removed a
-  // question leaves its stored answer behind, never in the score.
-  function quizResult(state, module) {
-    var entry = state.quizzes[module.quiz];
-    var r = cq.score(entry && typeof entry === "object" ? entry : {}, module.ids || [], module.total);
-    var done = module.exam ? r.submitted : r.complete;
-    return { answered: r.answered, percent: r.percent, done: done, passed: done && r.percent >= module.pass };
-  }
+  /* -- what the learner has done: the rule is cq.standing (core.js), which SCORM reports too ------- */
+  var quizResult = cq.standing;
   function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
   function summary(state, course) {
     var seen = visited(state), read = 0, lessons = 0, left = 0, passed = 0, next = null;
@@ -100,11 +93,6 @@
   }
 
   /* -- bars: a picture of the numbers the text already gives (hidden from screen readers) ---------- */
-  function moduleShare(state, m) {
-    var seen = visited(state);
-    var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
-    return { read: read, share: (read + (quizResult(state, m).passed ? 1 : 0)) / (m.lessons.length + 1) };
-  }
   function fill(bar, share) {
     if (!bar) return;
     bar.querySelector("span").style.width = Math.round(100 * Math.min(1, share)) + "%";
@@ -117,18 +105,18 @@
     course.modules.forEach(function (m) {
       var card = document.querySelector('[data-cq-card="' + m.slug + '"]');
       if (!card) return;
-      var s = moduleShare(state, m);
       var r = quizResult(state, m);
-      fill(card.querySelector(".cq-bar"), s.share);
+      fill(card.querySelector(".cq-bar"), r.share);
       var line = card.querySelector(".cq-card-state");
-      line.textContent = t("lessons", { r: s.read, n: m.lessons.length }) + ", " + t(r.passed ? "quizPassed" : "quizTodo") + ".";
+      line.textContent = t("lessons", { r: r.read, n: m.lessons.length }) + ", " + t(r.passed ? "quizPassed" : "quizTodo") + ".";
       line.hidden = false;
       var next = m.lessons.filter(function (l) { return !seen[l.slug]; })[0];
       var go = card.querySelector(".cq-card-go");
-      var started = s.read > 0 || r.answered > 0;
-      if (started && (next || !r.passed)) go.href = next ? next.href : m.quizHref;
-      // Not started: the page already says "Start".
-      if (started) card.querySelector(".cq-card-label").textContent = t(r.passed && !next ? "cardReview" : "cardGo");
+      var done = r.passed && r.completed;
+      if (!r.read && !r.answered) return; // not started: the page already says "Start"
+      if (!done) go.href = next ? next.href : m.quizHref;
+      // Completed and passed: the module is done, to review.
+      card.querySelector(".cq-card-label").textContent = t(done ? "cardReview" : "cardGo");
     });
   }
 
@@ -161,8 +149,8 @@
     if (!page) {
       fetching = true;
       cq.load("progress-page.js", function () {
-        page = window.cqProgressPage({ t: t, store: store, quizResult: quizResult, visited: visited, summary: summary,
-          moduleShare: moduleShare, fill: fill, link: link });
+        page = window.cqProgressPage({ t: t, store: store, quizResult: quizResult, summary: summary,
+          fill: fill, link: link });
         fetching = false;
         mountPages(map()); // the page shown now: instant navigation may have moved on
       });
