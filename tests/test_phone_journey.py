@@ -166,6 +166,6 @@ def test_the_attestation_form_states_objectives_nature_duration_and_results(tmp_
     minutes = sum(m.overview.minutes["fr"] for m in course.modules)  # the overviews' computed durations
     for expected in ("title: Attestation de fin de formation", "Objectifs de la formation",
                      "Nature de l’action de formation", "Action de formation à distance",
-                     f"Durée de la formation\u00a0:</strong> {minutes}\u00a0min", "Résultats de l’évaluation des acquis",
-                     "CCI Exemple"):
+                     f"Durée de la formation\u00a0:</strong> {minutes}\u00a0min",
+                     "Résultats de l’évaluation des acquis", "CCI Exemple"):
         assert expected in page, expected
