@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -60,6 +61,29 @@ def make_typed_course(dest: Path) -> Path:
     return root
 
 
+ARABIC = Path(__file__).resolve().parent / "data" / "arabic"
+
+# The two devices of issue 22's walk: a learner's phone and an old office laptop.
+PROFILES: dict[str, dict[str, object]] = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+    "laptop": {"viewport": {"width": 1366, "height": 768}},
+}
+
+
+def catalogue(lang: str) -> dict[str, dict[str, str]]:
+    """A language's interface strings: theme/strings/<lang>.yml, or the Arabic test course's own ar.yml."""
+    import yaml
+
+    folder = (ARABIC if lang == "ar" else REPO) / "theme" / "strings"
+    table: dict[str, dict[str, str]] = yaml.safe_load((folder / f"{lang}.yml").read_text(encoding="utf-8"))
+    return table
+
+
+def fill(text: str, **values: object) -> str:
+    """A catalogue string with its {placeholders} filled, as the browser scripts fill them."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), text)
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course")
@@ -109,6 +133,16 @@ def _build_typed(folder: Path) -> None:
     build(root, root / "site")
 
 
+def _build_arabic(folder: Path) -> None:
+    from generator.build import build
+
+    root = make_course(folder / "course", ARABIC)
+    quiz = root / "quizzes" / "01-basics.yml"
+    exam = quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n")
+    quiz.write_text(exam + (TYPED / "arabic-question.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    build(root, root / "site", ("ar",))
+
+
 @pytest.fixture(scope="session")
 def built_mini(shared: Shared) -> Path:
     """The mini course built once for the run (shared by the workers); returns its site/ folder."""
@@ -132,6 +166,13 @@ def built_real(shared: Shared) -> Path:
         build(REPO, folder / "site", site_url=f"{shared.url_of(folder / 'site')}/")
 
     return shared.build("real", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def built_arabic(shared: Shared) -> Path:
+    """The right-to-left course (tests/data/arabic) with a number to type (tests/data/typed/arabic-question.yml)
+    and its module quiz a 10-minute exam, built once for the run in Arabic only; returns its site/ folder."""
+    return shared.build("arabic-exam", _build_arabic) / "course" / "site"
 
 
 @functools.cache
@@ -167,6 +208,18 @@ def page(browser: object) -> Iterator[object]:
     pg.requests = []
     pg.errors = []
     pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def device(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A page on the device PROFILES names (parametrize "device" indirectly), recording uncaught errors."""
+    context = browser.new_context(**PROFILES[request.param])  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.profile = request.param
+    pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()

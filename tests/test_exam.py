@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 
 from generator.build import build
-from tests.conftest import make_typed_course
+from tests.conftest import PROFILES, catalogue, fill, make_typed_course
 from tests.test_a11y import axe_violations
 
 pytestmark = pytest.mark.browser
 
 QUIZ = "/{lang}/01-basics/quiz/"
 RATE = "#cq-01-basics-rate-1"  # numeric, 4.5 %
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+PHONE = PROFILES["phone"]
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,52 @@ def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(pho
     live = phone.locator(".cq-quiz [aria-live]:not(:empty)")
     assert live.count() == 1 and live.first.get_attribute("class") == "cq-score"
     assert phone.errors == []
+
+
+# The same exam on the old laptop and right to left: the English and French course (exam_site) and the Arabic
+# one (built_arabic, conftest), each with the number a learner types in their language's way.
+SITES = {"en": "exam_site", "fr": "exam_site", "ar": "built_arabic"}
+TYPED = {"en": "87.5", "fr": "87,5", "ar": "87,5"}
+
+
+def on_top(page: Any, selector: str) -> bool:
+    """Whether the element is inside the viewport and drawn above everything at its middle (no fixed bar over it)."""
+    return bool(page.evaluate("""s => { const el = document.querySelector(s), r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return r.top >= 0 && r.bottom <= innerHeight && x >= 0 && x <= innerWidth
+               && el.contains(document.elementFromPoint(x, y)); }""", selector))
+
+
+@pytest.mark.parametrize(("device", "lang"), [("laptop", "en"), ("laptop", "fr"), ("laptop", "ar"), ("phone", "ar")],
+                         indirect=["device"])
+def test_start_extension_and_a_typed_answer_kept_on_a_laptop_and_right_to_left(device: Any, lang: str, serve: Any,
+                                                                               request: pytest.FixtureRequest) -> None:
+    t = catalogue(lang)["exam_js"]
+    device.clock.install()
+    device.goto(serve(request.getfixturevalue(SITES[lang])) + QUIZ.format(lang=lang))
+    assert device.evaluate("getComputedStyle(document.body).direction") == ("rtl" if lang == "ar" else "ltr")
+    assert not device.locator(".cq-question").first.is_visible(), "the questions wait for Start"
+    device.clock.run_for(3 * 60 * 1000)  # reading the instructions costs no exam time
+    assert stored(device).get("started") is None
+    press = "tap" if device.profile == "phone" else "click"
+    getattr(device.locator(".cq-start"), press)()
+    clock = device.locator(".cq-clock")
+    assert clock.inner_text() == "10:00"
+    getattr(device.locator(".cq-more"), press)()
+    assert device.locator(".cq-timer-say").inner_text() == fill(t["extended"], n=5)
+    assert clock.inner_text() == "15:00"
+    field = device.locator(f"{RATE} .cq-input")
+    getattr(field, press)()
+    field.press_sequentially(TYPED[lang])  # and the learner stays in the field
+    assert stored(device)["answers"]["rate-1"]["value"] == ["87.5"], "saved as it is typed"
+    assert on_top(device, ".cq-clock"), "the clock stays in view, under no bar, at the last question"
+    device.clock.run_for(15 * 60 * 1000 + 1000)
+    assert device.locator(".cq-score").inner_text().startswith(t["timeUp"])
+    assert device.locator(f"{RATE} .cq-result").inner_text() not in ("", t["notAnswered"])
+    assert stored(device)["answers"]["rate-1"]["value"] == ["87.5"]
+    assert device.evaluate("document.activeElement.closest('.cq-question').id") == "cq-01-basics-rate-1", \
+        "at 0:00 the focus stays in the field"
+    assert device.errors == []
 
 
 def test_a_brand_factor_gives_whole_minutes_and_an_extension_is_half_the_time() -> None:

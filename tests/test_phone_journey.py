@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from generator.course.load import load_valid_course
 from generator.render.docs import relative_url
 from generator.render.journey import certificate_page
-from tests.conftest import MINI, make_course, pdf_text
+from tests.conftest import ARABIC, MINI, catalogue, fill, make_course, pdf_text
 from tests.test_browser import answer_all_right
 from tests.test_exam import PHONE
 
@@ -38,26 +38,44 @@ def read(page: Any) -> dict[str, Any]:
     return dict(state.get("visited", {}))
 
 
-def test_a_lesson_left_half_way_is_not_read_and_resume_brings_the_learner_back(phone: Any, built_mini: Path,
-                                                                               serve: Any) -> None:
-    base = serve(built_mini)
-    # A lesson longer than the screen: the mini lessons fit on one, so the page is made taller here.
-    phone.route("**/02-smart/", lambda route: route.fulfill(response=route.fetch(), body=route.fetch().text().replace(
+# The lesson-read rule on each device and direction: French on the phone and the laptop (the mini course),
+# Arabic on the laptop (the Arabic course, right to left). The second lesson of the first module, made taller.
+READ_CASES = {"fr": ("built_mini", MINI, "02-smart"), "ar": ("built_arabic", ARABIC, "02-negative-review")}
+
+
+@pytest.mark.parametrize(("device", "lang"), [("phone", "fr"), ("laptop", "fr"), ("laptop", "ar")],
+                         indirect=["device"])
+def test_a_lesson_left_half_way_is_not_read_and_resume_brings_the_learner_back(
+        device: Any, lang: str, serve: Any, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    site, source, slug = READ_CASES[lang]
+    base = serve(request.getfixturevalue(site))
+    module = load_valid_course(make_course(tmp_path / "course", source)).modules[0]
+    lesson = module.lessons[1]
+    t = catalogue(lang)
+    # A lesson longer than the screen: the test lessons fit on one, so the page is made taller here.
+    device.route(f"**/{slug}/", lambda route: route.fulfill(response=route.fetch(), body=route.fetch().text().replace(
         '<div class="cq-page"', '<div style="height:3000px"></div><div class="cq-page"')))
-    phone.goto(base + LESSON.format(lang="fr", slug="02-smart"))
-    assert phone.locator(".cq-place").inner_text() == "Leçon 2 sur 2 · 1\u00a0min"
-    phone.wait_for_timeout(300)
-    assert "01-basics/02-smart" not in read(phone), "opened is not read"
-    phone.goto(base + "/fr/")
-    # Back to the lesson left half way, not the one after it (nothing is read yet: "Commencer par").
-    # The resume box is a button now: its words on lines of their own.
-    resume = " ".join(phone.locator(".cq-resume-next").inner_text().split())
-    assert resume == "Commencer par : Objectifs SMART (Les bases)"
-    assert phone.locator(".cq-resume-stats").inner_text().startswith("0 leçon")
-    phone.goto(base + LESSON.format(lang="fr", slug="02-smart"))
-    phone.locator(".cq-page").scroll_into_view_if_needed()
-    phone.wait_for_function("(JSON.parse(localStorage.getItem('cq:v1')).visited || {})['01-basics/02-smart'] === 1")
-    assert phone.errors == []
+    device.goto(base + LESSON.format(lang=lang, slug=slug))
+    minutes = lesson.minutes[lang]  # computed from the text (reading_time.py)
+    assert device.locator(".cq-place").inner_text() == fill(t["site"]["lesson_place"], n=2, t=2, min=minutes)
+    device.wait_for_timeout(300)
+    assert lesson.slug not in read(device), "opened is not read"
+    device.goto(base + f"/{lang}/")
+    # Back to the lesson left half way, not the one after it (nothing is read yet: "Start with").
+    title, module_title = lesson.title(lang), module.overview.title(lang)
+    # The resume box is a button: its words come on lines of their own.
+    resume = " ".join(device.locator(".cq-resume-next").inner_text().split())
+    assert resume == " ".join(fill(t["progress_js"]["start"], l=title, m=module_title).split())
+    left = sum(x.minutes[lang] for x in module.lessons)
+    assert device.locator(".cq-resume-stats").inner_text() == fill(t["progress_js"]["stats"], r=0, n=2, q=0, t=1,
+                                                                    min=left)
+    device.goto(base + LESSON.format(lang=lang, slug=slug))
+    device.locator(".cq-page").scroll_into_view_if_needed()
+    device.wait_for_function(f"(JSON.parse(localStorage.getItem('cq:v1')).visited || {{}})['{lesson.slug}'] === 1")
+    device.goto(base + f"/{lang}/")
+    assert device.locator(".cq-resume-stats").inner_text() == fill(t["progress_js"]["stats"], r=1, n=2, q=0, t=1,
+                                                                    min=left - minutes)
+    assert device.errors == []
 
 
 def test_a_first_wrong_check_answer_shows_its_feedback_only_and_an_answer_marks_the_lesson_read(
@@ -147,8 +165,9 @@ def test_a_wrong_module_answer_is_listed_to_review(phone: Any, built_mini: Path,
 def test_the_attestation_form_states_objectives_nature_duration_and_results(tmp_path: Path) -> None:
     course = load_valid_course(make_course(tmp_path / "course", MINI))
     page = certificate_page(course, "fr", lambda a, b: relative_url(a, b), "CCI Exemple", attestation=True)
+    minutes = sum(m.overview.minutes["fr"] for m in course.modules)  # the overviews' computed durations
     for expected in ("title: Attestation de fin de formation", "Objectifs de la formation",
                      "Nature de l’action de formation", "Action de formation à distance",
-                     "Durée de la formation\u00a0:</strong> 2\u00a0min", "Résultats de l’évaluation des acquis",
-                     "CCI Exemple"):
+                     f"Durée de la formation\u00a0:</strong> {minutes}\u00a0min",
+                     "Résultats de l’évaluation des acquis", "CCI Exemple"):
         assert expected in page, expected

@@ -202,6 +202,49 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     assert page.errors == []
 
 
+def statuses(page: Any) -> list[str]:
+    return [c[2] for c in received(page) if c[:2] == ["LMSSetValue", "cmi.core.lesson_status"]]
+
+
+@pytest.mark.browser
+def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passed_when_the_quiz_is(
+        page: Any, lms: Path, serve: Any) -> None:
+    # The web's rule (cq.standing in core.js), reported as SCORM 1.2's one status: the mini module has two lessons.
+    base = serve(lms)
+    content = start(page, base)
+    content.locator("nav.md-nav a", has_text="Goal first").first.click()
+    content.wait_for_url("**/01-basics/01-goal-first.html")
+    page.wait_for_function("() => (window.API.cmi.suspend_data || '').includes('!')")  # its end is seen
+    assert statuses(page)[-1] == "incomplete", "one lesson of two read"
+    content.locator("nav.md-nav a", has_text="SMART").first.click()
+    content.wait_for_url("**/01-basics/02-smart.html")
+    page.wait_for_function("() => window.API.cmi.core.lesson_status === 'completed'")
+    assert statuses(page)[-1] == "completed" and last_value(received(page), "cmi.core.score.raw") is None
+    content.locator("nav.md-nav a", has_text="Module quiz").first.click()
+    content.wait_for_url("**/01-basics/quiz.html")
+    answer_all_wrong(content, first="a")
+    assert statuses(page)[-1] == "failed", "a quiz done and not passed says so, lessons read or not"
+    content.click(".cq-retry-all")
+    assert statuses(page)[-1] == "completed", "a retried quiz: back to the lessons' word"
+    answer_all_right(content)
+    assert statuses(page)[-1] == "passed"
+    saved = page.evaluate("API.cmi.suspend_data")
+    assert saved.startswith("c2") and len(saved) < 200, saved  # lessons read packed, not spelled out
+    assert "goal-first" not in saved
+    page.evaluate("leave()")
+    page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
+
+    content = start(page, base, saved)  # relaunched: the lessons read come back from the LMS
+    assert content.locator(".cq-resume-next").inner_text() == "You have read every lesson."
+    assert content.locator(".cq-resume-stats").inner_text().startswith(
+        "2 of 2 lessons read, 1 of 1 module quizzes passed.")
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz.html")
+    content.click(".cq-retry-all")
+    assert statuses(page)[-1] == "completed", "the lessons read survived the relaunch"
+    assert page.errors == []
+
+
 @pytest.mark.browser
 def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))

@@ -238,8 +238,8 @@ def fix_french_line(text: str) -> str:
 
 
 # A number keeps its unit and its thousands on its line: "80 %", "35 min", "1 000" (French usage, and Grammalecte's).
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|‰|€|\$|£|min|h|km|m|kg|g|ko|Ko|Mo|Go|Kio|Mio|°C|heures?|minutes?|secondes?|jours?|"
-                         r"semaines?|mois|ans?|euros?)(?![\w]))")
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|‰|€|\$|£|min|h|km|m|kg|g|ko|Ko|Mo|Go|Kio|Mio|°C|heures?|minutes?|"
+                         r"secondes?|jours?|semaines?|mois|ans?|euros?)(?![\w]))")
 _THOUSANDS_SPACE = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d])")
 
 

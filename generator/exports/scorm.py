@@ -76,12 +76,16 @@ def package_title(course: Course, lang: str, brand: Brand | None, module: Module
 def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None) -> None:
     index = quiz_index(course)
     key = hashlib.sha256(json.dumps(index, sort_keys=True).encode()).hexdigest()[:6]
+    slugs = [lesson.slug for m in course.modules for lesson in m.lessons]
     template = environment().get_template("sco.html.j2")
     (site / "sco").mkdir()
     for module in modules:
         quiz = course.quizzes[module.quiz_id]
+        # The module as core.js's standing() reads it (its lessons decide "completed"), and every lesson
+        # of the course, which the suspend-data codec packs lessons read against.
         config = {"module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
-                  "key": key, "index": index, **({"exam": True} if quiz.mode == "exam" else {})}
+                  "lessons": [{"slug": lesson.slug} for lesson in module.lessons],
+                  "key": key, "index": index, "slugs": slugs, **({"exam": True} if quiz.mode == "exam" else {})}
         html = template.render(lang=lang, dir=course.direction(lang), title=package_title(course, lang, brand, module),
                                config=config, start=f"../{module.slug}/index.html",
                                scripts=[f"../{s}" for s in (CORE_SCRIPT, *SCRIPTS)])

@@ -133,6 +133,19 @@
              complete: answered.length >= size, submitted: !!(entry && entry.submitted) };
   }
 
+  // Where a learner stands in a module, by one rule for the web, SCORM and cmi5: completed when every lesson
+  // is read, passed when its quiz is (an exam once submitted, else once every question is checked).
+  // `m` as the course map (render/journey.py) and a SCO's launch page (exports/scorm.py) write it.
+  function standing(state, m) {
+    var seen = state.visited || {}, r = score(state.quizzes[m.quiz], m.ids, m.total); // score() reads any entry
+    r.done = m.exam ? r.submitted : r.complete;
+    r.passed = r.done && r.percent >= m.pass;
+    r.read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
+    r.completed = r.read === m.lessons.length;
+    r.share = (r.read + (r.passed ? 1 : 0)) / (m.lessons.length + 1); // of the module's steps: its bar
+    return r;
+  }
+
   root.cq = { strings: strings, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
-              matchTyped: matchTyped, unrepeat: unrepeat, judge: judge, score: score };
+              matchTyped: matchTyped, unrepeat: unrepeat, judge: judge, score: score, standing: standing };
 })(self);

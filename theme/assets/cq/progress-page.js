@@ -95,11 +95,9 @@
     /* -- progress page ----------------------------------------------------------------------- */
     function renderProgress(root, course) {
       var state = store().load();
-      var seen = visited(state);
       course.modules.forEach(function (m) {
         var row = root.querySelector('[data-cq-module-quiz="' + m.quiz + '"]');
         if (!row) return;
-        var read = m.lessons.filter(function (l) { return seen[l.slug]; }).length;
         var checks = 0, answered = 0;
         m.lessons.forEach(function (l) {
           l.checks.forEach(function (ref) {
@@ -109,13 +107,13 @@
           });
         });
         var r = quizResult(state, m);
-        row.querySelector(".cq-lessons").textContent = t("lessons", { r: read, n: m.lessons.length });
+        row.querySelector(".cq-lessons").textContent = t("lessons", { r: r.read, n: m.lessons.length });
         row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
         var status = row.querySelector(".cq-status");
         status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
           ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
         row.classList.toggle("cq-passed", r.passed);
-        fill(row.querySelector(".cq-bar"), moduleShare(state, m).share);
+        fill(row.querySelector(".cq-bar"), r.share);
       });
       var s = summary(state, course);
       fill(root.querySelector(".cq-bar-total"), (s.read + s.passed) / (s.lessons + course.modules.length));

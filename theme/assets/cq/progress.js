@@ -13,15 +13,8 @@
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
   }
 
-  /* -- what the learner has done --------------------------------------------------------- */
-  // Only the quiz's current questions (and the attempt's draw) count: a course update that removed a
-  // question leaves its stored answer behind, never in the score.
-  function quizResult(state, module) {
-    var entry = state.quizzes[module.quiz];
-    var r = cq.score(entry && typeof entry === "object" ? entry : {}, module.ids || [], module.total);
-    var done = module.exam ? r.submitted : r.complete;
-    return { answered: r.answered, percent: r.percent, done: done, passed: done && r.percent >= module.pass };
-  }
+  /* -- what the learner has done: the rule is cq.standing (core.js), which SCORM reports too ------- */
+  var quizResult = cq.standing;
   function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
 
   /* -- reading: a lesson opened is where to resume; it is read once its end is seen or a check answered */

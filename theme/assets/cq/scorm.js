@@ -33,6 +33,18 @@
     return api;
   }
 
+  /* -- the module's status: the course's rule (cq.standing) in SCORM 1.2's one element ------------- */
+  // SCORM 2004 and cmi5 report completion (every lesson read) and success (the quiz passed) apart;
+  // SCORM 1.2 has one cmi.core.lesson_status for both, and its "passed" and "failed" each also mean
+  // the SCO is done (LMSs show either as complete), so the quiz's verdict wins once there is one:
+  // passed when the quiz is passed; failed when it is done and not passed (as an LMS may make it anyway:
+  // with the manifest's masteryscore and a score.raw, SCORM 1.2's run-time environment lets it set
+  // passed or failed from the score, RTE p. 3-24); completed when every lesson is read and the quiz not yet done;
+  // incomplete otherwise. A retried quiz goes back to completed or incomplete until it is done again.
+  function status(r) {
+    return r.passed ? "passed" : r.done ? "failed" : r.completed ? "completed" : "incomplete";
+  }
+
   /* -- the session: owned by the launch page ---------------------------------------------------- */
   function startSession(api, config) {
     var started = Date.now();
@@ -44,32 +56,33 @@
 
     try { api.LMSInitialize(""); } catch (e) { /* already initialised by a frame around us */ }
     var state;
-    try { state = decode(get("cmi.suspend_data"), index, config.key); } catch (e) { state = { v: 1, quizzes: {} }; }
+    var slugs = config.slugs || null;
+    try { state = decode(get("cmi.suspend_data"), index, config.key, slugs); } catch (e) { state = { v: 1, quizzes: {} }; }
     if (get("cmi.core.lesson_status") === "not attempted" || !get("cmi.core.lesson_status")) {
       set("cmi.core.lesson_status", "incomplete");
     }
     set("cmi.core.exit", "suspend"); // the learner resumes where they left off
     commit();
 
-    // Counts the quiz's current questions only (and the attempt's draw); an exam reports once, when
-    // submitted: `reported` remembers the attempt (its seed) already sent, across launches too.
-    var ids = [];
-    (index || []).forEach(function (quiz) { if (quiz[0] === config.quiz) ids = quiz[2].map(function (q) { return q[0]; }); });
+    // The module as cq.standing reads it: the quiz's current questions only (and the attempt's draw),
+    // and the module's lessons. An exam's score is reported once, when submitted: `reported` remembers
+    // the attempt (its seed) already sent, across launches too.
+    var module = { quiz: config.quiz, ids: [], total: Number(config.total) || 0, pass: Number(config.pass),
+                   exam: config.exam, lessons: config.lessons || [] };
+    (index || []).forEach(function (quiz) { if (quiz[0] === config.quiz) module.ids = quiz[2].map(function (q) { return q[0]; }); });
     function attempt() { return state.quizzes[config.quiz] || {}; }
     var reported = config.exam && attempt().submitted ? attempt().seed || true : null;
     function report() {
       if (!config.quiz) return;
       var entry = attempt();
-      var total = Number(config.total) || 0;
-      var r = cq.score(entry, ids, total);
-      if (config.exam) {
-        if (!entry.submitted || reported === (entry.seed || true)) return;
-        reported = entry.seed || true;
-      } else if (!total || !r.complete) { set("cmi.core.lesson_status", "incomplete"); return; }
-      set("cmi.core.score.min", 0);
-      set("cmi.core.score.max", 100);
-      set("cmi.core.score.raw", r.percent);
-      set("cmi.core.lesson_status", r.percent >= Number(config.pass) ? "passed" : "failed");
+      var r = cq.standing(state, module);
+      if (r.done && module.total && !(config.exam && reported === (entry.seed || true))) {
+        if (config.exam) reported = entry.seed || true;
+        set("cmi.core.score.min", 0);
+        set("cmi.core.score.max", 100);
+        set("cmi.core.score.raw", r.percent);
+      }
+      set("cmi.core.lesson_status", status(r));
     }
 
     function sessionTime() {
@@ -82,7 +95,7 @@
       load: function () { return JSON.parse(JSON.stringify(state)); },
       save: function (next) {
         state = JSON.parse(JSON.stringify(next));
-        set("cmi.suspend_data", encode(state, index, config.quiz, config.key));
+        set("cmi.suspend_data", encode(state, index, config.quiz, config.key, slugs));
         report();
         set("cmi.core.exit", "suspend");
         commit();
@@ -95,8 +108,8 @@
         commit();
         try { api.LMSFinish(""); } catch (e) { /* the LMS is already gone */ }
       },
-      encode: function (s) { return encode(s, index, config.quiz, config.key); },
-      decode: function (text) { return decode(text, index, config.key); }
+      encode: function (s) { return encode(s, index, config.quiz, config.key, slugs); },
+      decode: function (text) { return decode(text, index, config.key, slugs); }
     };
   }
 

@@ -1,10 +1,12 @@
 /* The SCORM suspend-data codec: what scorm.js writes to cmi.suspend_data and reads back. Loaded
  * after core.js and before scorm.js, in SCORM packages only; no page, no LMS: tests/js/ runs it in Node.
  *
- * cmi.suspend_data holds at most 4,096 characters, so the quiz state is packed against an index of the
- * course's quizzes written into the launch page: about four characters an answer. Two forms are read:
- * "c1<key>;…" (packed against the index whose fingerprint is <key>) and plain JSON (written without
- * an index, by a course page launched on its own). Anything else reads as no progress. */
+ * cmi.suspend_data holds at most 4,096 characters, so the state is packed against what the launch page
+ * lists: the course's quizzes (about four characters an answer) and its lessons (one character for five
+ * lessons read). Three forms are read: "c2<key>;…" (written now: a segment "!" for the lessons read, then
+ * one per quiz, packed against the index whose fingerprint is <key>), "c1<key>;…" (written before lessons
+ * were packed: they travelled in the JSON tail, which is still read) and plain JSON (written without an
+ * index, by a course page launched on its own). Anything else reads as no progress. */
 (function (cq) {
   "use strict";
 
@@ -69,6 +71,43 @@
     }
   }
 
+  /* -- packing the lessons read: "!<fingerprint>.<bits>.<last>" ---------------------------------- */
+  // `slugs`: every lesson of the course, in order. The fingerprint keeps data written for another list
+  // (a lesson added by a course update) from being misread: those lessons read are then forgotten,
+  // the quiz answers (under the index's own key) are not.
+  function fingerprint(slugs) {
+    var text = slugs.join(" "), h = 5381;
+    for (var i = 0; i < text.length; i++) h = (h * 33 + text.charCodeAt(i)) % 1679616; // 36^4: four characters
+    return b36(h);
+  }
+  // Takes from `rest` (the state's other keys) the lessons read it can pack, and leaves the others there.
+  function packRead(rest, slugs) {
+    var seen = rest.visited && typeof rest.visited === "object" ? rest.visited : null;
+    var bits = "", n = 0, left = {};
+    if (seen) Object.keys(seen).forEach(function (slug) { if (seen[slug] !== 1 || slugs.indexOf(slug) === -1) left[slug] = seen[slug]; });
+    for (var i = 0; i < slugs.length; i++) {
+      if (seen && seen[slugs[i]] === 1) n += 1 << (i % 5);
+      if (i % 5 === 4 || i === slugs.length - 1) { bits += n.toString(32); n = 0; }
+    }
+    bits = bits.replace(/0+$/, "");
+    var last = slugs.indexOf(rest.last);
+    if (seen) { if (Object.keys(left).length) rest.visited = left; else delete rest.visited; }
+    if (last !== -1) delete rest.last;
+    return bits || last !== -1 ? "!" + fingerprint(slugs) + "." + bits + (last !== -1 ? "." + b36(last) : "") : "";
+  }
+  function unpackRead(segment, slugs, state) {
+    var parts = segment.slice(1).split(".");
+    if (!slugs || parts[0] !== fingerprint(slugs)) return;
+    var seen = {}, any = false;
+    (parts[1] || "").split("").forEach(function (c, k) {
+      var n = parseInt(c, 32);
+      for (var j = 0; j < 5 && n >= 0; j++) if (n & (1 << j) && slugs[5 * k + j]) { seen[slugs[5 * k + j]] = 1; any = true; }
+    });
+    if (any) state.visited = seen;
+    var last = slugs[parseInt(parts[2], 36)];
+    if (last) state.last = last;
+  }
+
   function encodeJson(state, keep) {
     var copy = JSON.parse(JSON.stringify(state));
     var text = JSON.stringify(copy);
@@ -78,14 +117,18 @@
   }
 
   // `key` fingerprints the index: data packed for another version of the course is not misread.
-  function encode(state, index, keep, key) {
+  // `slugs`: the course's lessons, in order (without them, lessons read travel in the JSON tail).
+  function encode(state, index, keep, key, slugs) {
     if (!index) return encodeJson(state, keep);
     var table = lookup(index);
     var segments = [];
     var rest = { q: {} };
+    var others = {};
     Object.keys(state).forEach(function (key) {
-      if (key !== "v" && key !== "quizzes") { rest.k = rest.k || {}; rest.k[key] = state[key]; }
+      if (key !== "v" && key !== "quizzes") others[key] = state[key];
     });
+    var read = slugs ? packRead(others, slugs) : "";
+    if (Object.keys(others).length) rest.k = others;
     Object.keys(state.quizzes || {}).forEach(function (quizId) {
       var quiz = state.quizzes[quizId];
       var known = table[quizId];
@@ -105,7 +148,7 @@
       segments.push({ id: quizId, text: b36(known.at) + packAttempt(quiz, known) + ":" + tokens.join(",") });
     });
     function join(withRest) {
-      var text = "c1" + (key || "") + ";" + segments.map(function (s) { return s.text; }).join(";");
+      var text = "c2" + (key || "") + ";" + (read ? [read] : []).concat(segments.map(function (s) { return s.text; })).join(";");
       return withRest ? text + "|" + JSON.stringify(rest) : text;
     }
     var hasRest = rest.k || Object.keys(rest.q).length;
@@ -125,19 +168,20 @@
   // Never throws: what cannot be read (cut short by an LMS, written by another course) is left out.
   function json(text) { try { return JSON.parse(text); } catch (e) { return null; } }
 
-  function decode(text, index, key) {
+  function decode(text, index, key, slugs) {
     var state = { v: 1, quizzes: {} };
     if (!text) return state;
     if (text.charAt(0) === "{") { // written without an index (a page launched on its own)
       var parsed = json(text);
       return parsed && parsed.v === 1 && parsed.quizzes && typeof parsed.quizzes === "object" ? parsed : state;
     }
-    var head = "c1" + (key || "") + ";";
-    if (text.slice(0, head.length) !== head) return state;
+    var head = "c2" + (key || "") + ";";
+    if (text.slice(0, head.length) !== head && text.slice(0, head.length) !== "c1" + head.slice(2)) return state;
     var bar = text.indexOf("|");
     var body = bar === -1 ? text.slice(head.length) : text.slice(head.length, bar);
     var quizzes = index || [];
     body.split(";").forEach(function (segment) {
+      if (segment.charAt(0) === "!") return unpackRead(segment, slugs, state);
       var colon = segment.indexOf(":");
       if (colon === -1) return;
       var head = /^([0-9a-z]+)(.*)$/.exec(segment.slice(0, colon));
@@ -163,7 +207,12 @@
     });
     if (bar !== -1) {
       var rest = json(text.slice(bar + 1)) || {};
-      Object.keys(rest.k || {}).forEach(function (key) { if (!own(state, key)) state[key] = rest.k[key]; });
+      Object.keys(rest.k || {}).forEach(function (key) {
+        if (!own(state, key)) state[key] = rest.k[key];
+        else if (key === "visited" && rest.k.visited && typeof rest.k.visited === "object") { // read, but not packed
+          Object.keys(rest.k.visited).forEach(function (slug) { state.visited[slug] = rest.k.visited[slug]; });
+        }
+      });
       Object.keys(rest.q || {}).forEach(function (quizId) {
         var extra = rest.q[quizId] || {};
         var entry = state.quizzes[quizId] = state.quizzes[quizId] || { answers: {} };
