@@ -43,8 +43,8 @@ def flat(text: str) -> str:
 
 
 def plain(author_text: str) -> str:
-    """Author text as printed: the **bold** and *italic* marks become formatting."""
-    return flat(author_text.replace("**", "").replace("*", ""))
+    """Author text as printed: the **bold** and *italic* marks, and `{lang=xx}` after them, become formatting."""
+    return flat(re.sub(r"\{lang=[\w-]+\}", "", author_text).replace("**", "").replace("*", ""))
 
 
 def pages(pdf: Path) -> list[str]:
