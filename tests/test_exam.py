@@ -7,6 +7,7 @@ built once for this file in English and French.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,17 @@ def phone(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # the fake clock's start: any fixed time
+
+
+def still_clock(page: Any, url: str) -> None:
+    """Open `url` on a fake clock that moves only when the test says (page.clock.run_for): a loaded
+    machine that takes a second between two steps must not make 10:00 read 9:59."""
+    page.clock.install(time=START)
+    page.goto(url)
+    page.clock.pause_at(START + dt.timedelta(minutes=1))
+
+
 def stored(page: Any) -> dict[str, Any]:
     state = json.loads(page.evaluate("localStorage.getItem('cq:v1')") or "{}")
     entry: dict[str, Any] = state.get("quizzes", {}).get("01-basics", {})
@@ -53,8 +65,7 @@ def stored(page: Any) -> dict[str, Any]:
 
 def test_a_typed_answer_left_in_its_field_is_graded_when_time_runs_out(phone: Any, exam_site: Path,
                                                                        serve: Any) -> None:
-    phone.clock.install()
-    phone.goto(serve(exam_site) + QUIZ.format(lang="en"))
+    still_clock(phone, serve(exam_site) + QUIZ.format(lang="en"))
     phone.click(".cq-start")
     field = phone.locator(f"{RATE} .cq-input")
     field.tap()
@@ -143,8 +154,7 @@ def on_top(page: Any, selector: str) -> bool:
 def test_start_extension_and_a_typed_answer_kept_on_a_laptop_and_right_to_left(device: Any, lang: str, serve: Any,
                                                                                request: pytest.FixtureRequest) -> None:
     t = catalogue(lang)["exam_js"]
-    device.clock.install()
-    device.goto(serve(request.getfixturevalue(SITES[lang])) + QUIZ.format(lang=lang))
+    still_clock(device, serve(request.getfixturevalue(SITES[lang])) + QUIZ.format(lang=lang))
     assert device.evaluate("getComputedStyle(document.body).direction") == ("rtl" if lang == "ar" else "ltr")
     assert not device.locator(".cq-question").first.is_visible(), "the questions wait for Start"
     device.clock.run_for(3 * 60 * 1000)  # reading the instructions costs no exam time
