@@ -110,6 +110,8 @@ def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(pho
     phone.click(".cq-start")
     clock = phone.locator(".cq-clock")
     assert clock.inner_text() == "10:00"
+    # Material's back-to-top pill, which appears as the learner scrolls up, would cover the running clock.
+    assert phone.evaluate("getComputedStyle(document.querySelector('.md-top')).display") == "none"
     assert phone.get_by_role("timer", name="Temps restant :").count() == 1
     assert phone.evaluate("document.activeElement.id") == "cq-01-basics-single-1"
     phone.click(".cq-more")  # half the time again, as often as the learner asks

@@ -197,3 +197,16 @@ def test_after_the_first_page_every_lesson_reads_offline(browser: Any, built_rea
     page.goto(f"{base}/fr/05-measuring/quiz/")
     assert page.locator(".cq-question").count() > 5
     context.close()
+
+
+def test_a_reply_to_copy_wraps_inside_its_box_on_a_phone(browser: Any, built_real: Path, serve: Any) -> None:
+    """The reply bank's replies and a lesson's assembled reply: read without a sideways swipe (a blind walk's find)."""
+    base = serve(built_real)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    for path in ("fr/tools/reply-bank/", "fr/03-replies/02-reply-frameworks/"):
+        page.goto(f"{base}/{path}")
+        boxes = page.evaluate("[...document.querySelectorAll('pre.cq-template > code')]"
+                              ".map(c => [c.scrollWidth, c.clientWidth])")
+        assert boxes and all(scroll <= client + 1 for scroll, client in boxes), (path, boxes)
+    context.close()

@@ -103,6 +103,7 @@
       entry.at = new Date().toISOString();
       save(state);
       stopClock(quiz);
+      document.documentElement.classList.remove("cq-clock-on");
       var place = document.activeElement && document.activeElement.closest ? document.activeElement.closest(".cq-question") : null;
       quiz.querySelector(".cq-submit-box").hidden = true;
       all(quiz, ".cq-question").forEach(function (el) {
@@ -206,6 +207,8 @@
       var sayBox = box && box.querySelector(".cq-timer-say"), kept = keepSaid && sayBox ? sayBox.textContent : "";
       stopClock(quiz);
       if (!limit || !box || entry.submitted || waiting) return;
+      // While the clock runs, Material's "back to top" pill would sit over it (quiz.css hides it).
+      document.documentElement.classList.add("cq-clock-on");
       var said = {};
       sayBox.textContent = kept;
       function tick() {
