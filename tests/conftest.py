@@ -213,16 +213,27 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-@pytest.fixture
-def device(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    """A page on the device PROFILES names (parametrize "device" indirectly), recording uncaught errors."""
-    context = browser.new_context(**PROFILES[request.param])  # type: ignore[attr-defined]
+def _device_page(browser: object, profile: str) -> Iterator[object]:
+    """A page on the device PROFILES names, recording uncaught errors; its context closes after the test."""
+    context = browser.new_context(**PROFILES[profile])  # type: ignore[attr-defined]
     pg = context.new_page()
-    pg.profile = request.param
+    pg.profile = profile
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
+
+
+@pytest.fixture
+def device(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A page on the device PROFILES names (parametrize "device" indirectly)."""
+    yield from _device_page(browser, request.param)
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A page on the phone profile (390×844, touch)."""
+    yield from _device_page(browser, "phone")
 
 
 @pytest.fixture(autouse=True, scope="session")

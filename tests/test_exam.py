@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.build import build
-from tests.conftest import PROFILES, catalogue, fill, make_typed_course
+from tests.conftest import catalogue, fill, make_typed_course
 from tests.test_a11y import axe_violations
 
 pytestmark = pytest.mark.browser
 
 QUIZ = "/{lang}/01-basics/quiz/"
 RATE = "#cq-01-basics-rate-1"  # numeric, 4.5 %
-PHONE = PROFILES["phone"]
 
 
 @pytest.fixture(scope="module")
@@ -35,15 +33,6 @@ def exam_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build(root, root / "site", ("en", "fr"))
     return root / "site"
 
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    context.close()
 
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # the fake clock's start: any fixed time

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import soup
+from tests.conftest import PROFILES, soup
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+PHONE = PROFILES["phone"]
 # Pages with the widest content: reply templates, the engagement-rate table (952 px before), worksheets.
 WIDE = ["", "tools/reply-templates/", "tools/smart-goal-worksheet/", "05-measuring/03-engagement-rate/",
         "03-replies/02-reply-frameworks/", "04-moderation/05-defamation-and-red-lines/", "progress/"]
@@ -123,8 +123,7 @@ def test_home_on_a_phone_starts_with_a_button_then_the_cards(browser: Any, built
 @pytest.mark.parametrize("profile", ["phone", "laptop"])
 def test_keyboard_focus_stays_in_view_with_a_ring_of_3_to_1(browser: Any, built_real: Path, serve: Any,
                                                              profile: str) -> None:
-    options = PHONE if profile == "phone" else {"viewport": {"width": 1366, "height": 768}}
-    context = browser.new_context(**options, service_workers="block")
+    context = browser.new_context(**PROFILES[profile], service_workers="block")
     page = context.new_page()
     hidden, faint = [], []
     for path in ("fr/03-replies/02-reply-frameworks/", "fr/05-measuring/03-engagement-rate/"):

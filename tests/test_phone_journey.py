@@ -5,7 +5,6 @@ choice's feedback only, a passed quiz leads to the next step, the certificate st
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +16,10 @@ from generator.render.docs import relative_url
 from generator.render.journey import certificate_page
 from tests.conftest import ARABIC, MINI, catalogue, fill, make_course, pdf_text
 from tests.test_browser import answer_all_right
-from tests.test_exam import PHONE
 
 pytestmark = pytest.mark.browser
 LESSON = "/{lang}/01-basics/{slug}/"
 
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    context.close()
 
 
 def read(page: Any) -> dict[str, Any]:

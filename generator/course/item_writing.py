@@ -116,7 +116,10 @@ def step_share(quiz: Quiz) -> tuple[int, int]:
     return (moves.most_common(1)[0][1] if moves else 0), sum(moves.values())
 
 
-def check_quiz(quiz: Quiz, course: Course, common: dict[str, set[str]], problems: Problems) -> None:
+Cues = dict[str, tuple[set[str], set[str]]]  # by language: (hedges, absolutes)
+
+
+def check_quiz(quiz: Quiz, course: Course, common: dict[str, set[str]], cues: Cues, problems: Problems) -> None:
     for q in quiz.questions:
         for lang in course.languages:
             if _single(q) and (opening := key_opening(q, lang, common[lang])):
@@ -131,7 +134,7 @@ def check_quiz(quiz: Quiz, course: Course, common: dict[str, set[str]], problems
                 problems.add(quiz.path, q.id_line or q.line, "quiz.match_echo",
                              f"question '{q.id}' ({lang}): the match of {echoes[0]!r} repeats its words; a learner "
                              "can pair them without the lesson: reword one side")
-            cue = hedged(q, lang, cue_words(course, lang, "hedges"), cue_words(course, lang, "absolutes"))
+            cue = hedged(q, lang, *cues[lang])
             if cue:
                 state = "a true statement hedges" if q.choices[0].correct else "a false statement overclaims"
                 problems.add(quiz.path, q.id_line or q.line, "quiz.true_false_cue",
@@ -148,5 +151,7 @@ def check_quiz(quiz: Quiz, course: Course, common: dict[str, set[str]], problems
 def item_writing(course: Course, problems: Problems) -> None:
     """Record the item-writing warnings of every quiz of the course."""
     common = {lang: common_stems(course.quizzes.values(), lang) for lang in course.languages}
+    cues = {lang: (cue_words(course, lang, "hedges"), cue_words(course, lang, "absolutes"))
+            for lang in course.languages}
     for quiz in course.quizzes.values():
-        check_quiz(quiz, course, common, problems)
+        check_quiz(quiz, course, common, cues, problems)
