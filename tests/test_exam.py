@@ -115,7 +115,8 @@ def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(pho
     assert phone.locator(".cq-timer-say").inner_text() == (
         "Encore 5\u00a0minutes. Vous pouvez demander plus de temps.")
     phone.reload()  # the clock and the extension survive a reload
-    assert clock.inner_text().startswith("4:")
+    # 5:00 left (neither the 10 nor the 15 minutes of a reset clock): 4:5x when the reload took a second or more.
+    assert clock.inner_text() == "5:00" or clock.inner_text().startswith("4:5")
     phone.locator("#cq-01-basics-tf-1-false").focus()
     phone.clock.run_for(5 * 60 * 1000)
     assert phone.locator(".cq-score").inner_text().startswith("Le temps est écoulé")

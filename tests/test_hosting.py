@@ -174,7 +174,12 @@ def host(request: pytest.FixtureRequest, built: Built) -> Iterator[Host]:
         while True:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    pass
+                # Apache listens a moment before it writes its pid file: wait for both.
+                pid_file = work / "server.pid"
+                if pid_file.is_file() and pid_file.read_text(encoding="utf-8").strip():
                     break
+                raise OSError("no pid file yet")
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     logs = [(work / n).read_text(encoding="utf-8", errors="replace")
