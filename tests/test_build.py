@@ -36,6 +36,10 @@ def test_module_quiz_page_holds_every_question_with_translated_interface(built_m
     assert fr.select_one(".cq-prompt").get_text() == "Quel objectif est SMART\u00a0?"
     labels = [label.get_text() for label in fr.select("[data-cq-type=true_false] label")]
     assert labels == ["Vrai", "Faux"]
+    # Checkboxes alone do not tell a learner (or a screen reader's legend) that several answers may be right.
+    hows = {q["data-cq-type"]: q.legend.select_one(".cq-how") for q in fr.select(".cq-question")}
+    assert hows.pop("multiple").get_text() == "Cochez toutes les bonnes réponses."
+    assert set(hows.values()) == {None}
 
 
 def test_answers_are_readable_without_javascript(built_mini: Path) -> None:
