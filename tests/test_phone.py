@@ -209,3 +209,18 @@ def test_a_reply_to_copy_wraps_inside_its_box_on_a_phone(browser: Any, built_rea
                               ".map(c => [c.scrollWidth, c.clientWidth])")
         assert boxes and all(scroll <= client + 1 for scroll, client in boxes), (path, boxes)
     context.close()
+
+
+def test_a_wide_table_becomes_cards_without_empty_labels(browser: Any, built_real: Path, serve: Any) -> None:
+    """The engagement-rate example on a phone: one card per post, and the total's card shows only its figures."""
+    base = serve(built_real)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{base}/fr/05-measuring/03-engagement-rate/")
+    cards = page.evaluate("[...document.querySelectorAll('table.cq-stack tr')].filter(r => r.querySelector('td'))"
+                          ".map(r => [...r.querySelectorAll('td')].filter(c => c.offsetHeight > 0)"
+                          ".map(c => [c.getAttribute('data-label'), c.innerText.trim()]))")
+    context.close()
+    total = next(card for card in cards if "Total de mars" in card[0][1])
+    assert [label for label, _ in total] == ["publication", "portée", "interactions", "taux (portée)"], total
+    assert all(text for card in cards for _, text in card), cards
