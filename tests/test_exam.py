@@ -105,6 +105,7 @@ def test_the_clock_waits_for_start_can_be_extended_and_never_moves_the_focus(pho
     assert phone.evaluate("document.activeElement.id") == "cq-01-basics-single-1"
     phone.click(".cq-more")  # half the time again, as often as the learner asks
     assert phone.locator(".cq-timer-say").inner_text() == "5\u00a0minutes de plus accordées."
+    assert phone.locator(".cq-timer-say").is_visible(), "a sighted learner sees the extension too"
     assert clock.inner_text() == "15:00"
     phone.mouse.move(0, 0)  # Material's hover and focus colours are the brand's business (tests/test_brand.py)
     phone.evaluate("document.activeElement.blur()")

@@ -27,6 +27,8 @@
     "border:1px solid var(--md-primary-fg-color);border-radius:.2rem;padding:0 .8em}" +
     ".cq-timer p{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .6em;margin:.4em 0}" +
     ".cq-clock{font-variant-numeric:tabular-nums;font-weight:700}" +
+    // What the clock says (more time given, 5 and 1 minutes left) is shown, not only spoken; nothing when silent.
+    ".cq-timer-say:empty{display:none}" +
     ".cq-waiting .cq-question,.cq-waiting .cq-summary{display:none}" +
     ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
