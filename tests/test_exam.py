@@ -149,6 +149,7 @@ def test_start_extension_and_a_typed_answer_kept_on_a_laptop_and_right_to_left(d
     t = catalogue(lang)["exam_js"]
     still_clock(device, serve(request.getfixturevalue(SITES[lang])) + QUIZ.format(lang=lang))
     assert device.evaluate("getComputedStyle(document.body).direction") == ("rtl" if lang == "ar" else "ltr")
+    device.locator(".cq-start").wait_for()  # exam.js loads after the page: on a busy machine, a moment later
     assert not device.locator(".cq-question").first.is_visible(), "the questions wait for Start"
     device.clock.run_for(3 * 60 * 1000)  # reading the instructions costs no exam time
     assert stored(device).get("started") is None
@@ -170,6 +171,14 @@ def test_start_extension_and_a_typed_answer_kept_on_a_laptop_and_right_to_left(d
     assert stored(device)["answers"]["rate-1"]["value"] == ["87.5"]
     assert device.evaluate("document.activeElement.closest('.cq-question').id") == "cq-01-basics-rate-1", \
         "at 0:00 the focus stays in the field"
+    # The screen shows that question's explanations: a line where the clock was says why, and leads to the score.
+    note = device.locator(".cq-timeup a")
+    assert note.inner_text() == t["timeUp"] and on_top(device, ".cq-timeup a")
+    note.click()
+    # The score wraps over two lines: its first line is where the eye goes, under no bar.
+    assert device.evaluate("""() => { const r = document.querySelector('.cq-score').getClientRects()[0];
+        const top = document.elementFromPoint(r.left + 2, r.top + r.height / 2);
+        return r.top >= 0 && r.bottom <= innerHeight && !!top && !!top.closest('.cq-score'); }""")
     assert device.errors == []
 
 

@@ -28,7 +28,7 @@
     ".cq-timer p{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .6em;margin:.4em 0}" +
     ".cq-clock{font-variant-numeric:tabular-nums;font-weight:700}" +
     // What the clock says (more time given, 5 and 1 minutes left) is shown, not only spoken; nothing when silent.
-    ".cq-timer-say:empty{display:none}" +
+    ".cq-timer-say:empty{display:none}.cq-score{scroll-margin-top:4rem}" +
     ".cq-waiting .cq-question,.cq-waiting .cq-summary{display:none}" +
     ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
@@ -120,6 +120,23 @@
         score.textContent = t("timeUp") + " " + score.textContent;
         // A field the sheet disabled drops the focus: it stays on that question, where the learner was.
         if (place) { place.setAttribute("tabindex", "-1"); place.focus({ preventScroll: true }); }
+        // The screen now shows that question's explanations: where the clock was, a sighted learner reads
+        // that the time is up and finds the score (a plain line, not live: the score line already spoke).
+        var box = quiz.querySelector(".cq-timer"), note = document.createElement("p"), link = document.createElement("a");
+        score.id = score.id || "cq-score-" + quizId(quiz);
+        link.href = "#" + score.id;
+        link.textContent = t("timeUp");
+        note.className = "cq-timeup";
+        note.appendChild(link);
+        link.addEventListener("click", function (e) {
+          // Material's instant loading would take over a plain hash link; the note's job is done, and hidden it
+          // no longer covers the score.
+          e.preventDefault();
+          box.hidden = true;
+          score.setAttribute("tabindex", "-1");
+          score.focus();
+        });
+        if (box) { box.firstChild.hidden = true; box.appendChild(note); box.hidden = false; }
       } else {
         score.setAttribute("tabindex", "-1");
         score.focus();
@@ -164,6 +181,8 @@
     }
 
     function restartExam(quiz, entry) {
+      var note = quiz.querySelector(".cq-timeup");
+      if (note) { note.parentNode.firstChild.hidden = false; note.remove(); }
       quiz.querySelector(".cq-submit-box").hidden = false;
       quiz.querySelector(".cq-confirm").hidden = true;
       quiz.querySelector(".cq-score").setAttribute("aria-live", "polite");
