@@ -194,6 +194,10 @@ def test_no_page_breaks_the_security_policy(host: Host, browser: Any, lang: str)
     page.on("console", lambda m: said.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: said.append(str(e)))
     visited = walk_every_template(page, host.url, lang)
+    # The offline reader installed under the policy and stored the course (its caches are named cq-…).
+    page.goto(f"{host.url}/{lang}/")
+    assert page.evaluate("navigator.serviceWorker.ready.then(function (r) { return Boolean(r.active); })")
+    page.wait_for_function("caches.keys().then(function (k) { return k.some(function (n) { return /^cq-/.test(n) }) })")
     context.close()
     assert len(visited) == 9
     refused = [m for m in said if "CSP violation" in m or "Content Security Policy" in m or "Refused to" in m
