@@ -171,6 +171,9 @@ def walk_every_template(page: Any, url: str, lang: str) -> list[str]:
     assert page.evaluate("getComputedStyle(document.querySelector('.cq-clock')).fontWeight") == "700"
     go(f"/{lang}/progress/")
     page.wait_for_selector(".cq-tools:not([hidden])")
+    with page.expect_download() as saved:  # the progress file is a blob: address, which the policy leaves alone
+        page.click(".cq-download")
+    assert saved.value.suggested_filename.endswith(".json")
     go(f"/{lang}/certificate/")
     go(f"/{lang}/")
     page.click("label.md-search__icon, .md-search__input")
