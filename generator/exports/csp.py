@@ -12,7 +12,10 @@ server sends, whatever theme or Material version made them.
 
 Styles: Material's pages have no inline `<style>`, its scripts style through the CSSOM (allowed),
 the chooser has one `<style>` (hashed), and our quiz meter marks the pass mark with a `style`
-attribute, which CSP allows only by hash with 'unsafe-hashes' (one hash per distinct value).
+attribute, which CSP allows only by hash with 'unsafe-hashes' (one hash per distinct value). exam.js
+adds its styles as a constructed sheet (CSSOM) for the same reason. tests/test_hosting_languages.py
+walks every template through nginx and Apache with this policy and finds no violation; taking out any
+one of these allowances makes it fail.
 """
 
 from __future__ import annotations
@@ -92,16 +95,17 @@ def inline_sources(site: Path) -> Inline:
 def content_security_policy(inline: Inline) -> str:
     """The portal's policy: everything from the portal's own address, inline code only by hash.
 
-    data: images are Material's icons, written into its stylesheet as SVG data URLs. Workers are the
+    data: images are Material's icons, written into its stylesheet as SVG data URLs (measured: without
+    data:, Chromium refuses them on every page). Workers are the
     search worker and the offline reader, both files of the site. `frame-ancestors 'self'`: a host
     that embeds the portal in another site sets its own.
     """
-    style = " ".join(["'self'", *inline.styles,
+    style = " ".join(["style-src 'self'", *inline.styles,
                       *(["'unsafe-hashes'", *inline.style_attributes] if inline.style_attributes else [])])
     return "; ".join([
         "default-src 'none'",
-        "script-src 'self' " + " ".join(inline.scripts),
-        f"style-src {style}",
+        " ".join(["script-src 'self'", *inline.scripts]),
+        style,
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -110,7 +114,7 @@ def content_security_policy(inline: Inline) -> str:
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'self'",
-    ]).replace("'self' ;", "'self';")
+    ])
 
 
 def security_headers(inline: Inline) -> list[tuple[str, str]]:
