@@ -24,6 +24,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     site = (args.site_dir or args.root / "site").resolve()
     portal = read_portal(course, site, brand, args.site_url)
     text = render_config(args.server, portal)
+    for notice in portal.notices:
+        LOGGER.warning(f"notice: {notice}")
     if args.output is None:
         sys.stdout.write(text)  # the command's output, not a message: -q keeps it
         return EXIT_OK

@@ -10,7 +10,8 @@ shipped course, and pages/deploy.md shows those files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,7 @@ class Portal:
     prefix: str  # the path the portal lives under: "/" or "/course/"
     stats: bool
     headers: tuple[tuple[str, str], ...]
+    notices: list[str] = field(default_factory=list)  # what the host should know, said by the command
 
 
 def address(site_url: str | None) -> tuple[str, str]:
@@ -45,6 +47,33 @@ def address(site_url: str | None) -> tuple[str, str]:
     parts = urlsplit(site_url)
     path = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
     return parts.hostname or PLACEHOLDER_HOST, path
+
+
+class _Stylesheets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        given = dict(attrs)
+        if tag == "link" and given.get("rel") == "stylesheet" and given.get("href"):
+            self.hrefs.append(str(given["href"]))
+
+
+def astray_not_found(site: Path, languages: tuple[str, ...], prefix: str) -> list[str]:
+    """The languages whose 404 page loads its styles from outside the language's folder.
+
+    MkDocs writes the 404 page's links from the site's address, because it is served at any depth;
+    without `site_url` that address is `/`, so the page asks for /assets/… where no language has its
+    files (measured: every language's 404 page unstyled and without its scripts under nginx).
+    """
+    astray = []
+    for lang in languages:
+        reader = _Stylesheets()
+        reader.feed((site / lang / NOT_FOUND).read_text(encoding="utf-8"))
+        if any(href.startswith("/") and not href.startswith(f"{prefix}{lang}/") for href in reader.hrefs):
+            astray.append(lang)
+    return astray
 
 
 def read_portal(course: Course, site: Path, brand: Brand | None, site_url: str | None = None) -> Portal:
@@ -58,8 +87,13 @@ def read_portal(course: Course, site: Path, brand: Brand | None, site_url: str |
                          "pages for the hashes of their scripts; run `coursegen build` first (with the same "
                          "--brand), or give the built folder with --site-dir")
     name, prefix = address(site_url or (brand.site_url if brand else None))
-    return Portal(languages=tuple(course.languages), server_name=name, prefix=prefix,
-                  stats=bool(brand and brand.completion_stats), headers=tuple(security_headers(inline_sources(site))))
+    languages = tuple(course.languages)
+    astray = astray_not_found(site, languages, prefix)
+    notices = [f"the \"page not found\" pages of {', '.join(astray)} were built without the portal's address: "
+               f"they would load their styles and scripts from {prefix}assets/, where there are none; build with "
+               "--site-url (or the brand's site_url) so that they look like every other page"] if astray else []
+    return Portal(languages=languages, server_name=name, prefix=prefix, stats=bool(brand and brand.completion_stats),
+                  headers=tuple(security_headers(inline_sources(site))), notices=notices)
 
 
 def render_config(server: str, portal: Portal) -> str:
