@@ -13,6 +13,7 @@ import pytest
 
 from generator.exports.server import Portal, render_config
 from tests.conftest import REPO
+from tests.hosting import SERVERS, free_port, nginx_argv
 from tests.shared import Shared
 
 
@@ -80,6 +81,13 @@ def test_a_portal_under_a_path_is_served_there_with_a_not_found_page_per_languag
     assert "location /social-media/fr/ {\n        error_page 404 /social-media/fr/404.html;" in text
     assert "error_page 404 /social-media/en/404.html;" in text
     assert '"~^/social-media/stats/" "no-store";' in text  # completion counts: never cached
+    # And nginx reads it (its own syntax check, the `nginx -t` the file's comment asks for).
+    if not Path(SERVERS["nginx"]).exists():
+        pytest.fail("Debian's nginx is missing: run `make test`, which installs it")
+    (tmp_path / "work").mkdir()
+    argv = nginx_argv(tmp_path / "work", free_port(), built_mini, text)
+    tested = subprocess.run([*argv, "-t"], capture_output=True, text=True, timeout=60, check=False)
+    assert tested.returncode == 0, tested.stderr
 
 
 def test_each_language_after_the_first_gets_its_own_location() -> None:
