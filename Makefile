@@ -24,8 +24,8 @@ browsers:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# Debian's nginx and Apache: the hosting tests serve the built portal with the deployment page's own
-# configurations. A policy-rc.d keeps the packages from starting a server on port 80 as they install.
+# Debian's nginx and Apache: the hosting tests serve built portals with the configurations `coursegen deploy`
+# writes. A policy-rc.d keeps the packages from starting a server on port 80 as they install.
 webserver:
 	@{ [ -x /usr/sbin/nginx ] && [ -x /usr/sbin/apache2 ]; } || { \
 	  echo "Installing Debian's nginx and Apache for the hosting tests"; \

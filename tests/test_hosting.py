@@ -1,24 +1,19 @@
-"""The portal as a host serves it: Debian's nginx and Apache, workers as www-data, the hosting page's own files.
+"""The portal as a host serves it: Debian's nginx and Apache, workers as www-data, the files `coursegen deploy` wrote.
 
 The site is built once by the real CLI into a folder that only the build's own permissions make
-readable to www-data; each server runs with its file from deploy/ (the files pages/deploy.md
-shows), TLS lines aside, on 127.0.0.1. Completion counts are read back from each server's real
-access log.
+readable to www-data; each server runs with the configuration `coursegen deploy` wrote for it
+(tests/hosting.py), TLS lines aside, on 127.0.0.1. Completion counts are read back from each server's
+real access log. The three-language course and the security policy: tests/test_hosting_languages.py.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +21,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.hosting import SERVERS, deploy, fetch, free_port, running, worker_users
 from tests.test_browser import answer_all_right
 from tests.test_pdf import two_module_course
 
-SERVERS = {"nginx": "/usr/sbin/nginx", "apache": "/usr/sbin/apache2"}
 BRAND = """\
 name: {en: Example chamber, fr: Chambre exemple}
 colors: {primary: "#0b5c7a", accent: "#0b5c7a"}
@@ -59,82 +53,6 @@ class Host:
     pid: int
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def adapt(name: str, replace: dict[str, str], drop: tuple[str, ...]) -> str:
-    """A file of deploy/ as a host would adapt it: no TLS on a test machine, our port and folder."""
-    lines = []
-    for line in (REPO / "deploy" / name).read_text(encoding="utf-8").splitlines():
-        stripped = line.strip()
-        if stripped.startswith(drop):
-            continue
-        for old, new in replace.items():
-            if stripped == old:
-                line = line.replace(old, new)
-                replace = {k: v for k, v in replace.items() if k != old}
-                break
-        lines.append(line)
-    # Every line the test adapts must still be in the file: a change to it shows up as a failure.
-    assert replace == {}, f"deploy/{name} no longer has: {list(replace)}"
-    return "\n".join(lines) + "\n"
-
-
-def nginx_config(work: Path, port: int, site: Path) -> list[str]:
-    block = adapt("nginx.conf", {"listen 443 ssl;": f"listen 127.0.0.1:{port};",
-                                 "root /srv/course/site;": f"root {site};"}, ("ssl_certificate", "listen [::]:443"))
-    (work / "server.conf").write_text(block, encoding="utf-8")
-    temp = "\n".join(f"    {kind}_temp_path {work}/tmp/{kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                                            "uwsgi", "scgi"))
-    config = work / "nginx.conf"
-    config.write_text(f"""\
-user www-data;
-worker_processes 1;
-pid {work}/server.pid;
-error_log {work}/error.log;
-daemon off;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {work}/access.log combined;
-{temp}
-    include {work}/server.conf;
-}}
-""", encoding="utf-8")
-    (work / "tmp").mkdir()
-    return [SERVERS["nginx"], "-e", str(work / "error.log"), "-c", str(config)]
-
-
-def apache_config(work: Path, port: int, site: Path) -> list[str]:
-    host = adapt("apache.conf", {"<VirtualHost *:443>": f"<VirtualHost 127.0.0.1:{port}>",
-                                 "DocumentRoot /srv/course/site": f"DocumentRoot {site}",
-                                 "<Directory /srv/course/site>": f"<Directory {site}>"}, ("SSL",))
-    (work / "vhost.conf").write_text(host, encoding="utf-8")
-    modules = "\n".join(f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so"
-                         for name in ("mpm_event", "authz_core", "mime", "dir", "filter", "deflate", "headers"))
-    config = work / "apache.conf"
-    config.write_text(f"""\
-ServerRoot {work}
-ServerName 127.0.0.1
-Listen 127.0.0.1:{port}
-User www-data
-Group www-data
-PidFile {work}/server.pid
-DefaultRuntimeDir {work}
-ErrorLog {work}/error.log
-LogFormat "%h %l %u %t \\"%r\\" %>s %b \\"%{{Referer}}i\\" \\"%{{User-Agent}}i\\"" combined
-CustomLog {work}/access.log combined
-{modules}
-TypesConfig /etc/mime.types
-Include {work}/vhost.conf
-""", encoding="utf-8")
-    return [SERVERS["apache"], "-f", str(config), "-DFOREGROUND"]
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The two-module course under a brand that counts completions, built by the CLI into a host's folder."""
@@ -160,55 +78,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 @pytest.fixture(scope="module", params=list(SERVERS))
 def host(request: pytest.FixtureRequest, built: Built) -> Iterator[Host]:
     server = str(request.param)
-    if not Path(SERVERS[server]).exists():
-        pytest.fail(f"Debian's {server} is missing: run `make test`, which installs it")
-    work = built.work / server
-    work.mkdir()
-    work.chmod(0o755)
+    written = deploy(built.root, built.site, server, built.work / f"{server}-deploy.conf",
+                     "--brand", str(built.root / "brands" / "chamber.yml"), "--site-url", built.url + "/")
     port = int(built.url.rsplit(":", 1)[1])
-    argv = (nginx_config if server == "nginx" else apache_config)(work, port, built.site)
-    with (work / "server.out").open("wb") as said:
-        process = subprocess.Popen(argv, stdout=said, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    pass
-                # Apache listens a moment before it writes its pid file: wait for both.
-                pid_file = work / "server.pid"
-                if pid_file.is_file() and pid_file.read_text(encoding="utf-8").strip():
-                    break
-                raise OSError("no pid file yet")
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    logs = [(work / n).read_text(encoding="utf-8", errors="replace")
-                            for n in ("server.out", "error.log") if (work / n).exists()]
-                    pytest.fail(f"{server} did not start: {logs}")
-                time.sleep(0.1)
-        pid = int((work / "server.pid").read_text(encoding="utf-8"))
-        yield Host(server, built.url, built.site, work / "access.log", built.root, pid)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-
-
-def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, headers, body = response.status, dict(response.headers.items()), response.read()
-    except urllib.error.HTTPError as error:
-        status, headers, body = error.code, dict(error.headers.items()), error.read()
-    if headers.get("Content-Encoding") == "gzip":
-        body = gzip.decompress(body)
-    return status, headers, body
+    with running(server, built.work / server, port, built.site, written) as pid:
+        yield Host(server, built.url, built.site, built.work / server / "access.log", built.root, pid)
 
 
 def test_workers_run_as_www_data(host: Host) -> None:
-    users = subprocess.run(["ps", "-o", "user=", "--ppid", str(host.pid)], capture_output=True, text=True,
-                           check=True).stdout.split()
-    assert users and set(users) == {"www-data"}
+    assert worker_users(host.pid) == {"www-data"}
 
 
 @pytest.mark.parametrize(("path", "content_type", "contains"), [

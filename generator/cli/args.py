@@ -93,9 +93,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_date, help="only from this day on (YYYY-MM-DD)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
 
+    from generator.cli.deploy import add_deploy_parser
     from generator.cli.exports import add_export_parsers
 
     add_export_parsers(sub, BRAND_HELP)
+    add_deploy_parser(sub, BRAND_HELP)
     for command in sub.choices.values():
         add_verbosity(command, argparse.SUPPRESS)
     return top

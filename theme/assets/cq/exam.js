@@ -33,9 +33,17 @@
     ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
   self.cqExam = function (q) {
-    var style = document.createElement("style");
-    style.textContent = STYLE;
-    document.head.appendChild(style);
+    // A constructed sheet is CSSOM, which a strict Content-Security-Policy allows (a <style> element
+    // written by a script is refused unless its hash is listed); a browser without one gets the element.
+    if (window.CSSStyleSheet && "adoptedStyleSheets" in document) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } else {
+      var style = document.createElement("style");
+      style.textContent = STYLE;
+      document.head.appendChild(style);
+    }
     var all = cq.all, load = q.load, save = q.save, quizState = q.quizState, record = q.record, show = q.show,
       judge = q.judge, readAnswer = q.readAnswer;
     function summarise(quiz) { q.summarise(quiz); }
