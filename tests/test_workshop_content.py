@@ -119,11 +119,31 @@ def test_card_sets_are_printed_one_card_a_box(course: Course, trainer_html: dict
             assert all(card.get_text(strip=True) for card in cards)
 
 
-def test_the_print_stylesheet_sets_cards_at_20_pt_with_cut_lines() -> None:
-    css = (REPO / "generator" / "templates" / "print.css").read_text(encoding="utf-8")
-    rule = re.search(r"\.cq-print-card \{([^}]*)\}", css)
-    assert rule is not None
-    assert "font-size: 20pt" in rule.group(1) and "dashed" in rule.group(1) and "break-inside: avoid" in rule.group(1)
+def test_module_3_cards_print_at_20_pt_inside_cut_lines_never_split(course: Course,
+                                                                    trainer_html: dict[str, BeautifulSoup]) -> None:
+    """Module 3's trainer notes laid out by WeasyPrint with the print stylesheet, as the trainer edition does."""
+    from weasyprint import HTML
+
+    page = BeautifulSoup(str(trainer_html["fr"]), "html.parser")  # French: the longer texts
+    notes = page.find(id=page_anchor("03-replies/trainer"))
+    assert page.body is not None and notes is not None
+    page.body.clear()
+    page.body.append(notes)
+    document = HTML(string=str(page), base_url=str(course.root)).render()
+    found: dict[int, list[int]] = {}  # card (by its element) -> pages it is laid out on
+    for number, laid_out in enumerate(document.pages):
+        for box in laid_out._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is None or "cq-print-card" not in (element.get("class") or ""):
+                continue
+            if type(box).__name__ != "BlockBox":
+                continue
+            found.setdefault(id(element), []).append(number)
+            assert box.style["border_top_style"] == "dashed" and box.style["border_bottom_style"] == "dashed"
+            words = [text for text in box.descendants() if type(text).__name__ == "TextBox"]
+            assert words and all(text.style["font_size"] >= 20 * 96 / 72 - 0.01 for text in words)  # 20 pt in px
+    assert len(found) == 10
+    assert all(len(pages) == 1 for pages in found.values()), found  # no card runs over two pages
 
 
 # -- broken run sheets, each reported at its line ------------------------------------------------------------
