@@ -73,7 +73,7 @@ def test_every_run_sheet_has_sign_in_a_quiz_with_time_and_an_evaluation(course: 
             assert sign_in in texts[0], (module.slug, lang, texts[0])
             assert evaluation in texts[-1], (module.slug, lang, texts[-1])
             assert any(debrief in t for t in texts), (module.slug, lang)
-            sheet = parse(module.trainer.sources[lang])  # type: ignore[union-attr]
+            sheet = parse(module.trainer.sources[lang])
             assert sheet is not None
             quiz = [s for s in sheet.steps if QUIZ_TOOL in s.uses]
             assert len(quiz) == 1, (module.slug, lang)
@@ -83,7 +83,7 @@ def test_every_run_sheet_has_sign_in_a_quiz_with_time_and_an_evaluation(course: 
 
 def test_each_tool_is_taught_before_the_step_that_uses_it(course: Course) -> None:
     for module in course.modules:
-        for lang, src in module.trainer.sources.items():  # type: ignore[union-attr]
+        for lang, src in module.trainer.sources.items():
             sheet = parse(src)
             assert sheet is not None
             taught: set[str] = set()
@@ -186,7 +186,7 @@ def test_a_broken_run_sheet_is_reported_at_its_line(course: Course, old: str, ne
     if code == "runsheet.total":  # a sum belongs to the whole table: reported at its heading
         heading = next(p for p in found if f"[{code}]" in p)
         assert heading.startswith("modules/03-replies/trainer.md:") and message in heading, found
-        src = next(m for m in course.modules if m.slug == "03-replies").trainer.sources["en"]  # type: ignore[union-attr]
+        src = next(m for m in course.modules if m.slug == "03-replies").trainer.sources["en"]
         assert heading.split(":")[1] == str(src.body_line + src.body[:src.body.index("{#run-sheet}")].count("\n"))
         return
     assert any(p.startswith(where) and f"[{code}]" in p and message in p for p in found), (where, found)
