@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,13 @@ def test_every_material_is_printed_in_the_trainer_edition(course: Course,
                     slug = slugs[(src.path.parent / path).resolve()] if path else module.trainer.slug
                     anchor = page_anchor(slug) + (f"--{fragment}" if fragment else "")
                     assert anchor in ids, (module.slug, lang, material, anchor)
+
+
+def test_every_anchor_of_the_trainer_edition_is_defined_once(trainer_html: dict[str, BeautifulSoup]) -> None:
+    """A card set's id must not also be a heading's slug: a link would land on either, and WeasyPrint warns."""
+    for lang, html in trainer_html.items():
+        ids = Counter(tag["id"] for tag in html.find_all(id=True))
+        assert sorted(i for i, n in ids.items() if n > 1) == [], lang
 
 
 def test_card_sets_are_printed_one_card_a_box(course: Course, trainer_html: dict[str, BeautifulSoup]) -> None:
