@@ -172,9 +172,14 @@ def check_module(course: Course, module: Module, problems: Problems) -> None:
                         problems)
     default = sheets.get(course.default_language)
     for lang, sheet in sheets.items():
-        if lang == course.default_language or default is None:
+        if lang == course.default_language:
             continue
-        if sheet is None:
+        if default is None:
+            if sheet is not None:
+                problems.add(sheet.path, sheet.line, "runsheet.lang_mismatch",
+                             f"these trainer notes have a run sheet and the {course.default_language} ones do not: "
+                             "one session, one plan in every language")
+        elif sheet is None:
             problems.add(module.trainer.sources[lang].path, 2, "runsheet.lang_mismatch",
                          f"the {course.default_language} trainer notes have a run sheet and these do not: "
                          "translate it")
