@@ -105,7 +105,7 @@ def load_module(folder: Path, languages: tuple[str, ...], problems: Problems) ->
     slug = folder.name
     pages = load_pairs(overview, "module", lambda p: f"{slug}/index", languages, problems)
     lesson_pages = load_pairs(lessons, "lesson", lambda p: f"{slug}/{p.name}", languages, problems)
-    trainer_pages = load_pairs(trainer, "page", lambda p: f"{slug}/trainer", languages, problems)
+    trainer_pages = load_pairs(trainer, "trainer", lambda p: f"{slug}/trainer", languages, problems)
     if not pages:
         problems.leave_out(folder)  # links to its lessons are not broken: the module is
         return None

@@ -19,7 +19,7 @@ def _kind(path: Path) -> str:
     if "modules" not in path.parts:
         return "page"
     stem = path.name.split(".")[0]
-    return {"index": "module", "trainer": "page"}.get(stem, "lesson")
+    return {"index": "module", "trainer": "trainer"}.get(stem, "lesson")
 
 
 def french_files(root: Path, languages: tuple[str, ...]) -> list[Path]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.course.markdown_scan import directives, french_typography, links, prose_lines, written_targets
 from generator.course.model import Course, Page, Question, Quiz, Source, normalise_answer
 from generator.course.problems import Problems
+from generator.course.run_sheet import check_module
 
 
 def check_question(quiz: Quiz, q: Question, problems: Problems) -> None:
@@ -192,6 +193,8 @@ def validate(course: Course, problems: Problems) -> None:
         return  # no course.yml to read: nothing loaded, and its problem says why
     check_quizzes(course, problems)
     check_pages(course, problems)
+    for module in course.modules:
+        check_module(course, module, problems)  # the workshop's run sheet, when the trainer notes have one
     modules_dir = (course.root / "modules").resolve()
     if not course.modules and not any(p.parent == modules_dir for p in problems.left_out):
         problems.add(course.root / "modules", None, "course.empty", "the course has no module")
