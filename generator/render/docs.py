@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.course import cache
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
-from generator.render import journey
+from generator.render import journey, practice
 from generator.render.quiz import environment, exam_minutes, render_quiz
 
 NavItem = dict[str, Any]
@@ -191,6 +191,14 @@ class Renderer:
         return (self.front_matter(module.overview, title) + f"# {title}\n\n{' '.join(intro)}\n\n"
                 + html + "\n" + bottom + self.abbreviations())
 
+    def practice_page(self) -> str:
+        """Practise what you missed: the questions met, brought back by practice.js (render/practice.py)."""
+        docs, title = "practice.md", self.t["practice"]
+        meta = {"title": title, "description": self.t["practice_intro"]}
+        html = self.quiz_block(practice.practice_html(self.course, self.lang, self.link_for(docs)))
+        return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+                + f"# {title}\n\n{self.t['practice_intro']}\n\n{html}\n" + self.abbreviations())
+
     def url(self, from_docs: str, to_docs: str) -> str:
         return relative_url(from_docs, to_docs, self.directory_urls)
 
@@ -204,7 +212,7 @@ class Renderer:
         for page in self.course.pages:
             path = docs_path(page.slug)
             if page.slug == "index":
-                top = journey.resume_box() + "\n\n" + journey.certificate_button(
+                top = journey.resume_box(practice=self.url(path, "practice.md")) + "\n\n" + journey.certificate_button(
                     self.url(path, "certificate.md"), self.t) + "\n\n" + self.quiz_block(
                     journey.module_cards(self.course, self.lang, path, self.url))
                 tree.files[path] = self.page(page, top=top,
@@ -236,6 +244,8 @@ class Renderer:
             tree.nav.append({self.t["tools"]: tools})
         tree.files["progress.md"] = journey.progress_page(self.course, self.lang, self.url)
         tree.nav.append({self.t["progress"]: "progress.md"})
+        tree.files["practice.md"] = self.practice_page()
+        tree.nav.append({self.t["practice"]: "practice.md"})
         tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer,
                                                                 self.attestation)
         tree.nav.append({self.t["certificate"]: "certificate.md"})

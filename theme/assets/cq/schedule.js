@@ -127,7 +127,17 @@
     return lines.concat("END:VCALENDAR").join("\r\n") + "\r\n";
   }
 
+  // "quiz/question" of every question the course map (render/journey.py) lists: module quizzes and checks.
+  function mapIds(course) {
+    var out = [];
+    course.modules.forEach(function (m) {
+      m.ids.forEach(function (q) { out.push(m.quiz + "/" + q); });
+      m.lessons.forEach(function (l) { l.checks.forEach(function (c) { out.push(c[0] + "/" + c[1]); }); });
+    });
+    return out;
+  }
+
   cq.now = now;
   cq.practice = { KEY: "cq:practice", day: day, review: review, clean: clean, merge: merge,
-                  known: known, due: due, pick: pick, upcoming: upcoming, ics: ics, ymd: ymd };
+                  known: known, due: due, pick: pick, upcoming: upcoming, ics: ics, ymd: ymd, mapIds: mapIds };
 })(self.cq);
