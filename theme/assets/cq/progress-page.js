@@ -186,6 +186,7 @@
           // Practice is merged, never replaced: each question keeps its latest answer of the two.
           if (data.practice && cq.practice) {
             var both = cq.practice.merge(practice(savedPractice(), course), practice(data.practice, course));
+            both.session = null; // today's session is drawn again from what both hold
             try { window.localStorage.setItem("cq:practice", JSON.stringify(both)); } catch (e) { /* blocked */ }
           }
           renderProgress(root, course);
