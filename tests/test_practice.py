@@ -181,7 +181,8 @@ def test_practice_page_passes_axe_in_both_languages_and_costs_under_12_kb(page: 
         assert axe_violations(page) == [], lang
         # The practice page's own files, fetched only there: the scheduler, its script and its look.
         folder = built_mini / lang / "assets" / "cq"
-        own = {n: len(gzip.compress((folder / n).read_bytes(), 9)) for n in ("schedule.js", "practice.js", "practice.css")}
+        own = {n: len(gzip.compress((folder / n).read_bytes(), 9))
+               for n in ("schedule.js", "practice.js", "practice.css")}
         assert sum(own.values()) <= 12 * 1024, own
     nav = soup(built_mini / "fr" / "index.html").select_one(".md-nav a[href='practice/']")
     assert nav is not None and nav.get_text(strip=True) == "Revoir ce qui vous a échappé"
