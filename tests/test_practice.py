@@ -33,7 +33,8 @@ def at(page: Any, base: str, day: int, path: str = "en/practice/") -> None:
 
 
 def shown(page: Any) -> list[str]:
-    return page.eval_on_selector_all(".cq-practice-item:not([hidden])", "els => els.map(e => e.dataset.cqPractice)")
+    return [str(x) for x in page.eval_on_selector_all(".cq-practice-item:not([hidden])",
+                                                      "els => els.map(e => e.dataset.cqPractice)")]
 
 
 def answer_single(page: Any, right: bool) -> None:
@@ -190,3 +191,18 @@ def test_practice_page_passes_axe_in_both_languages_and_costs_under_12_kb(page: 
                            "html.parser")
     assert not [s for s in lesson.select("script[src], link[rel=stylesheet]")
                 if "practice" in str(s.get("src") or s.get("href")) or "schedule" in str(s.get("src"))]
+
+
+def test_practice_page_passes_axe_right_to_left(page: Any, built_arabic: Path, serve: Any) -> None:
+    """Arabic (tests/data/arabic): its module quiz is an exam; a miss stored as the quiz stores it is practised."""
+    base = serve(built_arabic)
+    at(page, base, 0, "ar/")
+    page.evaluate("localStorage.setItem('cq:v1', JSON.stringify({v: 1, quizzes: {'01-basics': {answers: "
+                  "{'single-1': {value: ['a'], correct: false}, 'tf-1': {value: ['true'], correct: false}}}}}))")
+    at(page, base, 0, "ar/practice/")
+    assert page.get_attribute("body", "dir") == "rtl"
+    assert status(page) == "أسئلة للتمرين اليوم: 2."
+    assert axe_violations(page) == []
+    answer_single(page, right=False)
+    assert axe_violations(page) == []
+    assert page.errors == []
