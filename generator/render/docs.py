@@ -191,14 +191,6 @@ class Renderer:
         return (self.front_matter(module.overview, title) + f"# {title}\n\n{' '.join(intro)}\n\n"
                 + html + "\n" + bottom + self.abbreviations())
 
-    def practice_page(self) -> str:
-        """Practise what you missed: the questions met, brought back by practice.js (render/practice.py)."""
-        docs, title = "practice.md", self.t["practice"]
-        meta = {"title": title, "description": self.t["practice_intro"]}
-        html = self.quiz_block(practice.practice_html(self.course, self.lang, self.link_for(docs)))
-        return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
-                + f"# {title}\n\n{self.t['practice_intro']}\n\n{html}\n" + self.abbreviations())
-
     def url(self, from_docs: str, to_docs: str) -> str:
         return relative_url(from_docs, to_docs, self.directory_urls)
 
@@ -244,7 +236,8 @@ class Renderer:
             tree.nav.append({self.t["tools"]: tools})
         tree.files["progress.md"] = journey.progress_page(self.course, self.lang, self.url)
         tree.nav.append({self.t["progress"]: "progress.md"})
-        tree.files["practice.md"] = self.practice_page()
+        tree.files["practice.md"] = practice.practice_page(self.course, self.lang, self.quiz_block,
+                                                           self.link_for("practice.md")) + self.abbreviations()
         tree.nav.append({self.t["practice"]: "practice.md"})
         tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer,
                                                                 self.attestation)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import yaml
 from markupsafe import escape
 
 from generator.course.markdown_scan import directives
@@ -65,3 +66,13 @@ def practice_html(course: Course, lang: str, link_for: LinkFor) -> str:
             f'<noscript><p>{escape(t["practice_nojs"])}</p></noscript></div>')
     # Python-Markdown passes a raw HTML block through untouched only when it has no blank line.
     return "\n".join(line for line in html.split("\n") if line.strip())
+
+
+def practice_page(course: Course, lang: str, block: Callable[[str], str], link_for: LinkFor) -> str:
+    """The page's Markdown: front matter, title, what practice is, then the practice area.
+
+    `block` places raw HTML (Renderer.quiz_block: a slot filled after MkDocs, kept out of the search index)."""
+    t = course.strings[lang].site
+    meta = {"title": t["practice"], "description": t["practice_intro"]}
+    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+            + f"# {t['practice']}\n\n{t['practice_intro']}\n\n{block(practice_html(course, lang, link_for))}\n")
