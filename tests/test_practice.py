@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import soup
 from tests.test_a11y import axe_violations
+from tests.test_browser import unreadable_without_javascript
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def at(page: Any, base: str, day: int, path: str = "en/practice/") -> None:
 
 
 def shown(page: Any) -> list[str]:
-    return [str(x) for x in page.eval_on_selector_all(".cq-practice-item:not([hidden])",
+    return [str(x) for x in page.eval_on_selector_all(".cq-practice-item.cq-on",
                                                       "els => els.map(e => e.dataset.cqPractice)")]
 
 
@@ -54,6 +55,7 @@ def test_missed_comes_back_tomorrow_and_right_answers_later_each_time(page: Any,
     score_before = page.locator(".cq-score").inner_text()
     at(page, base, 0)
     assert shown(page) == ["01-basics/single-1"], "missed in the quiz: practised the same day"
+    assert page.locator(ITEM).is_visible() and not page.locator('[data-cq-practice="01-basics/tf-1"]').is_visible()
     assert status(page) == "Questions to practise today: 1."
     answer_single(page, right=False)
     assert "Right" not in page.locator(f"{SINGLE} .cq-result").inner_text()
@@ -94,7 +96,7 @@ def test_a_reload_keeps_the_session_and_the_home_page_counts_what_is_due(page: A
     page.wait_for_function("document.querySelector('.cq-practice-status').textContent !== ''")
     first = shown(page)
     assert sorted(first) == ["01-basics/multi-1", "01-basics/single-1", "01-basics/tf-1"]
-    assert page.locator(".cq-practice-item:not([hidden]) .cq-number").all_inner_texts() == [
+    assert page.locator(".cq-practice-item.cq-on .cq-number").all_inner_texts() == [
         "Question 1 of 3", "Question 2 of 3", "Question 3 of 3"]
     answer_single(page, right=True)
     page.reload()
@@ -185,6 +187,8 @@ def test_practice_page_passes_axe_in_both_languages_and_costs_under_12_kb(page: 
         own = {n: len(gzip.compress((folder / n).read_bytes(), 9))
                for n in ("schedule.js", "practice.js", "practice.css")}
         assert sum(own.values()) <= 12 * 1024, own
+    # Without JavaScript every question shows, to read with its answer, as a lesson's do.
+    assert unreadable_without_javascript(page.context.browser, built_mini, base, ["en/practice"]) == []
     nav = soup(built_mini / "fr" / "index.html").select_one(".md-nav a[href='practice/']")
     assert nav is not None and nav.get_text(strip=True) == "Revoir ce qui vous a échappé"
     lesson = BeautifulSoup((built_mini / "en" / "01-basics" / "quiz" / "index.html").read_text(encoding="utf-8"),

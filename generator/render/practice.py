@@ -1,7 +1,7 @@
 """The practice page: every question a learner can meet, each in a block that quiz.js mounts but never scores.
 
 practice.js (in the browser) picks up to ten of them from what the learner has met and missed, and
-shows only those; the rest stay hidden. The questions are rendered by the quiz templates themselves,
+shows only those (without JS, all of them show, to read). The questions are rendered by the quiz templates themselves,
 so every type, its feedback and its link back to the lesson are the quiz page's.
 """
 
@@ -48,7 +48,7 @@ def practised_questions(course: Course) -> list[tuple[Quiz, Question, str | None
 
 
 def practice_html(course: Course, lang: str, link_for: LinkFor) -> str:
-    """The practice area: a status line, the questions (hidden until practice.js picks them), the tools."""
+    """The practice area: a status line, the questions (shown by practice.js: quiz.css), the tools."""
     strings = course.strings[lang]
     t = strings.site
     blocks = []
@@ -56,7 +56,7 @@ def practice_html(course: Course, lang: str, link_for: LinkFor) -> str:
         question = render_question(quiz, q, strings, 1, 1, link_for(lesson) if lesson else None)
         # kind "practice": quiz.js judges and shows feedback but stores nothing in the quiz's results.
         blocks.append(f'<div class="cq-quiz cq-practice-item" data-cq-quiz="{escape(quiz.id)}" data-cq-kind="practice"'
-                      f' data-cq-practice="{escape(quiz.id)}/{escape(q.id)}" hidden>{question}</div>')
+                      f' data-cq-practice="{escape(quiz.id)}/{escape(q.id)}">{question}</div>')
     html = ('<div class="cq-practice" data-cq-practice>'
             '<p class="cq-practice-status" role="status" aria-live="polite"></p>'
             + "".join(blocks)

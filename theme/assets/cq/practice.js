@@ -40,7 +40,7 @@
     all(root, ".cq-practice-item").forEach(function (block) {
       var id = block.getAttribute("data-cq-practice"), at = list.indexOf(id);
       // One answered in this page view stays in sight with its feedback; after a reload it is done.
-      if (!block.hasAttribute("data-cq-answered")) block.hidden = at === -1 || done.indexOf(id) !== -1;
+      if (!block.hasAttribute("data-cq-answered")) block.classList.toggle("cq-on", at !== -1 && done.indexOf(id) === -1);
       if (at !== -1) block.querySelector(".cq-number").textContent = t("number", { n: at + 1, t: list.length });
     });
     list.forEach(function (id) {
@@ -101,7 +101,7 @@
     if (!root || !P) return;
     root.querySelector(".cq-practice-more").onclick = function () {
       start(true);
-      var first = root.querySelector(".cq-practice-item:not([hidden]) input, .cq-practice-item:not([hidden]) select");
+      var first = root.querySelector(".cq-on input, .cq-on select");
       if (first) first.focus();
     };
     start(false);
