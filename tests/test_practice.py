@@ -81,6 +81,38 @@ def test_missed_comes_back_tomorrow_and_right_answers_later_each_time(page: Any,
     assert page.errors == []
 
 
+def test_typed_questions_missed_then_retried_right_are_practised_with_their_feedback(page: Any, built_typed: Path,
+                                                                                  serve: Any) -> None:
+    """A number and a short answer, checked in the SMART lesson: wrong first (the number then retried right)."""
+    base = serve(built_typed)
+    budget, acronym = "#cq-01-basics-checks-budget", "#cq-01-basics-checks-acronym"
+    at(page, base, 0, "en/01-basics/02-smart/")
+    page.fill(f"{budget}-answer", "20")
+    page.click(f"{budget} .cq-check")
+    page.click(f"{budget} .cq-retry")
+    page.fill(f"{budget}-answer", "25")
+    page.click(f"{budget} .cq-check")
+    assert page.locator(f"{budget} .cq-result").inner_text().startswith("Right.")
+    page.fill(f"{acronym}-answer", "KPI")
+    page.click(f"{acronym} .cq-check")
+    at(page, base, 0)
+    assert sorted(shown(page)) == ["01-basics-checks/acronym", "01-basics-checks/budget"], "missed first time: both"
+    page.fill(f"{budget}-answer", "25 %")
+    page.press(f"{budget}-answer", "Enter")
+    assert page.locator(f"{budget} .cq-result").inner_text() == "Right. Yes: (1,500 − 1,200) / 1,200 = 25 %."
+    page.fill(f"{acronym}-answer", "smart")
+    page.click(f"{acronym} .cq-check")
+    assert page.locator(f"{acronym} .cq-result").inner_text().startswith("Right.")
+    assert status(page).startswith("Session done: 2 of 2 right. Next practice:")
+    with page.expect_download() as download:
+        page.click(".cq-practice-ics")
+    assert download.value.suggested_filename == "practice-days.ics"
+    calendar = Path(download.value.path()).read_bytes().decode("utf-8")  # bytes: its CRLF line ends kept
+    assert "DTSTART;VALUE=DATE:20260305\r\nDTEND;VALUE=DATE:20260306\r\n" in calendar
+    assert calendar.count("BEGIN:VEVENT") == 1, "both come back on the same day, 3 days on"
+    assert page.errors == []
+
+
 def test_a_reload_keeps_the_session_and_the_home_page_counts_what_is_due(page: Any, built_mini: Path,
                                                                        serve: Any) -> None:
     base = serve(built_mini)
