@@ -242,3 +242,25 @@ def test_practice_page_passes_axe_right_to_left(page: Any, built_arabic: Path, s
     answer_single(page, right=False)
     assert axe_violations(page) == []
     assert page.errors == []
+
+
+def test_the_practice_page_holds_every_question_once_and_no_pdf_holds_it(course: Path) -> None:
+    import datetime
+
+    from generator.course.load import load_valid_course
+    from generator.render.docs import render_docs
+    from generator.render.print_html import render_print_html
+
+    loaded = load_valid_course(course)
+    tree = render_docs(loaded, "fr")
+    after_progress = [next(iter(item.values())) for item in tree.nav][-3:-1]
+    assert after_progress == ["progress.md", "practice.md"], "in the menu, after My progress"
+    page = BeautifulSoup(tree.files["practice.md"].split("---", 2)[2], "html.parser")
+    ids = [b["data-cq-practice"] for b in page.select(".cq-practice-item")]
+    module = [f"01-basics/{q.id}" for q in loaded.quizzes["01-basics"].questions]
+    checks = [f"01-basics-checks/{q.id}" for q in loaded.quizzes["01-basics-checks"].questions]
+    assert sorted(ids) == sorted(module + checks) and len(set(ids)) == len(ids)
+    assert all(b["data-cq-kind"] == "practice" for b in page.select(".cq-practice-item"))
+    for edition in ("learner", "trainer"):
+        printed = render_print_html(loaded, "fr", edition, datetime.date(2026, 3, 2))
+        assert "cq-practice" not in printed and "Revoir ce qui vous a échappé" not in printed
