@@ -30,12 +30,14 @@ test("a wrong answer comes back the next calendar day, right answers later each 
 test("a session: missed first, then due by day, then (asked for) the least recently seen; at most 10", () => {
   const today = 100;
   const items = {
-    "q/late": { b: 2, d: 98, l: 5, n: 2, m: 0 }, "q/missed": { b: 1, d: 101, l: 9, n: 1, m: 1 },
+    "q/late": { b: 2, d: 98, l: 5, n: 2, m: 0 }, "q/missed": { b: 1, d: 100, l: 9, n: 1, m: 1 },
+    "q/missed-today": { b: 1, d: 101, l: 11, n: 2, m: 1 },
     "q/due": { b: 2, d: 100, l: 3, n: 2, m: 0 }, "q/later": { b: 3, d: 110, l: 1, n: 3, m: 0 },
     "q/later2": { b: 3, d: 105, l: 2, n: 3, m: 0 },
   };
   assert.deepEqual(plain(P.pick(items, today, 10)), ["q/missed", "q/late", "q/due"]);
-  assert.deepEqual(plain(P.pick(items, today, 10, true)), ["q/missed", "q/late", "q/due", "q/later", "q/later2"]);
+  assert.deepEqual(plain(P.pick(items, today, 10, true)),
+    ["q/missed", "q/late", "q/due", "q/later", "q/later2", "q/missed-today"]);
   assert.deepEqual(plain(P.pick(items, today, 2)), ["q/missed", "q/late"]);
   const many = {};
   for (let i = 0; i < 15; i++) many["q/" + i] = { b: 1, d: 90, l: i, n: 1, m: 0 };
@@ -53,6 +55,7 @@ test("questions met in lessons and quizzes join practice; missed ones at once; p
   const items = P.known(practice, progress, ["checks/a", "checks/b", "checks/c", "mod/q1"], T0);
   assert.deepEqual(Object.keys(items).sort(), ["checks/a", "checks/b", "checks/c", "mod/q1"]);
   assert.equal(items["checks/a"].m, 1);
+  assert.equal(items["checks/a"].d, P.day(T0) - 3, "missed three days ago: due since then");
   assert.equal(items["checks/c"].m, 1, "right at the second try: missed all the same");
   assert.equal(items["checks/b"].d, P.day(T0) - 2, "right three days ago: due the day after");
   assert.equal(items["mod/q1"].d, P.day(T0) + 9);

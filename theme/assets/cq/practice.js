@@ -72,8 +72,10 @@
   // A session for today, kept through reloads: what is due, or (asked for) the least recently seen.
   function start(more) {
     var list = ids(), ms = cq.now(), state = read(list);
-    var items = P.known(state, progress(), list, ms);
-    if (!state.session || more) {
+    var items = P.known(state, progress(), list, ms), s = state.session;
+    // A session over (every question answered) gives way to a new one when more have fallen due since.
+    var over = s && s.ids.every(function (id) { return id in s.done; });
+    if (!s || more || (over && P.due(items, P.day(ms)).length)) {
       var picked = P.pick(items, P.day(ms), 10, more);
       state.session = picked.length ? { day: P.day(ms), ids: picked, done: {} } : null;
       all(root, "[data-cq-answered]").forEach(function (b) { b.removeAttribute("data-cq-answered"); });

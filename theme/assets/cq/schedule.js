@@ -88,7 +88,9 @@
       Object.keys(answers && typeof answers === "object" ? answers : {}).forEach(function (q) {
         var a = answers[q], id = quiz + "/" + q;
         if (ids.indexOf(id) === -1 || !a || !Array.isArray(a.value)) return;
-        items[id] = review({}, a.correct === true && !a.miss, Math.min(at, ms));
+        var right = a.correct === true && !a.miss, item = review({}, right, Math.min(at, ms));
+        if (!right) item.d = day(item.l); // missed in a lesson or a quiz: practised the same day
+        items[id] = item;
       });
     });
     Object.keys(practice.items).forEach(function (id) { items[id] = practice.items[id]; });
@@ -96,7 +98,7 @@
   }
   // Questions due on `today`, missed ones first, then by due day, then least recently answered.
   function due(items, today) {
-    return Object.keys(items).filter(function (id) { return items[id].d <= today || items[id].m; })
+    return Object.keys(items).filter(function (id) { return items[id].d <= today; })
       .sort(function (x, y) { var a = items[x], b = items[y]; return b.m - a.m || a.d - b.d || a.l - b.l; });
   }
   // A session: up to `max` due questions; with `more` (the learner asked to practise anyway), topped up
