@@ -140,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add("our JS + CSS on a quiz page (gzip, cached files)",
                f"{total / 1024:.1f} KB: " + ", ".join(f"{Path(k).name} {v / 1024:.1f}" for k, v in assets.items()),
                "<= 10 KB", total <= 10 * 1024)
+    practice = weight.practice_assets(small.site)
+    own = sum(practice.values())
+    report.add("the practice page's own JS + CSS, scheduler included (gzip, fetched only there)",
+               f"{own / 1024:.1f} KB: " + ", ".join(f"{Path(k).name} {v / 1024:.1f}" for k, v in practice.items()),
+               "<= 12 KB", own <= 12 * 1024)
     inline = weight.inline_bytes(page) - weight.inline_bytes(small.baseline_page(page))
     report.add("inline script/style a quiz page adds", f"{inline} bytes", "0", inline <= 0)
     for size in results.values():

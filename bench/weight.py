@@ -56,6 +56,15 @@ def own_assets(site: Path, page: Path) -> dict[str, int]:
     return found
 
 
+# What the practice page alone fetches (practice.js asks for the other two): the scheduler, its script, its look.
+PRACTICE = ("assets/cq/schedule.js", "assets/cq/practice.js", "assets/cq/practice.css")
+
+
+def practice_assets(site: Path) -> dict[str, int]:
+    """{site-relative path: gzip bytes} of the practice page's own files, fetched lazily so not in its HTML."""
+    return {rel: len(gzip.compress((site / rel).read_bytes(), compresslevel=6)) for rel in PRACTICE}
+
+
 def inline_bytes(page: Path) -> int:
     """Bytes of inline <script> and <style> content in a page."""
     return _parse(page).inline

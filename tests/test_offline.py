@@ -188,3 +188,24 @@ def test_no_search_index_holds_the_quiz_answers(bundles: dict[str, OfflineResult
         for answer in ("A SMART goal has a number and a date", "Un objectif SMART a un chiffre et une date",
                        "Hide hate, answer criticism", "Masquez la haine"):
             assert answer not in text, f"{name} search index holds a quiz answer: {answer!r}"
+
+
+@pytest.mark.browser
+def test_the_offline_copy_practises_over_file(page: Any, bundles: dict[str, OfflineResult], tmp_path: Path) -> None:
+    home = (unzip(bundles["en"].path, tmp_path) / "index.html").as_uri()
+    page.goto(home.replace("index.html", "01-basics/quiz.html"))
+    page.check("#cq-01-basics-single-1-b")
+    page.click("#cq-01-basics-single-1 .cq-check")
+    page.goto(home)
+    line = page.locator(".cq-resume-practice a")
+    line.wait_for()
+    assert line.inner_text() == "Questions to practise today: 1"
+    line.click()
+    page.wait_for_url("**/practice.html")
+    page.wait_for_function("document.querySelector('.cq-practice-status').textContent !== ''")
+    assert page.locator(".cq-practice-status").inner_text() == "Questions to practise today: 1."
+    page.check("#cq-01-basics-single-1-c")
+    page.click("#cq-01-basics-single-1 .cq-check")
+    assert page.locator(".cq-practice-status").inner_text().startswith("Session done: 1 of 1 right.")
+    assert page.errors == []
+    assert [r for r in page.requests if not r.startswith("file://")] == []

@@ -246,6 +246,26 @@ def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passe
 
 
 @pytest.mark.browser
+def test_practice_in_a_package_stays_in_the_browser_and_reports_nothing(page: Any, lms: Path, serve: Any) -> None:
+    content = start(page, serve(lms))
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz.html")
+    answer_all_wrong(content)
+    before = received(page)
+    content.goto(content.url.replace("01-basics/quiz.html", "practice.html"))
+    content.wait_for_function("document.querySelector('.cq-practice-status').textContent !== ''")
+    assert content.locator(".cq-practice-status").inner_text() == "Questions to practise today: 5."
+    content.check("#cq-01-basics-single-1-c")
+    content.click("#cq-01-basics-single-1 .cq-check")
+    assert "01-basics/single-1" in (content.evaluate("localStorage.getItem('cq:practice')") or "")
+    after = [c for c in received(page)[len(before):] if c[0] == "LMSSetValue"]
+    # The page change may set the status and suspend data again, unchanged: practice adds nothing of its own.
+    assert all(c[1] != "cmi.suspend_data" or c[2] == last_value(before, "cmi.suspend_data") for c in after)
+    assert last_value(received(page), "cmi.core.score.raw") == last_value(before, "cmi.core.score.raw")
+    assert page.errors == []
+
+
+@pytest.mark.browser
 def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))
     content.locator("article a", has_text="Module quiz").click()

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.course import cache
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
-from generator.render import journey
+from generator.render import journey, practice
 from generator.render.quiz import environment, exam_minutes, render_quiz
 
 NavItem = dict[str, Any]
@@ -204,7 +204,7 @@ class Renderer:
         for page in self.course.pages:
             path = docs_path(page.slug)
             if page.slug == "index":
-                top = journey.resume_box() + "\n\n" + journey.certificate_button(
+                top = journey.resume_box(practice=self.url(path, "practice.md")) + "\n\n" + journey.certificate_button(
                     self.url(path, "certificate.md"), self.t) + "\n\n" + self.quiz_block(
                     journey.module_cards(self.course, self.lang, path, self.url))
                 tree.files[path] = self.page(page, top=top,
@@ -236,6 +236,9 @@ class Renderer:
             tree.nav.append({self.t["tools"]: tools})
         tree.files["progress.md"] = journey.progress_page(self.course, self.lang, self.url)
         tree.nav.append({self.t["progress"]: "progress.md"})
+        tree.files["practice.md"] = practice.practice_page(self.course, self.lang, self.quiz_block,
+                                                           self.link_for("practice.md")) + self.abbreviations()
+        tree.nav.append({self.t["practice"]: "practice.md"})
         tree.files["certificate.md"] = journey.certificate_page(self.course, self.lang, self.url, self.issuer,
                                                                 self.attestation)
         tree.nav.append({self.t["certificate"]: "certificate.md"})

@@ -65,10 +65,12 @@ def course_map(course: Course, lang: str, from_docs: str, url: Url, only: str | 
     return '<script type="application/json" id="cq-map">' + data.replace("</", "<\\/") + "</script>"
 
 
-def resume_box(scope: str = "") -> str:
-    """Filled by progress.js: where to continue, what is done and the time left."""
+def resume_box(scope: str = "", practice: str = "") -> str:
+    """Filled by progress.js: where to continue, what is done and the time left; with `practice` (the
+    practice page's URL, on the home page), how many questions are due for practice today."""
+    due = f'<p class="cq-resume-practice" hidden><a href="{practice}"></a></p>' if practice else ""
     return (f'<div class="cq-resume admonition note" data-cq-resume="{scope}" hidden>'
-            '<p class="cq-resume-next"></p><p class="cq-resume-stats"></p></div>')
+            f'<p class="cq-resume-next"></p><p class="cq-resume-stats"></p>{due}</div>')
 
 
 def certificate_button(href: str, t: dict[str, str]) -> str:

@@ -13,6 +13,28 @@
   window.cqProgressPage = function (p) {
     var store = p.store, quizResult = p.quizResult, visited = p.visited;
 
+    /* -- practice (schedule.js, fetched here): the home page's count, and the progress file's part ---- */
+    var shown = null, asked = false;
+    function needSchedule() {
+      if (asked || cq.practice || !document.querySelector(".cq-resume-practice, [data-cq-progress]")) return;
+      asked = true;
+      cq.load("schedule.js", function () { if (shown) practiceCount(shown[0], shown[1]); });
+    }
+    function savedPractice() {
+      try { return JSON.parse(window.localStorage.getItem("cq:practice") || "null"); } catch (e) { return null; }
+    }
+    function practice(raw, course) { return cq.practice.clean(raw, cq.practice.mapIds(course), cq.now()).state; }
+    function practiceCount(course, state) {
+      var P = cq.practice;
+      if (!P) return;
+      var ms = cq.now(), items = P.known(practice(savedPractice(), course), state, P.mapIds(course), ms);
+      var n = P.due(items, P.day(ms)).length;
+      cq.all(document, ".cq-resume-practice").forEach(function (line) {
+        line.querySelector("a").textContent = t("practiseToday", { n: n });
+        line.hidden = !n;
+      });
+    }
+
     function summary(state, course) {
       var seen = visited(state), read = 0, lessons = 0, left = 0, passed = 0, next = null;
       course.modules.forEach(function (m) {
@@ -138,6 +160,8 @@
       });
       root.querySelector(".cq-download").addEventListener("click", function () {
         var data = { format: FORMAT, v: 1, course: course.id, saved: new Date().toISOString(), state: store().load() };
+        // Practice travels with progress; a file without it (older ones) loads all the same.
+        if (savedPractice()) data.practice = savedPractice();
         var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
         var a = document.createElement("a");
         a.href = URL.createObjectURL(blob);
@@ -159,6 +183,12 @@
           if (!validFile(data, course)) { say(root, t("badFile")); return; }
           if (!window.confirm(t("confirmLoad"))) return;
           store().save(data.state);
+          // Practice is merged, never replaced: each question keeps its latest answer of the two.
+          if (data.practice && cq.practice) {
+            var both = cq.practice.merge(practice(savedPractice(), course), practice(data.practice, course));
+            both.session = null; // today's session is drawn again from what both hold
+            try { window.localStorage.setItem("cq:practice", JSON.stringify(both)); } catch (e) { /* blocked */ }
+          }
           renderProgress(root, course);
           say(root, t("loaded"));
         };
@@ -220,6 +250,9 @@
 
     // Every part the page shown holds, filled from `state` (progress.js calls again after instant navigation).
     return function (course, state) {
+      shown = [course, state];
+      needSchedule();
+      practiceCount(course, state);
       cq.all(document, "[data-cq-resume]").forEach(function (box) { mountResume(box, course, state); });
       mountCards(course, state);
       cq.all(document, "[data-cq-progress]").forEach(function (root) { mountProgressPage(root, course); });

@@ -59,6 +59,8 @@
   function mount() {
     if (!store()) return;
     recordVisit();
+    // The practice page (practice.js, fetched only there).
+    if (document.querySelector("[data-cq-practice]")) { if (window.cqPractice) window.cqPractice(); else cq.load("practice.js"); }
     var course = map();
     if (!course) return;
     var state = store().load();

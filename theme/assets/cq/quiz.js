@@ -202,6 +202,8 @@
     return out;
   }
   function isExam(quiz) { return !!quiz && quiz.getAttribute("data-cq-mode") === "exam"; }
+  // A practice page's block (practice.js): judged and shown as a check question, stored in no quiz's results.
+  function practised(quiz) { return quiz.getAttribute("data-cq-kind") === "practice"; }
 
   // Answers stored before attempts had seeds listed ordering items in the page's fixed order.
   function upgradeAnswers(quiz, entry) {
@@ -256,6 +258,7 @@
     return own > 0 ? own : entry.seed;
   }
   function reorderForRetry(quiz, el) {
+    if (practised(quiz)) return orderQuestion(el, newSeed());
     var state = load();
     var entry = quizState(state, quiz.getAttribute("data-cq-quiz"));
     entry.seeds = entry.seeds && typeof entry.seeds === "object" ? entry.seeds : {};
@@ -279,6 +282,11 @@
 
   // Starts an attempt when the quiz has none (a seed, a draw, an exam's clock) and lays the quiz out for it.
   function startAttempt(quiz) {
+    if (practised(quiz)) {
+      var fresh = { answers: {}, seed: newSeed() };
+      all(quiz, ".cq-question").forEach(function (el) { orderQuestion(el, fresh.seed); });
+      return fresh;
+    }
     var state = load();
     var id = quiz.getAttribute("data-cq-quiz");
     var entry = quizState(state, id);
@@ -391,9 +399,14 @@
       var correct = judge(el, answer);
       show(el, answer, correct);
       if (!isTyped(type)) result.textContent = t(correct ? "right" : "wrong");
-      record(quizId, qid, { value: answer, correct: correct });
+      // Missed: its first answer in this sitting was wrong, whatever a retry gives (schedule.js brings it back).
+      if (!correct) el.setAttribute("data-cq-miss", 1);
+      var kept = { value: answer, correct: correct };
+      if (el.hasAttribute("data-cq-miss")) kept.miss = 1;
+      if (!practised(quiz)) record(quizId, qid, kept);
       summarise(quiz);
-      document.dispatchEvent(new Event("cq:checked")); // progress.js: an answered check counts its lesson read
+      // progress.js: an answered check counts its lesson read; practice.js: an answer to schedule.
+      document.dispatchEvent(new CustomEvent("cq:checked", { detail: { quiz: quiz, correct: correct } }));
     });
     // A checked select can still be opened to read its options, but keeps the answer that was checked.
     el.addEventListener("change", function (e) {
@@ -413,7 +426,7 @@
     el.querySelector(".cq-retry").addEventListener("click", function () {
       reset(el);
       reorderForRetry(quiz, el);
-      record(quizId, qid, null);
+      if (!practised(quiz)) record(quizId, qid, null);
       var first = el.querySelector("input, select");
       if (first) first.focus();
     });
