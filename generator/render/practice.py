@@ -28,7 +28,7 @@ def practised_questions(course: Course) -> list[tuple[Quiz, Question, str | None
     found: list[tuple[Quiz, Question, str | None]] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(quiz: Quiz, q: Question, lesson: str | None) -> None:
+    def collect(quiz: Quiz, q: Question, lesson: str | None) -> None:
         if (quiz.id, q.id) not in seen:
             seen.add((quiz.id, q.id))
             found.append((quiz, q, lesson))
@@ -40,10 +40,10 @@ def practised_questions(course: Course) -> list[tuple[Quiz, Question, str | None
                 quiz = course.quizzes.get(quiz_id)
                 for q in quiz.questions if quiz else []:
                     if kind == "quiz" or q.id == qid:
-                        add(quiz, q, lesson.slug)  # type: ignore[arg-type]
+                        collect(quiz, q, lesson.slug)  # type: ignore[arg-type]
         quiz = course.quizzes[module.quiz_id]
         for q in quiz.questions:
-            add(quiz, q, q.lesson)
+            collect(quiz, q, q.lesson)
     return found
 
 
