@@ -85,6 +85,16 @@ def parser() -> argparse.ArgumentParser:
                        description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")
     p.add_argument("files", nargs="*", type=Path, help="files to fix (default: every French lesson and quiz)")
 
+    p = sub.add_parser("translated", help="record that translations are up to date with their source",
+                       description="Once a translator is done, record in each translation the fingerprint of the "
+                                   "first language's text it matches (front matter `translated_from:` in a page, "
+                                   "`translated_from: {fr: ...}` on a quiz and its questions); `coursegen check` "
+                                   "then warns when that text changes.")
+    p.add_argument("files", nargs="*", type=Path,
+                   help="pages (a translation, or the source for all its translations) and quiz files (default: "
+                        "every page and quiz)")
+    p.add_argument("--lang", metavar="CODE", help="only this translated language (default: every one)")
+
     p = sub.add_parser("stats", help="count completions in the web server's access logs",
                        description="Count module quiz passes and certificates per month in nginx/Apache combined "
                                    "access logs (gzip-rotated ones too), once per client address and day. Needs "

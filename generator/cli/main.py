@@ -33,15 +33,40 @@ def cmd_check(args: argparse.Namespace) -> int:
              f"{questions} questions in {', '.join(course.languages)}")
     if brands:
         log.info(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
+    for notice in material_notices(course):
+        log.info(f"notice: {notice}")
     warnings = guessable(course)
     if args.language_tools:
         warnings += proofread_course(course)
     for warning in warnings:
         log.warning(f"warning: {warning}")
     if warnings:
-        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations or language slips"
+        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations, language slips or "
+                    "translations to do"
                     + (" (failing because of --strict)" if args.strict else ""))
     return EXIT_PROBLEMS if warnings and args.strict else EXIT_OK
+
+
+def material_notices(course: Course) -> list[str]:
+    """Languages whose few words of Material's own (search box, navigation) stay in English."""
+    from generator.course.languages import COURSE_FILE
+    from generator.engine.adapter import material_knows
+
+    return [f"{COURSE_FILE}:{language.line}: Material for MkDocs has no translation into '{language.code}': its own "
+            "few words (the search box, the navigation buttons) stay in English; every text of coursegen's and "
+            "yours is in the language" for language in course.declared if not material_knows(language.code)]
+
+
+def cmd_translated(args: argparse.Namespace) -> int:
+    from generator.course.load import load_valid_course
+    from generator.course.record_translation import record_translations
+
+    course = load_valid_course(args.root)
+    changed = record_translations(course, [Path(p) for p in args.files], args.lang)
+    for path in changed:
+        log.info(f"recorded {path.relative_to(args.root) if path.is_relative_to(args.root) else path}")
+    log.info(f"{len(changed)} file(s) changed: `coursegen check` now compares them with these sources")
+    return EXIT_OK
 
 
 def proofread_course(course: Course) -> list[str]:
@@ -202,7 +227,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scorm": cmd_scorm, "export": cmd_export, "check": cmd_check, "serve": cmd_serve,
     "new": cmd_new, "init": cmd_init, "fix-typography": cmd_fix_typography, "stats": cmd_stats,
-    "pdf": cmd_pdf, "offline": cmd_offline,
+    "pdf": cmd_pdf, "offline": cmd_offline, "translated": cmd_translated,
 }
 # Commands that need a course folder; `scorm` and `serve` default to the course's first language.
 WITHOUT_COURSE = {"init", "stats"}
