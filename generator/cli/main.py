@@ -53,8 +53,8 @@ def material_notices(course: Course) -> list[str]:
     from generator.engine.adapter import material_knows
 
     return [f"{COURSE_FILE}:{language.line}: Material for MkDocs has no translation into '{language.code}': its own "
-            "few words (the search box, the navigation buttons) stay in English; every text of coursegen's and "
-            "yours is in the language" for language in course.declared if not material_knows(language.code)]
+            "few words (the search box, the navigation buttons) stay in English; coursegen's texts and yours "
+            "are in that language" for language in course.declared if not material_knows(language.code)]
 
 
 def cmd_translated(args: argparse.Namespace) -> int:
