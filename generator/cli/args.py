@@ -95,6 +95,16 @@ def parser() -> argparse.ArgumentParser:
                         "every page and quiz)")
     p.add_argument("--lang", metavar="CODE", help="only this translated language (default: every one)")
 
+    p = sub.add_parser("guide", help="write or serve the authoring guide",
+                       description="The authoring guide that comes with coursegen (file formats, languages and "
+                                   "translations, problem codes), as one HTML page; no course needed.")
+    p.add_argument("--lang", dest="guide_lang", metavar="CODE", default="en",
+                   help="the guide's language: en (the default) or fr")
+    p.add_argument("-o", "--output", type=Path,
+                   help="the HTML file to write (default: authoring-guide.html, authoring-guide.fr.html...)")
+    p.add_argument("--serve", action="store_true", help="serve it instead, until Ctrl-C")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="with --serve: address (default: 127.0.0.1:8000)")
+
     p = sub.add_parser("stats", help="count completions in the web server's access logs",
                        description="Count module quiz passes and certificates per month in nginx/Apache combined "
                                    "access logs (gzip-rotated ones too), once per client address and day. Needs "

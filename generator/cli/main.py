@@ -211,6 +211,23 @@ def cmd_fix_typography(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    from generator.output import partial_file
+    from generator.render.guide import guide_html, serve_guide
+
+    if args.serve:
+        serve_guide(args.guide_lang, args.dev_addr,
+                    lambda url: log.info(f"the authoring guide ({args.guide_lang}) on {url}; Ctrl-C to stop"))
+        return EXIT_OK
+    suffix = "" if args.guide_lang == "en" else f".{args.guide_lang}"
+    target = args.output or Path(f"authoring-guide{suffix}.html")
+    page = guide_html(args.guide_lang)  # an unknown --lang stops here, before anything is written
+    with partial_file(target) as partial:
+        partial.write_text(page, encoding="utf-8")
+    log.info(f"wrote {target}: the authoring guide ({args.guide_lang}), one page any browser opens")
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from generator.exports.stats import count_files, render
 
@@ -228,9 +245,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scorm": cmd_scorm, "export": cmd_export, "check": cmd_check, "serve": cmd_serve,
     "new": cmd_new, "init": cmd_init, "fix-typography": cmd_fix_typography, "stats": cmd_stats,
     "pdf": cmd_pdf, "offline": cmd_offline, "translated": cmd_translated,
+    "guide": cmd_guide,
 }
 # Commands that need a course folder; `scorm` and `serve` default to the course's first language.
-WITHOUT_COURSE = {"init", "stats"}
+WITHOUT_COURSE = {"init", "stats", "guide"}
 FIRST_LANGUAGE = {"scorm", "serve"}
 
 
