@@ -1,15 +1,26 @@
 """`coursegen serve`: the engine's preview settings and the hook that re-renders the docs tree on each rebuild.
 
-The hook runs inside MkDocs' rebuild loop; here its events are called as MkDocs calls them, with the
-configuration the preview writes, so no server has to start.
+The hook runs inside MkDocs' rebuild loop; the first tests call its events as MkDocs calls them, with the
+configuration the preview writes; the last one runs a real preview process and talks to it over HTTP.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.course.load import load_valid_course
 from generator.engine import hook
@@ -22,7 +33,7 @@ def test_the_preview_rerenders_the_tree_and_writes_the_language_into_the_scripts
     loaded = load_valid_course(course)
     options = serve_options(loaded, "fr")
     assert options["hooks"] == [str(HOOK)] and options["strict"] is False
-    assert options["watch"] == [str(course / d) for d in ("modules", "quizzes", "pages")]
+    assert options["watch"] == [str(course / d) for d in ("modules", "quizzes", "pages", "theme/strings", "course.yml")]
     docs, site = tmp_path / "docs", tmp_path / "site"
     (site / "assets" / "cq").mkdir(parents=True)
     shutil.copy(REPO / "theme" / "assets" / "cq" / "quiz.js", site / "assets" / "cq" / "quiz.js")
@@ -49,3 +60,72 @@ def test_a_broken_edit_keeps_the_last_good_preview_and_its_texts(course: Path, t
     assert "the preview shows the last good version" in capsys.readouterr().out
     assert (docs / "index.md").read_text(encoding="utf-8") == before
     assert config["extra"]["coursegen_serve"]["strings"] == options["coursegen_serve"]["strings"]
+
+
+def _get(url: str) -> tuple[int, str]:
+    """The status and text of a GET (an error status too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+
+def _until(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"the preview never {what}"
+        time.sleep(0.5)
+
+
+def _ready(url: str) -> bool:
+    try:
+        return _get(url)[0] == 200
+    except (urllib.error.URLError, ConnectionError):
+        return False
+
+
+def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigterm(course: Path,
+                                                                                    tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    temp = tmp_path / "tmp"  # the preview's temporary folders go here, so that the test sees what is left
+    temp.mkdir()
+    log = tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}"
+    with log.open("w", encoding="utf-8") as out, subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--lang", "fr", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=course, stdout=out, stderr=subprocess.STDOUT, env=os.environ | {"TMPDIR": str(temp)}) as server:
+        try:
+            _until(lambda: _ready(f"{base}/fr/"), "answered")
+            lesson = f"{base}/fr/01-basics/02-smart/"
+            status, text = _get(lesson)
+            switcher = BeautifulSoup(text, "html.parser").select(".md-select a[hreflang]")
+            assert [a["hreflang"] for a in switcher] == ["en", "fr"]
+            for link in switcher:  # the same lesson in each language, as a learner clicks it
+                status, text = _get(urllib.parse.urljoin(lesson, str(link["href"])))
+                page = BeautifulSoup(text, "html.parser")
+                assert status == 200 and page.html["lang"] == link["hreflang"], link["href"]
+                assert page.h1.get_text() in ("SMART goals", "Objectifs SMART")
+            # Material reads each language's sitemap to keep the page when switching: no 404 to log.
+            assert _get(f"{base}/en/sitemap.xml")[0] == _get(f"{base}/fr/sitemap.xml")[0] == 200
+
+            # A translator's edit of the catalogue, then of course.yml, shows without a restart.
+            strings = course / "theme" / "strings" / "fr.yml"
+            strings.write_text(strings.read_text(encoding="utf-8").replace(
+                "check: Vérifier ma réponse", "check: Vérifier ma réponse maintenant"), encoding="utf-8")
+            _until(lambda: "Vérifier ma réponse maintenant" in _get(f"{base}/fr/01-basics/quiz/")[1],
+                   "showed the catalogue's new text")
+            declared = course / "course.yml"
+            declared.write_text(declared.read_text(encoding="utf-8").replace(
+                "name: Français", "name: Français du Québec"), encoding="utf-8")
+            _until(lambda: "Français du Québec" in _get(lesson)[1], "showed course.yml's new name")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            code = server.wait(timeout=30)
+    said = log.read_text(encoding="utf-8")
+    assert code == 0, said
+    assert " 404" not in said and "sitemap" not in said, said
+    assert sorted(p.name for p in temp.iterdir()) == [], "SIGTERM cleans up like Ctrl-C"

@@ -138,7 +138,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.engine.serve import serve
 
-    serve(load_valid_course(args.root), args.lang, args.dev_addr)
+    course = load_valid_course(args.root)
+
+    def build_others(folder: Path) -> None:
+        # The other languages, built once so that the switcher lands somewhere; only `args.lang` is live.
+        from generator.build import build
+
+        others = tuple(code for code in course.languages if code != args.lang)
+        log.info(f"building {', '.join(others)} once, for the language switcher (only {args.lang} reloads)")
+        build(args.root, folder, others, epoch=0)
+
+    serve(course, args.lang, args.dev_addr, build_others)
     return EXIT_OK
 
 
