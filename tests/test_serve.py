@@ -18,6 +18,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -86,8 +87,9 @@ def _ready(url: str) -> bool:
         return False
 
 
-def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigterm(course: Path,
-                                                                                    tmp_path: Path) -> None:
+@pytest.mark.browser
+def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigterm(course: Path, tmp_path: Path,
+                                                                                    page: Any) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -106,11 +108,17 @@ def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigte
             assert [a["hreflang"] for a in switcher] == ["en", "fr"]
             for link in switcher:  # the same lesson in each language, as a learner clicks it
                 status, text = _get(urllib.parse.urljoin(lesson, str(link["href"])))
-                page = BeautifulSoup(text, "html.parser")
-                assert status == 200 and page.html["lang"] == link["hreflang"], link["href"]
-                assert page.h1.get_text() in ("SMART goals", "Objectifs SMART")
+                landed = BeautifulSoup(text, "html.parser")
+                assert status == 200 and landed.html["lang"] == link["hreflang"], link["href"]
+                assert landed.h1.get_text() in ("SMART goals", "Objectifs SMART")
             # Material reads each language's sitemap to keep the page when switching: no 404 to log.
             assert _get(f"{base}/en/sitemap.xml")[0] == _get(f"{base}/fr/sitemap.xml")[0] == 200
+            # In Chromium, as a translator clicks it: the switcher, then English in its list.
+            page.goto(lesson)
+            page.locator(".md-select button").hover()
+            page.locator("a.md-select__link[hreflang=en]").click()
+            page.wait_for_url(f"{base}/en/01-basics/02-smart/")
+            assert page.locator("h1").inner_text() == "SMART goals" and page.errors == []
 
             # A translator's edit of the catalogue, then of course.yml, shows without a restart.
             strings = course / "theme" / "strings" / "fr.yml"

@@ -146,7 +146,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         others = tuple(code for code in course.languages if code != args.lang)
         log.info(f"building {', '.join(others)} once, for the language switcher (only {args.lang} reloads)")
-        build(args.root, folder, others, epoch=0)
+        # At the preview's address: Material finds the same page in their sitemaps (else it goes to the home).
+        build(args.root, folder, others, epoch=0, site_url=f"http://{args.dev_addr}/")
 
     serve(course, args.lang, args.dev_addr, build_others)
     return EXIT_OK
