@@ -67,7 +67,7 @@ def test_serve_rebuilds_when_a_quiz_changes(course: Path) -> None:
     port = 8000 + (hash(str(course)) % 900)
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/01-basics/quiz/"
+    url = f"http://127.0.0.1:{port}/en/01-basics/quiz/"  # each language in its folder, as in a build
 
     def fetch() -> str:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -91,7 +91,7 @@ def test_serve_rebuilds_when_a_quiz_changes(course: Path) -> None:
         assert wait_for("Which goal is smartest?")
         lesson = course / "modules" / "01-basics" / "02-smart.md"
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\nA fresh paragraph.\n", encoding="utf-8")
-        url = f"http://127.0.0.1:{port}/01-basics/02-smart/"
+        url = f"http://127.0.0.1:{port}/en/01-basics/02-smart/"
         assert wait_for("A fresh paragraph.")
     finally:
         server.terminate()
