@@ -150,15 +150,21 @@ def test_a_translation_falls_behind_when_its_source_changes(tmp_path: Path,
     assert stale == [
         f"modules/01-basics/02-smart.fr.md:{page_line}: the en text of this page changed after its fr translation "
         f"was recorded (translated_from {was[0]}, now {now[0]}): bring the fr text up to date, then run `coursegen "
-        "translated modules/01-basics/02-smart.fr.md --lang fr` [i18n.translation_stale]",
+        "translated modules/01-basics/02-smart.fr.md` [i18n.translation_stale]",
         f"quizzes/01-basics.yml:{question_line}: the en text of this question 'single-1' changed after its fr "
         f"translation was recorded (translated_from {was[1]}, now {now[1]}): bring the fr text up to date, then run "
-        "`coursegen translated quizzes/01-basics.yml --lang fr` [i18n.translation_stale]"], err
+        "`coursegen translated quizzes/01-basics.yml --lang fr --question single-1` [i18n.translation_stale]"], err
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 1
 
-    # The translator brings both up to date and records it: check is clean again.
-    code, out, _ = run(capsys, "--root", str(root), "translated", str(french), str(quiz), "--lang", "fr")
-    assert code == 0 and out[-1].startswith("2 file(s) changed")
+    # Another question recorded again does not hide the one still waiting.
+    code, out, _ = run(capsys, "--root", str(root), "translated", str(quiz), "--lang", "fr", "--question", "multi-1")
+    assert code == 0 and out[-1].startswith("0 file(s) changed")
+    assert [w for w in run(capsys, "--root", str(root), "check")[2] if "single-1" in w]
+
+    # The translator brings both up to date and records them, as the warnings said: check is clean again.
+    assert run(capsys, "--root", str(root), "translated", str(french))[0] == 0
+    code, out, _ = run(capsys, "--root", str(root), "translated", str(quiz), "--lang", "fr", "--question", "single-1")
+    assert code == 0 and out[-1].startswith("1 file(s) changed")
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 0
 
 
@@ -176,3 +182,8 @@ def test_translated_refuses_the_source_language_and_unknown_files(tmp_path: Path
                                  "translations are made from"]
     code, _, err = run(capsys, "--root", str(root), "translated", str(root / "course.yml"))
     assert code != 0 and err[0].startswith("error: not a page or a quiz of this course: ")
+    quiz = str(root / "quizzes" / "01-basics.yml")
+    code, _, err = run(capsys, "--root", str(root), "translated", quiz, "--question", "nope")
+    assert code != 0 and err == ["error: --question nope: quizzes/01-basics.yml has no such question"]
+    code, _, err = run(capsys, "--root", str(root), "translated", "--question", "single-1")
+    assert code != 0 and err[0].startswith("error: --question: name one quiz file")

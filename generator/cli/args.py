@@ -94,6 +94,8 @@ def parser() -> argparse.ArgumentParser:
                    help="pages (a translation, or the source for all its translations) and quiz files (default: "
                         "every page and quiz)")
     p.add_argument("--lang", metavar="CODE", help="only this translated language (default: every one)")
+    p.add_argument("--question", metavar="ID", action="append",
+                   help="with one quiz file: only this question (repeat for more), not the quiz's other questions")
 
     p = sub.add_parser("guide", help="write or serve the authoring guide",
                        description="The authoring guide that comes with coursegen (file formats, languages and "

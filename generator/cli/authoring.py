@@ -29,7 +29,7 @@ def cmd_translated(args: argparse.Namespace) -> int:
     from generator.course.record_translation import record_translations
 
     course = load_valid_course(args.root)
-    changed = record_translations(course, [Path(p) for p in args.files], args.lang)
+    changed = record_translations(course, [Path(p) for p in args.files], args.lang, args.question or ())
     for path in changed:
         log.info(f"recorded {path.relative_to(args.root) if path.is_relative_to(args.root) else path}")
     log.info(f"{len(changed)} file(s) changed: `coursegen check` now compares them with these sources")

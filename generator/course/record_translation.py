@@ -9,7 +9,7 @@ title and just below `id:` for a question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from generator.course.model import Course, Page
@@ -54,8 +54,10 @@ def _block_end(lines: list[str], start: int) -> int:
     return end
 
 
-def record_quiz(path: Path, languages: tuple[str, ...], langs: Iterable[str]) -> bool:
-    """Record the current fingerprints of `langs` on the quiz of `path` and on each question."""
+def record_quiz(path: Path, languages: tuple[str, ...], langs: Iterable[str],
+                questions: Collection[str] = ()) -> bool:
+    """Record the current fingerprints of `langs` on the quiz of `path` and on each question (only on the
+    questions of `questions`, when given: a translator who brought those up to date, and not the others)."""
     data = load_yaml_file(path, Problems(path.parent))
     if not isinstance(data, LineDict):
         raise UsageError(f"{path}: not a quiz coursegen can read: run `coursegen check`")
@@ -64,6 +66,8 @@ def record_quiz(path: Path, languages: tuple[str, ...], langs: Iterable[str]) ->
     nodes: list[LineDict] = [data]
     if isinstance(data.get("questions"), LineList):
         nodes += [q for q in data["questions"] if isinstance(q, LineDict)]
+    if questions:
+        nodes = [q for q in nodes if q is not data and str(q.get("id")) in questions]
     edits: list[tuple[int, int, str]] = []  # (first index, index after, new line), applied bottom up
     for node in nodes:
         found = node.get(KEY)
@@ -94,9 +98,10 @@ def record_quiz(path: Path, languages: tuple[str, ...], langs: Iterable[str]) ->
     return True
 
 
-def record_translations(course: Course, paths: list[Path], lang: str | None) -> list[Path]:
+def record_translations(course: Course, paths: list[Path], lang: str | None,
+                        questions: Collection[str] = ()) -> list[Path]:
     """Record the fingerprints of the translations in `paths` (every page and quiz when empty), in `lang`
-    or in every translated language; the files changed."""
+    or in every translated language, and in a quiz only on `questions` when given; the files changed."""
     translated = course.languages[1:]
     if lang is not None and lang not in translated:
         raise UsageError(f"--lang {lang}: give a translated language of course.yml ({', '.join(translated)}); "
@@ -106,6 +111,15 @@ def record_translations(course: Course, paths: list[Path], lang: str | None) -> 
     unknown = wanted - quizzes - {s.path.resolve() for page in _pages(course) for s in page.sources.values()}
     if unknown:
         raise UsageError(f"not a page or a quiz of this course: {', '.join(sorted(str(p) for p in unknown))}")
+    if questions:
+        chosen = [quiz for quiz in course.quizzes.values() if quiz.path.resolve() in wanted]
+        if len(chosen) != 1 or wanted != {chosen[0].path.resolve()}:
+            raise UsageError("--question: name one quiz file, e.g. `coursegen translated quizzes/01-goals.yml "
+                             "--lang fr --question smart-1`")
+        unknown_ids = sorted(set(questions) - {q.id for q in chosen[0].questions})
+        if unknown_ids:
+            raise UsageError(f"--question {unknown_ids[0]}: {problems_rel(course, chosen[0].path)} has no such "
+                             "question")
     changed: list[Path] = []
     for page in _pages(course):
         source = page_fingerprint(page.sources[course.default_language])
@@ -115,6 +129,12 @@ def record_translations(course: Course, paths: list[Path], lang: str | None) -> 
             if code in translated and named and (lang or code) == code and record_page(page_source.path, source):
                 changed.append(page_source.path)
     for path in sorted(quizzes):
-        if (not wanted or path in wanted) and record_quiz(path, course.languages, [lang] if lang else translated):
+        if (not wanted or path in wanted) and record_quiz(path, course.languages, [lang] if lang else translated,
+                                                          questions):
             changed.append(path)
     return changed
+
+
+def problems_rel(course: Course, path: Path) -> str:
+    """`path` as the author names it: relative to the course folder."""
+    return Problems(course.root).rel(path)

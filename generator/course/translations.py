@@ -69,6 +69,14 @@ class Record:
     what: str  # "page", "quiz 'x'", "question 'y'"
     recorded: str | None
     current: str
+    question: str | None = None  # the question's id, for a question's record
+
+    def command(self, path: str) -> str:
+        """The `coursegen translated` command that records this translation once it is up to date."""
+        if self.what == "page":
+            return f"coursegen translated {path}"
+        return f"coursegen translated {path} --lang {self.lang}" + (
+            f" --question {self.question}" if self.question else "")
 
 
 def page_records(page: Page, source_lang: str) -> Iterator[Record]:
@@ -83,17 +91,17 @@ def page_records(page: Page, source_lang: str) -> Iterator[Record]:
 
 def quiz_records(path: Path, data: LineDict, languages: tuple[str, ...]) -> Iterator[Record]:
     """A record for each translated language of a quiz file: its title, then each question."""
-    nodes: list[tuple[LineDict, str]] = [(data, f"quiz '{path.stem}'")]
+    nodes: list[tuple[LineDict, str, str | None]] = [(data, f"quiz '{path.stem}'", None)]
     questions = data.get("questions")
     if isinstance(questions, LineList):
-        nodes += [(q, f"question '{q.get('id')}'") for q in questions if isinstance(q, LineDict)]
-    for node, what in nodes:
+        nodes += [(q, f"question '{q.get('id')}'", str(q.get("id"))) for q in questions if isinstance(q, LineDict)]
+    for node, what, question in nodes:
         current = texts_fingerprint(node, languages)
         made = node.get(KEY)
         for lang in languages[1:]:
             recorded = made.get(lang) if isinstance(made, LineDict) else None
             line = made.line_of(lang) if isinstance(made, LineDict) and lang in made else node.line
-            yield Record(path, line, lang, what, str(recorded) if recorded is not None else None, current)
+            yield Record(path, line, lang, what, str(recorded) if recorded is not None else None, current, question)
 
 
 def course_records(course: Course, problems: Problems) -> Iterator[Record]:
@@ -117,5 +125,4 @@ def stale_translations(course: Course, problems: Problems) -> None:
             problems.add(record.path, record.line, "i18n.translation_stale",
                          f"the {source_lang} text of this {record.what} changed after its {record.lang} translation "
                          f"was recorded ({KEY} {record.recorded}, now {record.current}): bring the {record.lang} text "
-                         f"up to date, then run `coursegen translated {problems.rel(record.path)} --lang "
-                         f"{record.lang}`")
+                         f"up to date, then run `{record.command(problems.rel(record.path))}`")
