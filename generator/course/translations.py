@@ -23,6 +23,7 @@ from generator.course.yamlfile import LineDict, LineList, load_yaml_file
 
 KEY = "translated_from"
 LENGTH = 12  # hex digits: 48 bits, enough to tell two versions of one text apart
+NOT_TEXT = frozenset({KEY, "duration", "quiz", "menu"})  # front matter a translator does not translate
 
 
 def fingerprint(value: Any) -> str:
@@ -32,9 +33,10 @@ def fingerprint(value: Any) -> str:
 
 
 def page_fingerprint(source: Source) -> str:
-    """A page's source file as a translator reads it: front matter (without its own record) and body,
-    with trailing spaces and blank lines at the ends ignored."""
-    meta = {k: v for k, v in source.meta.items() if k != KEY}
+    """A page's source file as a translator reads it: the texts of its front matter and its body, with
+    trailing spaces and blank lines at the ends ignored. Settings that are not text (a stated duration, the
+    module's quiz, `menu`) are the same in every language: changing them leaves the translations as they are."""
+    meta = {k: v for k, v in source.meta.items() if k not in NOT_TEXT}
     body = "\n".join(line.rstrip() for line in source.body.strip().split("\n"))
     return fingerprint({"meta": meta, "body": body})
 
