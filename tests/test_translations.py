@@ -110,7 +110,10 @@ def test_every_shipped_catalogue_is_translated() -> None:
     for path in sorted(folder.glob("*.yml")):
         data = load_yaml_file(path, problems)
         if path.stem != REFERENCE:
-            assert isinstance(data, LineDict) and copied_texts(data, reference) == [], path.name
+            assert isinstance(data, LineDict)
+            # A word this language really shares with English belongs in untranslated.SAME_WORDS; anything else
+            # is a text still to translate.
+            assert copied_texts(data, reference) == [], path.name
     assert copied_texts(reference, reference), "the English catalogue compared with itself is all copied"
 
 
