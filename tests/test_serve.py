@@ -120,6 +120,16 @@ def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigte
             page.wait_for_url(f"{base}/en/01-basics/02-smart/")
             assert page.locator("h1").inner_text() == "SMART goals" and page.errors == []
 
+            # An edit of a quiz, then of a lesson, shows without a restart (this was test_cli's own serve test).
+            quiz = course / "quizzes" / "01-basics.yml"
+            quiz.write_text(quiz.read_text(encoding="utf-8").replace("Quel objectif est SMART",
+                                                                     "Quel objectif est le plus SMART"),
+                            encoding="utf-8")
+            _until(lambda: "Quel objectif est le plus SMART" in _get(f"{base}/fr/01-basics/quiz/")[1],
+                   "showed the quiz's new text")
+            french = course / "modules" / "01-basics" / "02-smart.fr.md"
+            french.write_text(french.read_text(encoding="utf-8") + "\nUn paragraphe tout neuf.\n", encoding="utf-8")
+            _until(lambda: "Un paragraphe tout neuf." in _get(lesson)[1], "showed the lesson's new paragraph")
             # A translator's edit of the catalogue, then of course.yml, shows without a restart.
             strings = course / "theme" / "strings" / "fr.yml"
             strings.write_text(strings.read_text(encoding="utf-8").replace(
