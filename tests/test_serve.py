@@ -147,3 +147,24 @@ def test_a_real_preview_switches_language_reloads_strings_and_cleans_up_on_sigte
     assert code == 0, said
     assert " 404" not in said and "sitemap" not in said, said
     assert sorted(p.name for p in temp.iterdir()) == [], "SIGTERM cleans up like Ctrl-C"
+
+
+def test_the_other_languages_are_served_from_their_folder_and_nothing_above_it(tmp_path: Path) -> None:
+    from generator.engine.serve_others import with_other_languages
+
+    (tmp_path / "others" / "en" / "lesson").mkdir(parents=True)
+    (tmp_path / "others" / "en" / "lesson" / "index.html").write_text("<h1>Lesson</h1>", encoding="utf-8")
+    (tmp_path / "others" / "en" / "404.html").write_text("<h1>Not here</h1>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    app = with_other_languages(lambda environ, start: [b"live"], tmp_path / "others", ["en"])
+
+    def get(path: str) -> tuple[str, bytes]:
+        said: list[str] = []
+        body = b"".join(app({"PATH_INFO": path}, lambda status, headers: said.append(status)))
+        return said[0] if said else "live", body
+
+    assert get("/en/lesson/") == ("200 OK", b"<h1>Lesson</h1>")
+    assert get("/en/lesson")[0] == "302 Found"
+    assert get("/en/missing/") == ("404 Not Found", b"<h1>Not here</h1>")
+    assert get("/en/../secret.txt")[0] == "404 Not Found" and get("/en/../../secret.txt")[0] == "404 Not Found"
+    assert get("/fr/lesson/") == ("live", b"live") and get("/livereload/1/2") == ("live", b"live")
