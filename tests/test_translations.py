@@ -11,6 +11,7 @@ import yaml
 from generator.cli.main import main
 from generator.course.catalogue import REFERENCE, STRINGS_DIR, installed_theme
 from generator.course.problems import Problems
+from generator.course.record_translation import record_page
 from generator.course.untranslated import SCAFFOLD_NOTE, copied_texts
 from generator.course.yamlfile import LineDict, load_yaml_file
 from tests.conftest import make_course
@@ -127,7 +128,7 @@ def test_a_translation_falls_behind_when_its_source_changes(tmp_path: Path,
     after = quiz.read_text(encoding="utf-8").split("\n")
     # Only record lines were added: the author's layout, comments and order stay.
     assert [line for line in after if "translated_from" not in line] == before
-    assert after[4].startswith("translated_from: {fr: ") and after[7].startswith("    translated_from: {fr: ")
+    assert after[4].startswith('translated_from: {fr: "') and after[7].startswith('    translated_from: {fr: "')
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 0
     assert run(capsys, "--root", str(root), "translated")[1][-1].startswith("0 file(s) changed")
 
@@ -171,10 +172,20 @@ def test_a_translation_falls_behind_when_its_source_changes(tmp_path: Path,
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 0
 
 
+def test_a_fingerprint_of_digits_stays_a_text(tmp_path: Path) -> None:
+    """YAML reads 012345670123 as a number (an octal one): the record is written quoted."""
+    page = tmp_path / "lesson.fr.md"
+    page.write_text("---\ntitle: Leçon\ndescription: Une leçon.\n---\n\nTexte.\n", encoding="utf-8")
+    assert record_page(page, "012345670123")
+    front = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
+    assert front == {"title": "Leçon", "description": "Une leçon.", "translated_from": "012345670123"}
+    assert not record_page(page, "012345670123"), "the same record again changes nothing"
+
+
 def record(path: Path, line: int) -> str:
     """The fingerprint recorded on a line: `translated_from: abc` (a page) or `translated_from: {fr: abc}`."""
     text = path.read_text(encoding="utf-8").split("\n")[line - 1]
-    return text.split(":")[-1].strip(" }")
+    return text.split(":")[-1].strip(' }"')
 
 
 def test_translated_refuses_the_source_language_and_unknown_files(tmp_path: Path,

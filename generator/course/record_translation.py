@@ -1,9 +1,9 @@
 """`coursegen translated`: record, in each translation, the fingerprint of the source it now matches.
 
 Only the record's line changes (or one line is added): the author's formatting, comments and
-order stay as they were. In a page it is a front matter line, `translated_from: 1a2b3c4d5e6f`; in a
-quiz a flow mapping, `translated_from: {fr: 1a2b3c4d5e6f}`, just above `questions:` for the quiz's
-title and just below `id:` for a question.
+order stay as they were. In a page it is a front matter line, `translated_from: "1a2b3c4d5e6f"`; in a
+quiz a flow mapping, `translated_from: {fr: "1a2b3c4d5e6f"}`, just above `questions:` for the quiz's
+title and just below `id:` for a question. Fingerprints are quoted: YAML reads `123456789012` as a number.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def record_page(path: Path, fingerprint: str) -> bool:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     end = lines.index("---", 1)  # the loader accepted the file: its front matter is closed
-    wanted = f"{KEY}: {fingerprint}"
+    wanted = f'{KEY}: "{fingerprint}"'  # quoted: an all-digit fingerprint would read as a YAML number
     at = next((i for i in range(1, end) if re.match(rf"{KEY}\s*:", lines[i])), None)
     if at is None:
         lines.insert(end, wanted)
@@ -74,7 +74,7 @@ def record_quiz(path: Path, languages: tuple[str, ...], langs: Iterable[str],
         made = found if isinstance(found, LineDict) else LineDict()
         values = {lang: str(made[lang]) for lang in languages[1:] if lang in made}
         values.update({lang: texts_fingerprint(node, languages) for lang in languages[1:] if lang in chosen})
-        flow = "{" + ", ".join(f"{lang}: {values[lang]}" for lang in languages[1:] if lang in values) + "}"
+        flow = "{" + ", ".join(f'{lang}: "{values[lang]}"' for lang in languages[1:] if lang in values) + "}"
         if KEY in node:
             start = node.line_of(KEY) - 1
             indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]

@@ -1,7 +1,7 @@
 """Translations that fell behind their source: fingerprints recorded with each translation.
 
 A translation records the fingerprint of the first language's text it was made from: front matter
-`translated_from: <fingerprint>` in `lesson.fr.md`, and `translated_from: {fr: <fingerprint>}` on a
+`translated_from: "<fingerprint>"` in `lesson.fr.md`, and `translated_from: {fr: "<fingerprint>"}` on a
 quiz (its title) and on each question (its texts). `coursegen translated` writes them once a
 translator is done; `coursegen check` warns, at the recorded line, when the source changed since.
 The fingerprint lives in the files, not in git history, so it works in a release archive, a zip
