@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -61,41 +59,6 @@ def test_new_module_and_quiz_build_at_once(course: Path) -> None:
     result = run("build", "--lang", "fr", cwd=course)
     assert result.returncode == 0, result.stderr
     assert (course / "site" / "fr" / "02-pricing-posts" / "quiz" / "index.html").is_file()
-
-
-def test_serve_rebuilds_when_a_quiz_changes(course: Path) -> None:
-    port = 8000 + (hash(str(course)) % 900)
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/01-basics/quiz/"
-
-    def fetch() -> str:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-
-    def wait_for(text: str) -> bool:
-        for _ in range(120):  # bounded: about a minute at most
-            try:
-                if text in fetch():
-                    return True
-            except OSError:
-                pass
-            time.sleep(0.5)
-        return False
-
-    try:
-        assert wait_for("Which goal is SMART?")
-        quiz = course / "quizzes" / "01-basics.yml"
-        quiz.write_text(quiz.read_text(encoding="utf-8").replace("Which goal is SMART?", "Which goal is smartest?"),
-                        encoding="utf-8")
-        assert wait_for("Which goal is smartest?")
-        lesson = course / "modules" / "01-basics" / "02-smart.md"
-        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nA fresh paragraph.\n", encoding="utf-8")
-        url = f"http://127.0.0.1:{port}/01-basics/02-smart/"
-        assert wait_for("A fresh paragraph.")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_fix_typography_reports_a_broken_file_like_check_and_leaves_it(course: Path) -> None:

@@ -96,7 +96,7 @@ def test_every_problem_code_has_a_test_asserting_its_exact_line() -> None:
 
 def test_the_authoring_guide_lists_every_problem_code() -> None:
     for guide in ("authoring.md", "authoring.fr.md"):
-        text = (REPO / "pages" / guide).read_text(encoding="utf-8")
+        text = (REPO / "generator" / "guide" / guide).read_text(encoding="utf-8")
         missing = [code for code in sorted(codes_in_source())
                    if f"`{code}`" not in text and f"`{code.split('.')[0]}.*`" not in text]
-        assert not missing, f"pages/{guide}, 'Problem codes': add {missing}"
+        assert not missing, f"generator/guide/{guide}, 'Problem codes': add {missing}"

@@ -134,3 +134,8 @@ def test_an_installed_coursegen_builds_a_course_that_lives_elsewhere(release: Pa
         encoding="utf-8")
     assert (site / "en" / "02-pricing-posts" / "index.html").is_file()
     assert sorted(p.name for p in elsewhere.iterdir()) == []  # nothing written where the command ran
+    # The authoring guide came with the package: written outside any course.
+    guide = subprocess.run([coursegen, "guide", "--lang", "fr", "-o", str(tmp_path / "guide.html")], cwd=elsewhere,
+                           capture_output=True, text=True, timeout=60, check=False, env=host_env)
+    assert guide.returncode == 0, guide.stderr
+    assert "<h1>Guide de rédaction</h1>" in (tmp_path / "guide.html").read_text(encoding="utf-8")

@@ -85,6 +85,28 @@ def parser() -> argparse.ArgumentParser:
                        description="Insert the non-breaking spaces French needs before : ; ! ? and inside « ».")
     p.add_argument("files", nargs="*", type=Path, help="files to fix (default: every French lesson and quiz)")
 
+    p = sub.add_parser("translated", help="record that translations are up to date with their source",
+                       description="Once a translator is done, record in each translation the fingerprint of the "
+                                   "first language's text it matches (front matter `translated_from:` in a page, "
+                                   "`translated_from: {fr: ...}` on a quiz and its questions); `coursegen check` "
+                                   "then warns when that text changes.")
+    p.add_argument("files", nargs="*", type=Path,
+                   help="pages (a translation, or the source for all its translations) and quiz files (default: "
+                        "every page and quiz)")
+    p.add_argument("--lang", metavar="CODE", help="only this translated language (default: every one)")
+    p.add_argument("--question", metavar="ID", action="append",
+                   help="with one quiz file: only this question (repeat for more), not the quiz's other questions")
+
+    p = sub.add_parser("guide", help="write or serve the authoring guide",
+                       description="The authoring guide that comes with coursegen (file formats, languages and "
+                                   "translations, problem codes), as one HTML page; no course needed.")
+    p.add_argument("--lang", dest="guide_lang", metavar="CODE", default="en",
+                   help="the guide's language: en (the default) or fr")
+    p.add_argument("-o", "--output", type=Path,
+                   help="the HTML file to write (default: authoring-guide.html, authoring-guide.fr.html...)")
+    p.add_argument("--serve", action="store_true", help="serve it instead, until Ctrl-C")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="with --serve: address (default: 127.0.0.1:8000)")
+
     p = sub.add_parser("stats", help="count completions in the web server's access logs",
                        description="Count module quiz passes and certificates per month in nginx/Apache combined "
                                    "access logs (gzip-rotated ones too), once per client address and day. Needs "

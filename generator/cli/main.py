@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cli.args import parser
+from generator.cli.authoring import cmd_guide, cmd_translated, material_notices
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, build_date, course_root
 from generator.cli.deploy import cmd_deploy
 from generator.cli.exports import cmd_offline, cmd_pdf
@@ -34,13 +35,16 @@ def cmd_check(args: argparse.Namespace) -> int:
              f"{questions} questions in {', '.join(course.languages)}")
     if brands:
         log.info(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
+    for notice in material_notices(course):
+        log.info(f"notice: {notice}")
     warnings = guessable(course)
     if args.language_tools:
         warnings += proofread_course(course)
     for warning in warnings:
         log.warning(f"warning: {warning}")
     if warnings:
-        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations or language slips"
+        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations, language slips or "
+                    "translations to do"
                     + (" (failing because of --strict)" if args.strict else ""))
     return EXIT_PROBLEMS if warnings and args.strict else EXIT_OK
 
@@ -114,7 +118,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.engine.serve import serve
 
-    serve(load_valid_course(args.root), args.lang, args.dev_addr)
+    course = load_valid_course(args.root)
+
+    def build_others(folder: Path) -> None:
+        # The other languages, built once so that the switcher lands somewhere; only `args.lang` is live.
+        from generator.build import build
+
+        others = tuple(code for code in course.languages if code != args.lang)
+        log.info(f"building {', '.join(others)} once, for the language switcher (only {args.lang} reloads)")
+        # At the preview's address: Material finds the same page in their sitemaps (else it goes to the home).
+        build(args.root, folder, others, epoch=0, site_url=f"http://{args.dev_addr}/")
+
+    serve(course, args.lang, args.dev_addr, build_others)
     return EXIT_OK
 
 
@@ -203,10 +218,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scorm": cmd_scorm, "export": cmd_export, "check": cmd_check, "serve": cmd_serve,
     "new": cmd_new, "init": cmd_init, "fix-typography": cmd_fix_typography, "stats": cmd_stats,
-    "pdf": cmd_pdf, "offline": cmd_offline, "deploy": cmd_deploy,
+    "pdf": cmd_pdf, "offline": cmd_offline, "deploy": cmd_deploy, "translated": cmd_translated,
+    "guide": cmd_guide,
 }
 # Commands that need a course folder; `scorm` and `serve` default to the course's first language.
-WITHOUT_COURSE = {"init", "stats"}
+WITHOUT_COURSE = {"init", "stats", "guide"}
 FIRST_LANGUAGE = {"scorm", "serve"}
 
 

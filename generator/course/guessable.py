@@ -16,6 +16,8 @@ from generator.course.item_writing import item_writing
 from generator.course.model import Course, Question, Quiz
 from generator.course.problems import Problems
 from generator.course.reading_time import stale_durations
+from generator.course.translations import stale_translations
+from generator.course.untranslated import untranslated
 
 POSITION_SHARE = 0.40  # more than this share of right answers at one position is a pattern
 LONGEST_SHARE = 0.50  # more than half the right answers being the longest option is a pattern
@@ -61,10 +63,13 @@ def check_quiz(quiz: Quiz, languages: tuple[str, ...], problems: Problems) -> No
 
 
 def guessable(course: Course) -> list[str]:
-    """Warnings for every quiz of the course, sorted, as `path:line: message [code]`."""
+    """Every warning of `check`, sorted, as `path:line: message [code]`: guessable quizzes, stale durations,
+    and translations still to do (copied catalogues, scaffold pages, sources changed since translated)."""
     problems = Problems(course.root)
     for quiz in course.quizzes.values():
         check_quiz(quiz, course.languages, problems)
     item_writing(course, problems)
     stale_durations(course, problems)
+    untranslated(course, problems)
+    stale_translations(course, problems)
     return [str(p) for p in problems.sorted()]

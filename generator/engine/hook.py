@@ -14,17 +14,22 @@ from typing import Any
 
 from generator.course.catalogue import Strings
 from generator.course.load import load_valid_course
+from generator.course.model import Course
 from generator.course.problems import ContentError
 from generator.engine.assets import fill_tree
+from generator.engine.serve_others import with_other_languages
 from generator.render.docs import render_docs, write_tree
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
     """Re-render the docs tree from the sources before MkDocs rebuilds the preview."""
     settings = config["extra"]["coursegen_serve"]
-    strings = rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
-    if strings is not None:  # the scripts take the texts of the course just loaded
-        settings["strings"] = strings.sections
+    course = rerender_for_serve(settings["root"], settings["lang"], config["docs_dir"])
+    if course is not None:  # the scripts take the texts of the course just loaded
+        settings["strings"] = course.strings[settings["lang"]].sections
+        # course.yml is watched too: a language's name or direction, as the switcher shows it.
+        for language in config["extra"].get("alternate", []):
+            language["name"], language["dir"] = course.name(language["lang"]), course.direction(language["lang"])
 
 
 def on_post_build(config: Any, **_: Any) -> None:
@@ -34,18 +39,24 @@ def on_post_build(config: Any, **_: Any) -> None:
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
-    """Stop MkDocs watching the generated docs tree (its sources are watched instead)."""
+    """Stop MkDocs watching the generated docs tree (its sources are watched instead), and serve the other
+    languages' builds beside the live one."""
     # The docs tree is generated: its sources (modules/, quizzes/, pages/) are what we watch.
     # KeyError: not watched (an older or newer MkDocs), nothing to undo.
     with contextlib.suppress(KeyError):
         server.unwatch(config["docs_dir"])
+    settings = config["extra"]["coursegen_serve"]
+    if settings.get("others"):
+        # set_app: the WSGI server's own way to change its application (MkDocs' live server is one).
+        server.set_app(with_other_languages(server.serve_request, Path(settings["others"]),
+                                            settings["other_languages"]))
     return server
 
 
-def rerender_for_serve(root: str, lang: str, docs_dir: str) -> Strings | None:
+def rerender_for_serve(root: str, lang: str, docs_dir: str) -> Course | None:
     """Called by the MkDocs hook during `serve`: refresh the docs tree, or keep it and say why.
 
-    Returns the interface strings of the course loaded, None when it has problems."""
+    Returns the course loaded, None when it has problems."""
     try:
         course = load_valid_course(Path(root))
     except ContentError as exc:
@@ -54,4 +65,4 @@ def rerender_for_serve(root: str, lang: str, docs_dir: str) -> Strings | None:
         print(f"{len(exc.problems)} problem(s): the preview shows the last good version", flush=True)
         return None
     write_tree(render_docs(course, lang), Path(docs_dir))
-    return course.strings[lang]
+    return course

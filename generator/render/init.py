@@ -1,10 +1,11 @@
-"""`coursegen init`: a new course folder that passes `check --strict` and builds at once.
+"""`coursegen init`: a new course folder that passes `check` and builds at once.
 
 It writes course.yml, a mkdocs.yml without `custom_dir` (the theme installed with coursegen
 is used), a home page, one module with its quizzes and a brand, each in every language asked
 for. A language coursegen has no interface strings for gets a copy of the English catalogue in
 the course's theme/strings/, to translate; one it has no scaffold templates for gets English texts
-marked for translation. Nothing is written until every file has been made.
+marked for translation (`check --strict` fails on those until they are translated). Nothing is written until
+every file has been made.
 """
 
 from __future__ import annotations

@@ -21,12 +21,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.course.languages import Language, declared_languages
 from generator.course.loader import lang_file_name
 from generator.course.markdown_scan import fix_french_line
+from generator.course.untranslated import SCAFFOLD_NOTE
 from generator.errors import UsageError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SCAFFOLD = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
 BASE = "en"  # the language of the templates without a language code (lesson.md.j2)
-NOTE = ('!!! warning "Translate this page"\n'
+NOTE = (SCAFFOLD_NOTE + "\n"
         "    This page is in English: coursegen has no template in {name} ({code}). Translate it, then delete "
         "this note.")
 
