@@ -37,6 +37,8 @@ SAME_IN_BOTH = {
     "start": "German for start (Start)",
     "navigation": "German for navigation (Navigation, Material's de.html)",
     "in": "a German and Catalan preposition (Material's blog.categories.in)",
+    "module": "German plural of Modul (Module)",
+    "downloads": "German for downloads (Downloads, as Duden has it)",
 }
 # The catalogue sections that are not interface text: cue words of `coursegen check`.
 NOT_SHOWN = {"item_writing"}
