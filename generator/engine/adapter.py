@@ -27,6 +27,7 @@ from generator.engine.assets import minify_tree, script_order
 from generator.engine.brand import apply_brand
 from generator.engine.config import copyright_language, site_config
 from generator.engine.options import LanguageBuild
+from generator.engine.search import set_separator
 from generator.errors import CoursegenError
 from generator.render.docs import SLOT
 
@@ -109,6 +110,7 @@ def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: l
     other = copyright_language(course, lang, build.brand)
     config["extra"]["cq_copyright_lang"] = {"lang": other, "dir": course.direction(other)} if other else None
     config["extra"]["cq_not_found"] = course.strings[lang].site["not_found"]
+    set_separator(config, lang)
     scripts = [*build.scripts, *([STATS_SCRIPT] if build.stats else [])]
     config["extra_javascript"] = script_order([*scripts, *config.get("extra_javascript", [])])
     return config
