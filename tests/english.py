@@ -39,6 +39,7 @@ SAME_IN_BOTH = {
     "in": "a German and Catalan preposition (Material's blog.categories.in)",
     "module": "German plural of Modul (Module)",
     "downloads": "German for downloads (Downloads, as Duden has it)",
+    **{month: "a German month, spelled as in English" for month in ("april", "august", "september", "november")},
 }
 # The catalogue sections that are not interface text: cue words of `coursegen check`.
 NOT_SHOWN = {"item_writing"}

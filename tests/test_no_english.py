@@ -11,6 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator.cli.main import main
@@ -18,7 +19,7 @@ from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.course.load import load_valid_course
 from generator.render.print_html import render_print_html
 from tests.conftest import ARABIC, soup
-from tests.english import english_left, outputs
+from tests.english import PLACEHOLDER, catalogue_phrases, english_left, found_in, outputs
 from tests.noenglish_course import M1, texts, write_texts
 from tests.shared import Shared
 
@@ -60,6 +61,21 @@ def test_no_english_phrase_in_any_output(built: Path) -> None:
     left = english_left(built)
     assert not left, "\n".join(f"{kind}: {phrase!r} in {sorted(names)[:3]}" for kind, phrases in left.items()
                                for phrase, names in sorted(phrases.items()))
+
+
+@pytest.mark.parametrize("lang", sorted({lang for pair in PAIRS for lang in pair}))
+def test_the_catalogues_hold_no_english_phrase(lang: str) -> None:
+    """What the browser scripts show only as the learner answers (feedback, scores, timers) comes from the
+    catalogue's script tables: none of them is English either."""
+    path = installed_theme() / STRINGS_DIR / f"{lang}.yml"
+    if not path.is_file():
+        path = (_local_catalogues((lang,)) or installed_theme()) / f"{lang}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = [text for section, values in data.items() if section != "item_writing"
+             for text in (values if isinstance(values, list) else values.values())]
+    # Placeholders are code ({modules}, {unit}): what fills them is checked in the outputs.
+    words = [PLACEHOLDER.sub(" ", text) for text in texts]
+    assert not {phrase for text in words for phrase in found_in(text, catalogue_phrases())}
 
 
 def _langs(built: Path) -> tuple[str, ...]:
