@@ -74,8 +74,12 @@ def _quiz(title: dict[str, Any], kind: str, questions: dict[str, dict[str, Any]]
                                                                                    indent=1) + "\n"
 
 
-def write_texts(root: Path, langs: tuple[str, ...], local_catalogues: Path | None = None) -> None:
-    """Replace every author text of the course `init` made in `root` with the translations of texts.yml."""
+def write_texts(root: Path, langs: tuple[str, ...], local_catalogues: Path | None = None,
+                brand_licence: bool = False) -> None:
+    """Replace every author text of the course `init` made in `root` with the translations of texts.yml.
+
+    The licence line is mkdocs.yml's, in the first language, unless `brand_licence`: then the brand gives
+    one per language (its `copyright`)."""
     for scaffolded in ("modules/01-first-module", "quizzes/01-first-module.yml",
                        "quizzes/01-first-module-checks.yml"):
         path = root / scaffolded
@@ -122,15 +126,16 @@ def write_texts(root: Path, langs: tuple[str, ...], local_catalogues: Path | Non
                         "choices": _choices(langs, "c", {"b"}, "ab"), "explanation": _each(langs, "c_expl")},
               "tasa": questions["numero"]}
     (quizzes / f"{M1}-checks.yml").write_text(_quiz(_each(langs, "checks"), "check", checks), encoding="utf-8")
-    _write_brand(root, langs)
+    _write_brand(root, langs, brand_licence)
 
 
-def _write_brand(root: Path, langs: tuple[str, ...]) -> None:
+def _write_brand(root: Path, langs: tuple[str, ...], licence: bool) -> None:
     def brand(key: str) -> dict[str, str]:
         return {lang: texts()[lang]["brand"][key] for lang in langs}
 
     data = {"name": brand("name"), "colors": {"primary": "#4051b5", "accent": "#3f51e0"},
             "contact": {"email": "formacion@example.org", "url": "https://example.org/", "address": brand("address")},
-            "legal": brand("legal"), "privacy": brand("privacy"), "completion_stats": True}
+            "legal": brand("legal"), "privacy": brand("privacy"), "completion_stats": True,
+            **({"copyright": brand("copyright")} if licence else {})}
     (root / "brands" / "default.yml").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                                  encoding="utf-8")

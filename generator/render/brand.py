@@ -39,9 +39,8 @@ def legal_page(brand: Brand, strings: Strings, example: str) -> str:
 
 
 def stats_example(course: Course) -> str:
-    """The completion image of the course's first module quiz (the certificate's when it has none)."""
-    quiz = next((q for q in course.quizzes.values() if q.kind == "module"), None)
-    return f"stats/passed/{quiz.id}.svg" if quiz else "stats/certificate.svg"
+    """The completion image of the first module's quiz (the certificate's when the course has no module)."""
+    return f"stats/passed/{course.modules[0].quiz_id}.svg" if course.modules else "stats/certificate.svg"
 
 
 def add_brand_pages(tree: DocsTree, brand: Brand, strings: Strings, course: Course) -> None:
