@@ -93,7 +93,8 @@ def _pattern(phrase: str) -> re.Pattern[str]:
 
 def found_in(text: str, phrases: frozenset[str]) -> set[str]:
     """The phrases that stand as whole words in `text`."""
-    return {p for p in phrases if _pattern(p).search(text)}
+    lowered = text.lower()  # a substring test first: most phrases are not there at all, and it costs little
+    return {p for p in phrases if p.split()[0].lower() in lowered and _pattern(p).search(text)}
 
 
 def page_text(html: str) -> str:
