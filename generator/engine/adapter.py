@@ -25,8 +25,9 @@ from mkdocs.structure.files import Files
 from generator.course.catalogue import STRINGS_DIR, installed_theme
 from generator.engine.assets import minify_tree, script_order
 from generator.engine.brand import apply_brand
-from generator.engine.config import site_config
+from generator.engine.config import copyright_language, site_config
 from generator.engine.options import LanguageBuild
+from generator.engine.search import set_separator
 from generator.errors import CoursegenError
 from generator.render.docs import SLOT
 
@@ -104,6 +105,12 @@ def language_config(course: Course, build: LanguageBuild, docs_dir: Path, nav: l
         for code in languages] if len(languages) > 1 else []
     if build.brand is not None:
         apply_brand(config, build.brand, course.strings[lang])
+    # The footer's licence line (theme/partials/copyright.html), marked when left in another language, and
+    # the 404 page's heading (theme/404.html: Material's own says "Not found" in English in every language).
+    other = copyright_language(course, lang, build.brand)
+    config["extra"]["cq_copyright_lang"] = {"lang": other, "dir": course.direction(other)} if other else None
+    config["extra"]["cq_not_found"] = course.strings[lang].site["not_found"]
+    set_separator(config, lang)
     scripts = [*build.scripts, *([STATS_SCRIPT] if build.stats else [])]
     config["extra_javascript"] = script_order([*scripts, *config.get("extra_javascript", [])])
     return config

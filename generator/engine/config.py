@@ -11,9 +11,13 @@ from __future__ import annotations
 import copy
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+if TYPE_CHECKING:
+    from generator.course.brand import Brand
+    from generator.course.model import Course
 
 
 @cache
@@ -40,6 +44,20 @@ def print_settings(root: Path) -> tuple[str, str]:
     extra = config.get("extra") or {}
     organisation = str(extra.get("organisation") or config.get("site_author") or "")
     return organisation, str(config.get("copyright") or "")
+
+
+def copyright_language(course: Course, lang: str, brand: Brand | None) -> str:
+    """The language of the licence line shown in `lang` when it is another one, else "".
+
+    A brand's `copyright` gives a line per language. mkdocs.yml's `copyright` is one line, taken to be
+    written in the course's default language: shown in another language, it is marked with that one
+    (`lang`), so a screen reader reads it in its own language and nothing claims it is translated.
+    """
+    if brand is not None and brand.copyright.get(lang):
+        return ""
+    if not site_config(course.root).get("copyright") or lang == course.default_language:
+        return ""
+    return course.default_language
 
 
 def markdown_extensions(root: Path) -> list[Any]:

@@ -33,7 +33,7 @@ def build_language(course: Course, build: LanguageBuild) -> None:
     if build.home_extra:  # the Downloads section, when `build --downloads` made the files
         tree.files["index.md"] += build.home_extra
     if brand is not None:
-        add_brand_pages(tree, brand, strings)
+        add_brand_pages(tree, brand, strings, course)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{'portable-' if build.portable else ''}{lang}-") as work:
         docs = Path(work) / "docs"
         write_tree(tree, docs)

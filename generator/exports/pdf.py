@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.course.brand import Brand
 from generator.course.model import Course
-from generator.engine.config import markdown_extensions, print_settings
+from generator.engine.config import copyright_language, markdown_extensions, print_settings
 from generator.exports.pdf_tags import finish_tags
 from generator.output import build_epoch, partial_file
 from generator.render.print_html import render_print_html
@@ -100,7 +100,7 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
         copyright = brand.copyright.get(lang) or copyright
     day = content_date(build_epoch(course.root) if epoch is None else epoch)
     html = render_print_html(course, lang, edition, day, organisation, copyright, site_url,
-                             markdown_extensions(course.root))
+                             markdown_extensions(course.root), copyright_language(course, lang, brand))
     with partial_file(target) as partial, _weasyprint_steps(progress, prefix) as warnings:
         document = HTML(string=html, base_url=str(course.root)).render()
         progress(f"{prefix}: {len(document.pages)} pages laid out")

@@ -100,11 +100,14 @@ class PrintDocument:
     """Builds the print HTML of `course` in `lang` for one edition ("learner" or "trainer")."""
 
     def __init__(self, course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
-                 copyright: str = "", site_url: str | None = None, extensions: list[Any] | None = None) -> None:
+                 copyright: str = "", site_url: str | None = None, extensions: list[Any] | None = None,
+                 copyright_lang: str = "") -> None:
         if edition not in EDITIONS:
             raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
         self.course, self.lang, self.edition, self.date = course, lang, edition, date
         self.organisation, self.copyright = organisation, copyright
+        # The language the licence line is written in, when it is not this edition's (mkdocs.yml's line).
+        self.copyright_lang = copyright_lang
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.strings = course.strings[lang]
         self.t = self.strings.print
@@ -245,7 +248,9 @@ class PrintDocument:
             lang=self.lang, dir=self.course.direction(self.lang), language_name=self.course.name(self.lang),
             t=self.t, colon=self.strings.site["colon"], title=title, edition=self.edition,
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
-            copyright=self.copyright, date_text=long_date(self.date, self.strings.months),
+            copyright=self.copyright, copyright_lang=self.copyright_lang,
+            copyright_dir=self.course.direction(self.copyright_lang) if self.copyright_lang else "",
+            date_text=long_date(self.date, self.strings.months),
             date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
             key=key,
@@ -258,9 +263,11 @@ class PrintDocument:
 
 def render_print_html(course: Course, lang: str, edition: str, date: dt.date, organisation: str = "",
                       copyright: str = "", site_url: str | None = None,
-                      extensions: list[Any] | None = None) -> str:
+                      extensions: list[Any] | None = None, copyright_lang: str = "") -> str:
     """The print HTML of one language and edition of a validated course.
 
-    `extensions` is mkdocs.yml's `markdown_extensions` list, so that print and site read lessons alike.
+    `extensions` is mkdocs.yml's `markdown_extensions` list, so that print and site read lessons alike;
+    `copyright_lang` the language of the licence line when it is not `lang` (it is then marked so).
     """
-    return PrintDocument(course, lang, edition, date, organisation, copyright, site_url, extensions or []).render()
+    return PrintDocument(course, lang, edition, date, organisation, copyright, site_url, extensions or [],
+                         copyright_lang).render()
