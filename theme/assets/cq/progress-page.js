@@ -55,7 +55,8 @@
         line.textContent = t("done");
       }
       box.querySelector(".cq-resume-stats").textContent = t("stats", {
-        r: s.read, n: s.lessons, q: s.passed, t: scope.modules.length, min: s.left });
+        lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: scope.modules.length }),
+        min: s.left });
       box.hidden = false;
     }
 
@@ -111,13 +112,14 @@
         row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
         var status = row.querySelector(".cq-status");
         status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
-          ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
+          ? t("inProgress", { a: r.answered, n: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
         row.classList.toggle("cq-passed", r.passed);
         fill(row.querySelector(".cq-bar"), r.share);
       });
       var s = summary(state, course);
       fill(root.querySelector(".cq-bar-total"), (s.read + s.passed) / (s.lessons + course.modules.length));
-      root.querySelector(".cq-total").textContent = t("total", { r: s.read, n: s.lessons, q: s.passed, t: course.modules.length });
+      root.querySelector(".cq-total").textContent = t("total", {
+        lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: course.modules.length }) });
     }
 
     function say(root, text) { root.querySelector(".cq-message").textContent = text; }
