@@ -17,3 +17,10 @@ def catalogue(code: str) -> dict[str, Any]:
     if problems:
         raise SystemExit("\n".join(str(p) for p in problems.sorted()))
     return found[code].sections
+
+
+def locale(code: str) -> dict[str, Any]:
+    """The `locale` table the build writes into core.js for language `code` (no catalogue needed)."""
+    from generator.course.cldr import page_table
+
+    return page_table(code)

@@ -21,7 +21,7 @@ function loadFor(lang, ...names) {
   context.self = context;
   for (const name of names) {
     let text = fs.readFileSync(path.join(ASSETS, name), "utf8");
-    if (lang) text = text.replace("{/*strings:locale*/}", JSON.stringify(catalogue(lang).locale));
+    if (lang) text = text.replace("{/*strings:locale*/}", JSON.stringify(fromPython("locale", lang)));
     vm.runInContext(text, context, { filename: name });
   }
   return context.cq;
@@ -29,14 +29,18 @@ function loadFor(lang, ...names) {
 
 // A language's whole catalogue as the build hands it to the scripts (theme/strings/<lang>.yml, read by
 // the generator's own loader, plus its `locale` table), from the project's Python.
-const catalogues = {};
-function catalogue(lang) {
-  if (!catalogues[lang]) {
+const answers = {};
+function fromPython(what, lang) {
+  const key = what + " " + lang;
+  if (!answers[key]) {
     const python = [path.join(REPO, ".venv", "bin", "python"), "python3"].find((p) => p === "python3" || fs.existsSync(p));
-    const code = "import json,sys; from tests.cldr_tables import catalogue; print(json.dumps(catalogue(sys.argv[1])))";
-    catalogues[lang] = JSON.parse(execFileSync(python, ["-c", code, lang], { cwd: REPO, encoding: "utf8" }));
+    const code = `import json,sys; from tests.cldr_tables import ${what}; print(json.dumps(${what}(sys.argv[1])))`;
+    answers[key] = JSON.parse(execFileSync(python, ["-c", code, lang], { cwd: REPO, encoding: "utf8" }));
   }
-  return catalogues[lang];
+  return answers[key];
+}
+function catalogue(lang) {
+  return fromPython("catalogue", lang);
 }
 
 // Values made in the context have its Array and Object: compare them as data, as a page would store them.
