@@ -68,7 +68,7 @@ def format_percent(value: float, code: str) -> str:
     start = min(i for i, c in enumerate(pattern) if c in "#0,.")
     end = max(i for i, c in enumerate(pattern) if c in "#0,.") + 1
     sign = locale(code).number_symbols["latn"]["percentSign"]
-    return (pattern[:start] + number + pattern[end:]).replace("%", str(sign))
+    return str(pattern[:start] + number + pattern[end:]).replace("%", str(sign))
 
 
 def long_date(day: dt.date, code: str) -> str:

@@ -53,7 +53,7 @@ def check_forms(found: object, reference: LineDict, where: tuple[Path, int, str]
                          f"{', '.join(_ordered(allowed))}): remove it or rename it")
     missing = [c for c in _ordered(required) if c not in found]
     if missing:
-        problems.add(path, found.line or line, "strings.plural_missing",
+        problems.add(path, line, "strings.plural_missing",
                      f"'{name}' lacks the form(s) {', '.join(missing)}, which {code} uses for counts such as "
                      f"{', '.join(str(_example(code, c)) for c in missing)}: add them")
     wanted = placeholders_of(reference, find)
