@@ -237,7 +237,7 @@ def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passe
     content = start(page, base, saved)  # relaunched: the lessons read come back from the LMS
     assert content.locator(".cq-resume-next").inner_text() == "You have read every lesson."
     assert content.locator(".cq-resume-stats").inner_text().startswith(
-        "2 of 2 lessons read, 1 of 1 module quizzes passed.")
+        "2 of 2 lessons read, 1 of 1 module quiz passed.")
     content.locator("article a", has_text="Module quiz").click()
     content.wait_for_url("**/01-basics/quiz.html")
     content.click(".cq-retry-all")

@@ -25,7 +25,7 @@ RATE = "#cq-01-basics-rate-1"  # numeric: 4.5 %, tolerance 0.1; typical wrong an
 TERM = "#cq-01-basics-term-1"  # short answer: KPI / key performance indicator; typical wrong answer ROI
 
 NOT_A_NUMBER = {"en": "Please type a number, such as 4.5 or 1,200.",
-                "fr": "Saisissez un nombre, par exemple 4,5 ou 1\u00a0200."}
+                "fr": "Saisissez un nombre, par exemple 4,5 ou 1\u202f200."}
 RIGHT_BUDGET = {"en": "Right. Yes: (1,500 − 1,200) / 1,200 = 25 %.",
                 "fr": "Exact. Oui\u00a0: (1\u00a0500 − 1\u00a0200) / 1\u00a0200 = 25\u00a0%."}
 UNEXPECTED = {"en": "Not quite. The answer and explanation are below.",

@@ -44,6 +44,24 @@ def babel_locale(code: str) -> Locale | None:
     return locale if locale.language and locale.get_display_name() else None
 
 
+def tag_case(tag: str) -> str:
+    """A BCP 47 tag in its usual case: language lower, script title, region upper (pt-BR, zh-Hant)."""
+    parts = tag.replace("_", "-").split("-")
+    rest = [p.title() if len(p) == 4 else p.upper() if len(p) == 2 else p for p in parts[1:]]
+    return "-".join([parts[0].lower(), *rest])
+
+
+def self_name(code: str) -> str:
+    """The language's name in itself, as CLDR writes it, capitalised for a switcher: Français, Polski, العربية."""
+    name = str(locale(code).get_display_name(locale(code)) or code)
+    return name[:1].upper() + name[1:]
+
+
+def right_to_left(code: str) -> bool:
+    """Whether CLDR writes the language right to left (ar, he, fa, ur, ckb...)."""
+    return bool(locale(code).character_order == "right-to-left")
+
+
 def locale(code: str) -> Locale:
     """`babel_locale`, for a code the loader already accepted."""
     found = babel_locale(code)
