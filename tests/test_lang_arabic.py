@@ -124,3 +124,21 @@ def test_arabic_search_finds_words_with_or_without_their_short_vowels(page: Any,
     assert any("01-positive-review" in link for link in found["تقييما"]), found
     assert found["العملاء"] != []
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_arabic_counts_follow_the_rules_python_used(page: Any, built: Path, serve: Any) -> None:
+    """The built page carries Babel's Arabic plural rules and number marks: its script counts and writes
+    numbers as the generator did for the same page (and for the PDF)."""
+    from generator.course import cldr
+
+    overview = soup(built / "site" / "ar" / "01-basics" / "index.html").get_text(" ")
+    assert "(4 أسئلة)" in overview  # the quiz's four questions: Arabic `few`, written by Python
+    page.goto(serve(built / "site") + QUIZ)
+    counts = list(range(0, 250))
+    got = page.evaluate("counts => counts.map(cq.plural)", counts)
+    assert got == [cldr.plural_category("ar", n) for n in counts]
+    assert set(got) == {"zero", "one", "two", "few", "many", "other"}
+    assert page.evaluate("[cq.num(1234.5), cq.num(-2)]") == ["1,234.5", "\u200e-2"]  # CLDR ar: Latin digits
+    assert page.locator(".cq-score").inner_text() == "الأسئلة التي تم التحقّق منها: 0 من 4."
+    assert page.errors == []

@@ -11,24 +11,23 @@
   // marks, the percent form, and plural rules for whole counts ([category, [[relation…]…]]: a relation is
   // [modulus or 0, negated, low, high…]). The browser's Intl is not asked: its CLDR is not Babel's.
   var L = {/*strings:locale*/};
+  L.dec = L.dec || "."; L.group = L.group || ""; L.minus = L.minus || "-"; // a page built without a catalogue
   function plural(n) {
     n = Math.abs(n);
-    var rules = L.plural || [];
-    for (var i = 0; i < rules.length; i++) {
-      if (rules[i][1].some(function (and) {
+    var rule = (L.plural || []).filter(function (c) {
+      return c[1].some(function (and) {
         return and.every(function (r) {
-          var x = r[0] ? n % r[0] : n, hit = false;
-          for (var j = 2; j < r.length; j += 2) hit = hit || (x >= r[j] && x <= r[j + 1]);
-          return hit !== !!r[1];
+          for (var x = r[0] ? n % r[0] : n, hit = 0, j = 2; j < r.length; j += 2) hit |= x >= r[j] && x <= r[j + 1];
+          return hit != r[1];
         });
-      })) return rules[i][0];
-    }
-    return "other";
+      });
+    })[0];
+    return rule ? rule[0] : "other";
   }
   // A number as the page's language writes it (grouped by threes, up to six decimals, none trailing).
   function num(x) {
     var parts = String(Math.round(Math.abs(x) * 1e6) / 1e6).split(".");
-    return (x < 0 ? L.minus || "-" : "") + parts[0].replace(/\B(?=(\d{3})+$)/g, L.group || "") + (parts[1] ? (L.dec || ".") + parts[1] : "");
+    return (x < 0 ? L.minus : "") + parts[0].replace(/\B(?=(\d{3})+$)/g, L.group) + (parts[1] ? L.dec + parts[1] : "");
   }
 
   /* -- strings: each script's table is written into its `strings:` slot by the build ----------------- */
