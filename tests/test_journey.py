@@ -46,7 +46,7 @@ def test_progress_page_counts_and_resets(page: Any, built_mini: Path, serve: Any
     page.goto(base + "/en/progress/")
     row = page.locator("[data-cq-module-quiz='01-basics']")
     assert row.locator(".cq-lessons").inner_text() == "1 of 2 lessons read"
-    assert row.locator(".cq-checks").inner_text() == "1 of 1 check questions answered"
+    assert row.locator(".cq-checks").inner_text() == "1 of 1 check question answered"
     assert row.locator(".cq-status").inner_text() == "Not started"
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click(".cq-reset")

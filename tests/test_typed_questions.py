@@ -198,7 +198,7 @@ def test_numbers_are_written_the_way_each_language_writes_them(course: Path) -> 
     strings = load_valid_course(course, use_cache=False).strings
     assert [number(v, strings["en"]) for v in (4.5, 1234.5, 25.0, 0.04, -20.0)] == ["4.5", "1,234.5", "25", "0.04",
                                                                                   "-20"]
-    assert [number(v, strings["fr"]) for v in (4.5, 1234.5, 25.0)] == ["4,5", "1\u00a0234,5", "25"]
+    assert [number(v, strings["fr"]) for v in (4.5, 1234.5, 25.0)] == ["4,5", "1\u202f234,5", "25"]  # CLDR fr
 
 
 def test_short_answers_are_compared_without_case_accents_punctuation_or_extra_spaces() -> None:
