@@ -1,9 +1,11 @@
-"""A right-to-left course (tests/data/arabic: Arabic first, then French), with its own interface strings
-(tests/data/arabic/theme/strings/ar.yml): pages and PDFs laid out right to left, the quiz mirrored,
+"""A right-to-left course (tests/data/arabic: Arabic first, then French), with coursegen's Arabic interface
+strings (theme/strings/ar.yml): pages and PDFs laid out right to left, the quiz mirrored,
 axe clean, every output built."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,23 @@ from tests.test_search import search
 QUIZ = "/ar/01-basics/quiz/"
 
 
+OUTPUT: dict[Path, str] = {}  # what building each course printed
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        root = build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
+    OUTPUT[root] = printed.getvalue()
+    return root
+
+
+def test_a_build_names_the_unreviewed_catalogue_once(built: Path) -> None:
+    """ar.yml says `reviewed: false`, fr.yml `reviewed: true`: one notice, naming Arabic only."""
+    notices = [line for line in OUTPUT[built].splitlines() if "reviewed" in line]
+    assert notices == ["notice: the interface texts in العربية have not been reviewed by a native speaker yet "
+                       "(reviewed: false in their catalogue)"]
 
 
 
