@@ -60,7 +60,8 @@ def test_plural_forms_in_python_en_fr_pl_ar() -> None:
         "1 lekcja", "2 lekcje", "5 lekcji", "12 lekcji", "22 lekcje", "25 lekcji"]
     assert [ar.count("site.lesson_count", n) for n in (0, 1, 2, 3, 11, 100)] == [
         "لا دروس", "درس واحد", "درسان", "3 دروس", "11 درسًا", "100 درس"]
-    assert en.count("site.quiz_about", 1, p=80) == "1 question · pass mark 80 %"
+    assert en.count("site.quiz_about", 1, pct=en.percent(80)) == "1 question · pass mark 80%"
+    assert fr.count("site.quiz_about", 2, pct=fr.percent(80)) == "2 questions · seuil de réussite 80\u00a0%"
 
 
 def test_number_formats_follow_cldr() -> None:

@@ -116,12 +116,12 @@ def test_module_quiz_typical_wrong_answers_get_their_own_feedback_and_count_in_t
         "Not quite. That is the rate on the 4,000 followers: divide by the reach.")
     assert answer(page, TERM, "roi") == "Not quite. ROI is one indicator among others, for sales goals."
     answer_all_right(page)
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 7 (71 %). Not passed yet")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 7 (71%). Not passed yet")
     page.click(".cq-retry-all")
     answer_all_right(page)
     assert answer(page, RATE, "4,5") == "Right. Yes: 90 / 2,000 = 4.5 %."
     assert answer(page, TERM, "Key performance indicator.") == "Right. Yes: a key performance indicator."
-    assert page.locator(".cq-score").inner_text() == "Your score: 7 of 7 (100 %). Passed: you reached the pass mark."
+    assert page.locator(".cq-score").inner_text() == "Your score: 7 of 7 (100%). Passed: you reached the pass mark."
     page.reload()
     assert page.locator(f"{RATE} .cq-input").input_value() == "4.5"
     assert page.locator(f"{RATE} .cq-result").inner_text() == "Right. Yes: 90 / 2,000 = 4.5 %."

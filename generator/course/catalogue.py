@@ -194,6 +194,10 @@ class Strings:
         forms = cast("dict[str, str]", self.sections[section][name])
         return plural_forms.choose(forms, self.lang, n).format(n=cldr.format_number(n, self.lang), **values)
 
+    def percent(self, value: float) -> str:
+        """`value` per cent as the language writes it (CLDR): 80% in English, 80 % in French."""
+        return cldr.format_percent(value, self.lang)
+
     def number(self, value: float) -> str:
         """A number as the language writes it (CLDR, through Babel): 1,234.5 in English, 1 234,5 in French."""
         return cldr.format_number(value, self.lang)

@@ -244,7 +244,7 @@ class PrintDocument:
         css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
         return environment().get_template("print.html.j2").render(
             lang=self.lang, dir=self.course.direction(self.lang), language_name=self.course.name(self.lang),
-            t=self.t, colon=self.strings.site["colon"], title=title, edition=self.edition,
+            t=self.t, colon=self.strings.site["colon"], percent=self.strings.percent, title=title, edition=self.edition,
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
             copyright=self.copyright, date_text=long_date(self.date, self.strings.lang),
             date_iso=self.date.isoformat(),

@@ -153,7 +153,8 @@ def render_quiz(quiz: Quiz, questions: list[Question], strings: Strings,
     ]
     minutes = exam_minutes(quiz, time_factor) if quiz.mode == "exam" else 0
     html = environment().get_template("quiz.html.j2").render(
-        quiz=quiz, questions=blocks, t=strings.site, count=strings.count, next=next_link, minutes=minutes,
+        quiz=quiz, questions=blocks, t=strings.site, count=strings.count, percent=strings.percent, next=next_link,
+        minutes=minutes,
         extension=extension_minutes(minutes))
     # Python-Markdown passes a raw HTML block through untouched only when it has no blank line.
     return "\n".join(line for line in html.split("\n") if line.strip())

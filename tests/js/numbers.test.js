@@ -77,3 +77,11 @@ test("Polish and Arabic read what their pages show", () => {
   assert.equal(read("ar", "1,200"), 1200);
   assert.equal(read("ar", "4.5"), 4.5);
 });
+
+test("a share is written with the percent sign where and as each language's CLDR pattern puts it", () => {
+  assert.equal(page("en").pct(80), "80%");
+  assert.equal(page("fr").pct(87.5), "87,5\u00a0%");
+  assert.equal(page("de").pct(80), "80\u00a0%");
+  assert.equal(page("pl").pct(80), "80%");
+  assert.equal(page("ar").pct(80), "80\u200e%\u200e");
+});

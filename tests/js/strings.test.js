@@ -15,7 +15,7 @@ test("a placeholder longer than one letter is filled: {min} does not print as is
 
 test("one-letter placeholders and repeated ones are filled from the values", () => {
   const t = cq.strings({ score: catalogueString("en", "quiz_js", "score"), twice: "{n}/{n}" });
-  assert.equal(t("score", { s: 4, t: 5, p: 80 }), "Your score: 4 of 5 (80 %).");
+  assert.equal(t("score", { s: 4, t: 5, pct: "80%" }), "Your score: 4 of 5 (80%).");
   assert.equal(t("twice", { n: 0 }), "0/0");
 });
 

@@ -11,7 +11,7 @@
   // marks, the percent form, and plural rules for whole counts ([category, [[relation…]…]]: a relation is
   // [modulus or 0, negated, low, high…]). The browser's Intl is not asked: its CLDR is not Babel's.
   var L = {/*strings:locale*/};
-  L.dec = L.dec || "."; L.group = L.group || ""; L.minus = L.minus || "-"; // a page built without a catalogue
+  L.dec = L.dec || "."; L.group = L.group || ""; L.minus = L.minus || "-"; L.pct = L.pct || "{n}%"; // no catalogue
   function plural(n) {
     n = Math.abs(n);
     var rule = (L.plural || []).filter(function (c) {
@@ -29,6 +29,9 @@
     var parts = String(Math.round(Math.abs(x) * 1e6) / 1e6).split(".");
     return (x < 0 ? L.minus : "") + parts[0].replace(/\B(?=(\d{3})+$)/g, L.group) + (parts[1] ? L.dec + parts[1] : "");
   }
+
+  // A share as the page's language writes it: 80% (en), 80 % (fr).
+  function pct(x) { return L.pct.replace("{n}", num(x)); }
 
   /* -- strings: each script's table is written into its `strings:` slot by the build ----------------- */
   // "{n} of {t}" with {n: 3, t: 10}; any word is a name ({min} too), and a name without a value goes.
@@ -178,6 +181,6 @@
     return r;
   }
 
-  root.cq = { strings: strings, plural: plural, num: num, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
+  root.cq = { strings: strings, plural: plural, num: num, pct: pct, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
               matchTyped: matchTyped, unrepeat: unrepeat, judge: judge, score: score, standing: standing };
 })(self);

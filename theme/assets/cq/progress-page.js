@@ -112,7 +112,7 @@
         row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
         var status = row.querySelector(".cq-status");
         status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
-          ? t("inProgress", { a: r.answered, n: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
+          ? t("inProgress", { a: r.answered, n: m.total }) : t(r.passed ? "passed" : "failed", { pct: cq.pct(r.percent) });
         row.classList.toggle("cq-passed", r.passed);
         fill(row.querySelector(".cq-bar"), r.share);
       });
@@ -194,7 +194,7 @@
         var tr = document.createElement("tr");
         var name = document.createElement("td"), score = document.createElement("td");
         name.textContent = m.title;
-        score.textContent = t("percent", { p: quizResult(state, m).percent });
+        score.textContent = t("percent", { pct: cq.pct(quizResult(state, m).percent) });
         tr.appendChild(name); tr.appendChild(score); rows.appendChild(tr);
       });
       var s = summary(state, course);

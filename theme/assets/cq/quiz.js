@@ -328,7 +328,7 @@
       return;
     }
     var passed = r.percent >= Number(quiz.getAttribute("data-cq-pass"));
-    out.textContent = t("score", { s: r.right, t: questions.length, p: r.percent }) + " " + t(passed ? "passed" : "failed");
+    out.textContent = t("score", { s: r.right, t: questions.length, pct: cq.pct(r.percent) }) + " " + t(passed ? "passed" : "failed");
     quiz.classList.toggle("cq-passed", passed);
     meter(quiz, r.percent);
     retry.hidden = false;
