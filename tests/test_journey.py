@@ -127,7 +127,7 @@ def test_certificate_says_what_is_missing_then_prints_on_one_page(page: Any, bui
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     text = pdf_text(reader.pages[0])
-    for expected in ("Certificate of completion", "Camille Martin", "Mini course", "Basics", "100 %",
+    for expected in ("Certificate of completion", "Camille Martin", "Mini course", "Basics", "100%",
                      "Self-declared"):
         assert expected in text, expected
     page.reload()
