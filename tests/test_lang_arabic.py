@@ -155,6 +155,6 @@ def test_arabic_counts_follow_the_rules_python_used(page: Any, built: Path, serv
     got = page.evaluate("counts => counts.map(cq.plural)", counts)
     assert got == [cldr.plural_category("ar", n) for n in counts]
     assert set(got) == {"zero", "one", "two", "few", "many", "other"}
-    assert page.evaluate("[cq.num(1234.5), cq.num(-2)]") == ["1,234.5", "\u200e-2"]  # CLDR ar: Latin digits
+    assert page.evaluate("[cq.num(1234.5), cq.pct(87.5)]") == ["1,234.5", "87.5\u200e%\u200e"]  # CLDR ar: Latin digits
     assert page.locator(".cq-score").inner_text() == "الأسئلة التي تم التحقّق منها: 0 من 4."
     assert page.errors == []

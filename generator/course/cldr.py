@@ -182,7 +182,5 @@ def plural_rules(code: str) -> list[Any]:
 def page_table(code: str) -> dict[str, Any]:
     """What the browser scripts need of the language: its number marks, its percent form and its plural rules
     (a quiz page pays for every byte: nothing the scripts do not use)."""
-    symbols = locale(code).number_symbols["latn"]
     return {"dec": get_decimal_symbol(locale(code)), "group": get_group_symbol(locale(code)),
-            "minus": symbols.get("minusSign", "-"), "pct": format_percent(0, code).replace("0", "{n}", 1),
-            "plural": plural_rules(code)}
+            "pct": format_percent(0, code).replace("0", "{n}", 1), "plural": plural_rules(code)}

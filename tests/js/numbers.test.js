@@ -85,3 +85,8 @@ test("a share is written with the percent sign where and as each language's CLDR
   assert.equal(page("pl").pct(80), "80%");
   assert.equal(page("ar").pct(80), "80\u200e%\u200e");
 });
+
+test("a negative number keeps its sign and its grouping", () => {
+  assert.equal(page("en").num(-1234.5), "-1,234.5");
+  assert.equal(page("fr").num(-0.25), "-0,25");
+});

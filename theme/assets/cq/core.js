@@ -11,7 +11,6 @@
   // marks, the percent form, and plural rules for whole counts ([category, [[relation…]…]]: a relation is
   // [modulus or 0, negated, low, high…]). The browser's Intl is not asked: its CLDR is not Babel's.
   var L = {/*strings:locale*/};
-  L.dec = L.dec || "."; L.group = L.group || ""; L.minus = L.minus || "-"; L.pct = L.pct || "{n}%"; // no catalogue
   function plural(n) {
     n = Math.abs(n);
     var rule = (L.plural || []).filter(function (c) {
@@ -26,8 +25,8 @@
   }
   // A number as the page's language writes it (grouped by threes, up to six decimals, none trailing).
   function num(x) {
-    var parts = String(Math.round(Math.abs(x) * 1e6) / 1e6).split(".");
-    return (x < 0 ? L.minus : "") + parts[0].replace(/\B(?=(\d{3})+$)/g, L.group) + (parts[1] ? L.dec + parts[1] : "");
+    var parts = String(Math.round(x * 1e6) / 1e6).split(".");
+    return parts[0].replace(/\B(?=(\d{3})+$)/g, L.group) + (parts[1] ? L.dec + parts[1] : "");
   }
 
   // A share as the page's language writes it: 80% (en), 80 % (fr).
@@ -46,7 +45,7 @@
       var text = table[key];
       if (text && typeof text === "object") {
         text = text[plural(values.n)] || text.other;
-        values = Object.assign({}, values, { n: num(values.n) });
+        values.n = num(values.n); // the callers pass a fresh object each time
       }
       return key in table ? fill(text, values) : fallback ? fallback(key, values) : key;
     };
@@ -82,7 +81,7 @@
   // from CLDR ("," English, "." German; a space of some kind in French or Polish, where only spaces
   // group). NaN when it is no number.
   function parseNumber(text, unit) {
-    var group = /^\s$/.test(L.group || " ") ? "" : L.group;
+    var group = /\s/.test(L.group) ? "" : L.group;
     var s = String(text).trim();
     ["%", unit].forEach(function (u) {
       var k = (u || "").trim().toLowerCase(), l = s.toLowerCase();
