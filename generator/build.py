@@ -87,6 +87,10 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
     epoch = build_epoch(course.root) if epoch is None else epoch
     site_url = site_url or (brand.site_url if brand else None)
     chosen = langs or course.languages
+    unreviewed = [course.name(lang) for lang in chosen if not course.strings[lang].reviewed]
+    if unreviewed:  # one notice per build: the host should know before publishing
+        progress(f"notice: the interface texts in {', '.join(unreviewed)} have not been reviewed by a native "
+                 "speaker yet (reviewed: false in their catalogue)")
     site_dir = site_dir.resolve()
     with output_lock(site_dir):
         staging = staging_dir(site_dir)

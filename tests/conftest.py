@@ -70,18 +70,26 @@ PROFILES: dict[str, dict[str, object]] = {
 }
 
 
-def catalogue(lang: str) -> dict[str, dict[str, str]]:
-    """A language's interface strings: theme/strings/<lang>.yml, or the Arabic test course's own ar.yml."""
+def catalogue(lang: str) -> dict[str, dict[str, Any]]:
+    """A language's interface strings, as shipped: theme/strings/<lang>.yml."""
     import yaml
 
-    folder = (ARABIC if lang == "ar" else REPO) / "theme" / "strings"
-    table: dict[str, dict[str, str]] = yaml.safe_load((folder / f"{lang}.yml").read_text(encoding="utf-8"))
+    table: dict[str, dict[str, Any]] = yaml.safe_load(
+        (REPO / "theme" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
     return table
 
 
 def fill(text: str, **values: object) -> str:
     """A catalogue string with its {placeholders} filled, as the browser scripts fill them."""
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), text)
+
+
+def count(forms: dict[str, str], lang: str, n: int, **values: object) -> str:
+    """A counted string (CLDR plural forms) for `n`, as core.js fills it: the form of n, n as the language writes it."""
+    from generator.course import cldr
+    from generator.course.plural_forms import choose
+
+    return fill(choose(forms, lang, n), n=cldr.format_number(n, lang), **values)
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_each_learner_gets_an_order_that_a_reload_keeps_and_a_retry_changes(brow
     page.reload()
     assert order(page) == first and page.evaluate(STORED, "01-basics")["seed"] == seed
     answer_all_right(page)
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %)")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%)")
     orders = set()
     for _ in range(3):
         page.click(".cq-retry-all")
@@ -72,10 +72,10 @@ def test_each_learner_gets_an_order_that_a_reload_keeps_and_a_retry_changes(brow
         page.reload()
         assert order(page) in orders
         answer_all_right(page)  # answers are judged by the author's items, whatever the order on screen
-        assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %)")
+        assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%)")
     assert orders - {first}, "a retry kept the same order three times"
     page.reload()
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %)")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%)")
     assert page.locator("#cq-01-basics-tf-1 .cq-choice").evaluate_all("l => l.map(c => c.dataset.cqChoice)") == [
         "true", "false"], "True comes before False"
     context.close()
@@ -115,9 +115,9 @@ def test_a_pool_draws_n_questions_and_scores_them(page: Any, course: Path, serve
     page.reload()
     assert page.evaluate(STORED, "01-basics")["draw"] == drawn
     answer_visible_right(page)
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 3 (100 %). Passed")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 3 (100%). Passed")
     page.goto(base + "/en/progress/")
-    assert page.locator(".cq-status").inner_text() == "Passed (100 %)"
+    assert page.locator(".cq-status").inner_text() == "Passed (100%)"
     page.goto(base + QUIZ)
     draws = set()
     for _ in range(4):
@@ -175,7 +175,7 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
     page.click(".cq-submit")
     page.locator(".cq-submit-now").focus()
     page.keyboard.press("Enter")  # keyboard only
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 5 (60 %). Not passed yet")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 5 (60%). Not passed yet")
     assert page.locator(".cq-answer[open]").count() == 5, "every question shows its answer and explanation"
     assert page.locator("#cq-01-basics-tf-1 .cq-result").inner_text() == "Not answered."
     assert page.locator("#cq-01-basics-single-1 .cq-result").inner_text() == "Not quite."
@@ -185,7 +185,7 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
     assert page.locator(".cq-quiz input:enabled, .cq-quiz select:enabled:not([data-cq-locked])").count() == 0
     assert axe_violations(page) == []
     page.reload()
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 5 (60 %)")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 5 (60%)")
     page.click(".cq-retry-all")
     assert page.locator(".cq-answer:visible").count() == 0 and page.locator(".cq-submit").is_visible()
     assert page.errors == []
@@ -218,7 +218,7 @@ def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Pa
     page.goto(base + QUIZ)
     answer_all_right(page)
     page.goto(base + "/en/progress/")
-    assert page.locator(".cq-status").inner_text() == "Passed (100 %)"
+    assert page.locator(".cq-status").inner_text() == "Passed (100%)"
     # The author renames one question and removes another.
     edit_quiz(course, replace=("  - id: multi-1\n", "  - id: multi-2\n"))
     text = (course / QUIZ_FILE).read_text(encoding="utf-8")
@@ -234,11 +234,11 @@ def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Pa
     page.check("#cq-01-basics-multi-2-a")
     page.check("#cq-01-basics-multi-2-c")
     page.click("#cq-01-basics-multi-2 .cq-check")
-    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 4 (75 %). Passed")
+    assert page.locator(".cq-score").inner_text().startswith("Your score: 3 of 4 (75%). Passed")
     page.goto(base + "/en/progress/")
-    assert page.locator(".cq-status").inner_text() == "Passed (75 %)"
+    assert page.locator(".cq-status").inner_text() == "Passed (75%)"
     page.goto(base + "/en/certificate/")
-    assert page.locator(".cq-cert tbody td").all_inner_texts() == ["Basics", "75 %"]
+    assert page.locator(".cq-cert tbody td").all_inner_texts() == ["Basics", "75%"]
     assert page.errors == []
 
 

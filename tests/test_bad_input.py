@@ -41,7 +41,8 @@ def test_broken_input_is_refused_cleanly(case: Path, built_course: Path, tmp_pat
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert lines[-1].endswith("problem(s) found; nothing was written.")
+    count = len(lines) - 1
+    assert lines[-1] == f"{count} {'problem' if count == 1 else 'problems'} found; nothing was written."
     for line in lines[:-1]:
         assert re.match(r"^[\w./-]+(:\d+)?: .+ \[[a-z_.0-9]+\]$", line), line  # a folder has no suffix
     assert snapshot(root / "site") == before

@@ -62,12 +62,12 @@ def test_pass_the_module_quiz_and_find_it_remembered(page: Any, built_mini: Path
     page.click(".cq-retry-all")
     answer_all_right(page)
     score = page.locator(".cq-score")
-    assert score.inner_text() == "Your score: 5 of 5 (100 %). Passed: you reached the pass mark."
+    assert score.inner_text() == "Your score: 5 of 5 (100%). Passed: you reached the pass mark."
     page.reload()
-    assert page.locator(".cq-score").inner_text() == "Your score: 5 of 5 (100 %). Passed: you reached the pass mark."
+    assert page.locator(".cq-score").inner_text() == "Your score: 5 of 5 (100%). Passed: you reached the pass mark."
     assert page.locator("#cq-01-basics-tf-1-false").is_checked()
     page.goto(base + "/en/progress/")
-    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-status").inner_text() == "Passed (100 %)"
+    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-status").inner_text() == "Passed (100%)"
     assert page.errors == [] and external(page.requests, base) == []
     assert page.context.cookies() == []
 
@@ -81,7 +81,7 @@ def test_a_failing_score_says_so_and_retry_clears_it(page: Any, built_mini: Path
     assert page.locator(".cq-score").inner_text() == "0 of 5 questions checked."
     answer_all_wrong(page)
     text = page.locator(".cq-score").inner_text()
-    assert text.startswith("Your score: 0 of 5 (0 %). Not passed yet")
+    assert text.startswith("Your score: 0 of 5 (0%). Not passed yet")
 
 
 def test_the_quiz_works_in_french(page: Any, built_mini: Path, serve: Any) -> None:

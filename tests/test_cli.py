@@ -35,7 +35,7 @@ def test_check_reports_problems_without_a_traceback(course: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "quizzes/01-basics.yml:5: duplicate key 'pass_mark' (first on line 4): keep only one [yaml.duplicate_key]",
-        "1 problem(s) found; nothing was written.",
+        "1 problem found; nothing was written.",
     ]
     assert "Traceback" not in result.stderr
 
@@ -76,7 +76,7 @@ def test_fix_typography_reports_a_broken_file_like_check_and_leaves_it(course: P
     assert lines[0] == (f"{rel}:2: front matter: YAML syntax error: the '[' opened on this line is never closed: "
                         "expected ',' or ']' before the next line: close it with ']' [yaml.syntax]")
     assert lines[1].startswith("quizzes/01-basics.yml:") and lines[1].endswith("[yaml.syntax]")
-    assert lines[2] == "2 problem(s) found; those files were not changed."
+    assert lines[2] == "2 problems found; those files were not changed."
     assert set(lines[:2]) <= set(run("check", cwd=course).stderr.splitlines())  # the same words as `check`
     assert lesson.read_text(encoding="utf-8") == broken
 
@@ -99,7 +99,7 @@ def test_check_outside_a_course_says_there_is_none_and_how_to_start_one(tmp_path
         f"course.yml: no course here: neither {tmp_path.resolve()} nor a folder above it holds a course.yml: start "
         "one with `coursegen init my-course` (then `cd my-course`), or give the course folder with --root "
         "[course.not_found]",
-        "1 problem(s) found; nothing was written.",
+        "1 problem found; nothing was written.",
     ]
     given = run("--root", str(tmp_path), "build", cwd=REPO)
     assert given.returncode == 1 and "Traceback" not in given.stderr
@@ -125,7 +125,7 @@ def test_check_reports_content_and_brand_problems_together(course: Path) -> None
         "quizzes/01-basics-checks.yml:7: question 'why': 'answer' belongs to true-false and numeric questions and a "
         "single-choice question marks its right choice with 'correct: true': remove 'answer' "
         "[quiz.field_not_for_type]",
-        "3 problem(s) found; nothing was written.",
+        "3 problems found; nothing was written.",
     ]
 
 

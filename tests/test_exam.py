@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.build import build
-from tests.conftest import catalogue, fill, make_typed_course
+from tests.conftest import catalogue, count, make_typed_course
 from tests.test_a11y import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -158,7 +158,7 @@ def test_start_extension_and_a_typed_answer_kept_on_a_laptop_and_right_to_left(d
     clock = device.locator(".cq-clock")
     assert clock.inner_text() == "10:00"
     getattr(device.locator(".cq-more"), press)()
-    assert device.locator(".cq-timer-say").inner_text() == fill(t["extended"], n=5)
+    assert device.locator(".cq-timer-say").inner_text() == count(t["extended"], lang, 5)
     assert clock.inner_text() == "15:00"
     field = device.locator(f"{RATE} .cq-input")
     getattr(field, press)()

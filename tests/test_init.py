@@ -147,19 +147,31 @@ def test_a_right_to_left_default_language(tmp_path: Path, capsys: pytest.Capture
     assert [(a["href"], a["dir"]) for a in chooser.select("main a")] == [("ar/", "rtl"), ("fr/", "ltr")]
 
 
-def test_a_language_nobody_knows_still_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_language_without_catalogue_still_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Breton: CLDR knows it (its name, its five plural categories), coursegen ships no catalogue for it."""
     root = tmp_path / "course"
-    out = init(root, "Course", "xx", "Org", capsys)
-    assert "notice: course.yml: coursegen does not know the language 'xx': edit its name" in out
-    assert "notice: theme/strings/xx.yml: coursegen has no interface strings in xx (xx)" in out
-    copied = (root / "theme" / "strings" / "xx.yml").read_text(encoding="utf-8")
-    english = (installed_theme() / "strings" / "en.yml").read_text(encoding="utf-8")
-    assert copied.startswith("# Interface strings in xx (xx): TRANSLATE EVERY TEXT.") and copied.endswith(english)
+    out = init(root, "Course", "br", "Org", capsys)
+    assert "notice: theme/strings/br.yml: coursegen has no interface strings in Brezhoneg (br)" in out
+    copied = yaml.safe_load((root / "theme" / "strings" / "br.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((installed_theme() / "strings" / "en.yml").read_text(encoding="utf-8"))
+    assert copied["reviewed"] is False and copied["site"]["home"] == english["site"]["home"]
+    # The copy carries Breton's plural forms (one, two, few and other for counts below 1000), English until translated.
+    missing = english["exam_js"]["missing"]
+    assert copied["exam_js"]["missing"] == {"one": missing["one"], "two": missing["other"], "few": missing["other"],
+                                            "other": missing["other"]}
     assert yaml.safe_load((root / "course.yml").read_text(encoding="utf-8"))["languages"] == [
-        {"code": "xx", "name": "xx"}]
+        {"code": "br", "name": "Brezhoneg"}]
     site = check_and_build(root, tmp_path / "elsewhere", translated=False)
-    home = soup(site / "xx" / "index.html")
-    assert home.html["lang"] == "xx" and home.h1.get_text() == "Course"
+    home = soup(site / "br" / "index.html")
+    assert home.html["lang"] == "br" and home.h1.get_text() == "Course"
+
+
+def test_init_refuses_a_code_cldr_does_not_know(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "new"), "--languages", "en,xx"]) == 2
+    assert capsys.readouterr().err == ("error: --languages: 'xx' is not a language CLDR knows (the locale data of "
+                                       "numbers, dates and plural rules): write the language's ISO 639 code (br, eu, "
+                                       "gd)\n")
+    assert not (tmp_path / "new").exists()
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,7 +30,7 @@ def test_leave_and_come_back_to_resume(page: Any, built_mini: Path, serve: Any) 
     page.goto(base + "/en/")
     assert " ".join(page.locator(".cq-resume-next").inner_text().split()) == "Continue: SMART goals (Basics)"
     assert page.locator(".cq-resume-stats").inner_text() == (
-        "1 of 2 lessons read, 0 of 1 module quizzes passed. About 1 min left.")
+        "1 of 2 lessons read, 0 of 1 module quiz passed. About 1 min left.")
     page.click(".cq-resume-next a")
     page.wait_for_url("**/01-basics/02-smart/")
     # Read once its end has been seen (a short lesson: at once), which the page records before we leave it.
@@ -46,7 +46,7 @@ def test_progress_page_counts_and_resets(page: Any, built_mini: Path, serve: Any
     page.goto(base + "/en/progress/")
     row = page.locator("[data-cq-module-quiz='01-basics']")
     assert row.locator(".cq-lessons").inner_text() == "1 of 2 lessons read"
-    assert row.locator(".cq-checks").inner_text() == "1 of 1 check questions answered"
+    assert row.locator(".cq-checks").inner_text() == "1 of 1 check question answered"
     assert row.locator(".cq-status").inner_text() == "Not started"
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click(".cq-reset")
@@ -81,7 +81,7 @@ def test_progress_file_travels_to_a_fresh_browser(browser: Any, page: Any, built
     fresh.set_input_files(".cq-load", str(saved))
     fresh.locator(".cq-message").filter(has_text="Progression chargée").wait_for()
     assert row.locator(".cq-status").inner_text() == "Réussi (100\u00a0%)"
-    assert row.locator(".cq-lessons").inner_text() == "1 leçons lues sur 2"
+    assert row.locator(".cq-lessons").inner_text() == "1 sur 2 leçons lues"
     fresh.goto(base + "/fr/01-basics/quiz/")
     assert fresh.locator("#cq-01-basics-tf-1-false").is_checked()
     other.close()
@@ -127,7 +127,7 @@ def test_certificate_says_what_is_missing_then_prints_on_one_page(page: Any, bui
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     text = pdf_text(reader.pages[0])
-    for expected in ("Certificate of completion", "Camille Martin", "Mini course", "Basics", "100 %",
+    for expected in ("Certificate of completion", "Camille Martin", "Mini course", "Basics", "100%",
                      "Self-declared"):
         assert expected in text, expected
     page.reload()
@@ -158,11 +158,11 @@ def test_home_module_cards_start_then_continue_then_review(page: Any, built_mini
     assert page.locator(".cq-meter").is_visible()
     page.goto(base + "/fr/")
     assert card.locator(".cq-card-label").inner_text() == "Revoir"
-    assert card.locator(".cq-card-state").inner_text() == "2 leçons lues sur 2, quiz réussi."
+    assert card.locator(".cq-card-state").inner_text() == "2 sur 2 leçons lues, quiz réussi."
     page.goto(base + "/en/progress/")
     assert page.locator("[data-cq-module-quiz='01-basics'] .cq-bar span").evaluate("s => s.style.width") == "100%"
     assert page.locator(".cq-bar-total span").evaluate("s => s.style.width") == "100%"
-    assert page.locator(".cq-total").inner_text() == "Course: 2 of 2 lessons read, 1 of 1 module quizzes passed."
+    assert page.locator(".cq-total").inner_text() == "Course: 2 of 2 lessons read, 1 of 1 module quiz passed."
     assert page.errors == []
 
 

@@ -1,9 +1,11 @@
-"""A right-to-left course (tests/data/arabic: Arabic first, then French), with its own interface strings
-(tests/data/arabic/theme/strings/ar.yml): pages and PDFs laid out right to left, the quiz mirrored,
+"""A right-to-left course (tests/data/arabic: Arabic first, then French), with coursegen's Arabic interface
+strings (theme/strings/ar.yml): pages and PDFs laid out right to left, the quiz mirrored,
 axe clean, every output built."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,23 @@ from tests.test_search import search
 QUIZ = "/ar/01-basics/quiz/"
 
 
+OUTPUT: dict[Path, str] = {}  # what building each course printed
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        root = build_every_output(REPO / "tests" / "data" / "arabic", tmp_path_factory.mktemp("arabic") / "course")
+    OUTPUT[root] = printed.getvalue()
+    return root
+
+
+def test_a_build_names_the_unreviewed_catalogue_once(built: Path) -> None:
+    """ar.yml says `reviewed: false`, fr.yml `reviewed: true`: one notice, naming Arabic only."""
+    notices = [line for line in OUTPUT[built].splitlines() if "reviewed" in line]
+    assert notices == ["notice: the interface texts in العربية have not been reviewed by a native speaker yet "
+                       "(reviewed: false in their catalogue)"]
 
 
 
@@ -62,8 +78,7 @@ def test_the_arabic_workbook_is_laid_out_right_to_left(built: Path) -> None:
     reader = pypdf.PdfReader(built / "site" / "downloads" / "course-ar-learner.pdf")
     text = "\n".join(pdf_text(page) for page in reader.pages)
     assert "الأساسيات" in text  # the module's title, drawn with a font that has Arabic
-    months = course.strings["ar"].months
-    assert any(month in text for month in months) and "November" not in text  # the date, from ar.yml
+    assert "30 نوفمبر 2026" in html and "November" not in text  # the date, by CLDR's Arabic long pattern
     # The module's title starts right of the page's middle in Arabic, left of it in French.
     width = float(reader.pages[0].mediabox.width)
     assert starts_at(reader, "الأساسيات") > width / 2
@@ -124,4 +139,22 @@ def test_arabic_search_finds_words_with_or_without_their_short_vowels(page: Any,
     assert found["تقييمًا"] == found["تقييما"] != []  # the tanwin is a mark: folded like an accent
     assert any("01-positive-review" in link for link in found["تقييما"]), found
     assert found["العملاء"] != []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_arabic_counts_follow_the_rules_python_used(page: Any, built: Path, serve: Any) -> None:
+    """The built page carries Babel's Arabic plural rules and number marks: its script counts and writes
+    numbers as the generator did for the same page (and for the PDF)."""
+    from generator.course import cldr
+
+    overview = soup(built / "site" / "ar" / "01-basics" / "index.html").get_text(" ")
+    assert "(4 أسئلة)" in overview  # the quiz's four questions: Arabic `few`, written by Python
+    page.goto(serve(built / "site") + QUIZ)
+    counts = list(range(0, 250))
+    got = page.evaluate("counts => counts.map(cq.plural)", counts)
+    assert got == [cldr.plural_category("ar", n) for n in counts]
+    assert set(got) == {"zero", "one", "two", "few", "many", "other"}
+    assert page.evaluate("[cq.num(1234.5), cq.pct(87.5)]") == ["1,234.5", "87.5\u200e%\u200e"]  # CLDR ar: Latin digits
+    assert page.locator(".cq-score").inner_text() == "الأسئلة التي تم التحقّق منها: 0 من 4."
     assert page.errors == []

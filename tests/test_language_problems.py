@@ -41,8 +41,9 @@ def test_a_bad_direction_and_a_bad_code_are_reported_together_on_their_lines(cou
                     "  - code: FR\n    name: Français\n")
     assert problems_of(course) == [
         "course.yml:4: 'languages[1] dir': 'sideways' is not one of: ltr, rtl [course.schema]",
-        "course.yml:5: 'languages[2] code': 'FR' is not a language code: write the two- or three-letter code in "
-        "lowercase (en, fr, de, ar) [course.schema]",
+        "course.yml:5: 'languages[2] code': 'FR' is not a language code: write a BCP 47 tag as Material for MkDocs "
+        "names its languages: the two- or three-letter code in lowercase (en, fr, ar), then a script or a region if "
+        "needed (zh-Hant, pt-BR, zh-TW) [course.schema]",
     ]
 
 
@@ -55,16 +56,16 @@ def test_a_language_declared_twice(course: Path) -> None:
 
 def test_a_declared_language_without_catalogue_or_twins_lists_everything_missing(course: Path) -> None:
     declare(course, "languages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\n"
-                    "  - code: xx\n    name: Xish\n")
+                    "  - code: br\n    name: Brezhoneg\n")
     found = problems_of(course)
     english = installed_theme() / "strings" / "en.yml"  # the generator's own, wherever it is installed
-    assert found[0] == (f"course.yml:6: no interface strings for 'xx' (Xish): create theme/strings/xx.yml in the "
+    assert found[0] == (f"course.yml:6: no interface strings for 'br' (Brezhoneg): create theme/strings/br.yml in the "
                         f"course, a copy of {english} with every text translated [strings.missing_catalogue]")
-    assert "modules/01-basics/index.md: no xx version: create modules/01-basics/index.xx.md " \
+    assert "modules/01-basics/index.md: no br version: create modules/01-basics/index.br.md " \
            "[i18n.missing_translation]" in found
-    assert "quizzes/01-basics.yml:2: 'title': no 'xx' text: add the translation (every text gives each language " \
-           "of course.yml: en, fr, xx) [i18n.missing_translation]" in found
-    pages = [p for p in found if "no xx version" in p]
+    assert "quizzes/01-basics.yml:2: 'title': no 'br' text: add the translation (every text gives each language " \
+           "of course.yml: en, fr, br) [i18n.missing_translation]" in found
+    pages = [p for p in found if "no br version" in p]
     assert len(pages) == 4  # the overview, two lessons and the home page: every page of the mini course
     assert len(found) > 20, "all problems come in one report"
 

@@ -102,12 +102,12 @@ def test_over_file_search_quiz_and_progress_work_without_network(page: Any, bund
     page.wait_for_url("**/01-basics/01-goal-first.html*")
     page.goto(home.replace("index.html", "01-basics/quiz.html"))
     answer_all_right(page)
-    score = "Your score: 5 of 5 (100 %). Passed: you reached the pass mark."
+    score = "Your score: 5 of 5 (100%). Passed: you reached the pass mark."
     assert page.locator(".cq-score").inner_text() == score
     page.reload()
     assert page.locator(".cq-score").inner_text() == score
     page.goto(home.replace("index.html", "progress.html"))
-    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-status").inner_text() == "Passed (100 %)"
+    assert page.locator("[data-cq-module-quiz='01-basics'] .cq-status").inner_text() == "Passed (100%)"
     assert page.errors == []
     # Every request stayed on the disk: no CDN shim, no font, nothing from any host.
     assert page.requests and [r for r in page.requests if not r.startswith("file://")] == []

@@ -176,7 +176,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     content.locator("article a", has_text="Module quiz").click()
     content.wait_for_url("**/01-basics/quiz.html")
     answer_all_right(content)
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     calls = received(page)
     assert last_value(calls, "cmi.core.lesson_status") == "passed"
     assert [last_value(calls, f"cmi.core.score.{k}") for k in ("raw", "min", "max")] == ["100", "0", "100"]
@@ -198,7 +198,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     content.wait_for_url("**/01-basics/quiz.html")
     assert content.locator("#cq-01-basics-tf-1-false").is_checked()
     assert content.locator("#cq-01-basics-multi-1-b").is_checked()
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     assert page.errors == []
 
 
@@ -237,7 +237,7 @@ def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passe
     content = start(page, base, saved)  # relaunched: the lessons read come back from the LMS
     assert content.locator(".cq-resume-next").inner_text() == "You have read every lesson."
     assert content.locator(".cq-resume-stats").inner_text().startswith(
-        "2 of 2 lessons read, 1 of 1 module quizzes passed.")
+        "2 of 2 lessons read, 1 of 1 module quiz passed.")
     content.locator("article a", has_text="Module quiz").click()
     content.wait_for_url("**/01-basics/quiz.html")
     content.click(".cq-retry-all")
@@ -380,7 +380,7 @@ def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, ser
     assert scores() == [] and last_value(received(page), "cmi.core.lesson_status") == "incomplete"
     content.click(".cq-submit")
     content.click(".cq-submit-now")
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40 %). Not passed yet")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40%). Not passed yet")
     assert scores() == [["LMSSetValue", "cmi.core.score.raw", "40"]]
     assert last_value(received(page), "cmi.core.lesson_status") == "failed"
     content.locator("nav.md-nav a", has_text="Goal first").first.click()  # more saves: a lesson read
@@ -404,7 +404,7 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
     content.click("#cq-01-basics-rate-1 .cq-check")
     content.fill("#cq-01-basics-term-1 .cq-input", "roi")  # a typical wrong answer
     content.click("#cq-01-basics-term-1 .cq-check")
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86%). Passed")
     calls = received(page)
     assert last_value(calls, "cmi.core.score.raw") == "86"
     assert last_value(calls, "cmi.core.lesson_status") == "passed"
@@ -419,7 +419,7 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
     assert content.locator("#cq-01-basics-rate-1 .cq-input").input_value() == "4.5"
     assert content.locator("#cq-01-basics-term-1 .cq-input").input_value() == "roi"
     assert content.locator("#cq-01-basics-term-1 .cq-result").inner_text().startswith("Not quite. ROI is one")
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86 %)")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 6 of 7 (86%)")
     launch = next(f for f in page.frames if "/sco/" in f.url)
     text = "Taux d’engagement, 4,5 %; |x|"  # separators of the packed format, inside a typed answer
     back = launch.evaluate("""t => {

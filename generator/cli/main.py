@@ -17,6 +17,7 @@ from generator.cli.deploy import cmd_deploy
 from generator.cli.exports import cmd_offline, cmd_pdf
 from generator.cli.log import ASIDE, configure
 from generator.cli.log import LOGGER as log
+from generator.course.problems import count_of
 from generator.errors import CoursegenError, UsageError
 
 if TYPE_CHECKING:
@@ -193,11 +194,11 @@ def cmd_fix_typography(args: argparse.Namespace) -> int:
     changed = [f for f in files if readable(Path(f), problems) and fix_file(Path(f))]
     for path in changed:
         log.info(f"fixed {path}")
-    log.info(f"{len(changed)} file(s) changed")
+    log.info(f"{count_of(len(changed), 'file', 'files')} changed")
     if problems:
         for problem in problems.sorted():
             log.error(str(problem))
-        log.error(f"{len(problems)} problem(s) found; those files were not changed.")
+        log.error(f"{count_of(len(problems), 'problem', 'problems')} found; those files were not changed.")
         return EXIT_PROBLEMS
     return EXIT_OK
 

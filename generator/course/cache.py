@@ -33,7 +33,8 @@ from generator.course.model import Course
 SOURCES = ("modules", "pages", "quizzes")
 _CODE = Path(__file__).resolve().parent  # generator/course: what loads and validates
 _SCHEMAS = _CODE.parent / "schemas"
-LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "markdown-it-py")
+# Babel: its CLDR data gives the plural rules and number marks the cached catalogues carry (cldr.py).
+LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "markdown-it-py", "babel")
 _KEEP = 16  # entries kept per kind; older ones are removed
 
 

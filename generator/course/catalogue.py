@@ -3,7 +3,9 @@
 A catalogue is `theme/strings/<code>.yml`: the course's own theme first (a course may bring a
 language, or reword one), else the theme installed with the generator. The installed `en.yml` is
 the reference: every catalogue must hold its sections and keys, with the same `{placeholders}`,
-so a missing translation is a build problem, not a blank in a page.
+so a missing translation is a build problem, not a blank in a page. A counted string is a mapping of
+CLDR plural categories (plural_forms.py). Numbers, dates and plural rules are not in a catalogue: they
+come from CLDR through Babel (cldr.py). `reviewed:` says whether a native speaker has read the catalogue.
 
 The validated catalogues travel in the Course, one `Strings` value per language
 (`course.strings[lang]`), and each renderer is handed the one of its language.
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import generator
+from generator.course import cldr, plural_forms
 from generator.course.problems import Problems
 from generator.course.yamlfile import LineDict, load_yaml_file
 
@@ -26,8 +29,10 @@ if TYPE_CHECKING:
 STRINGS_DIR = "strings"
 REFERENCE = "en"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# Every section is a mapping of key to text, except months (twelve names, January first).
-LISTS = {"months": 12}
+# The one key of a catalogue that is no section: whether a native speaker reviewed it (false unless said).
+REVIEWED = "reviewed"
+# The section the build adds to every catalogue: what the browser scripts need of the language's CLDR data.
+LOCALE = "locale"
 
 Catalogue = dict[str, Any]
 
@@ -69,25 +74,24 @@ def _placeholders(text: object) -> set[str]:
     return set(PLACEHOLDER.findall(text)) if isinstance(text, str) else set()
 
 
-def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Problems) -> bool:
-    """Record every missing, unknown or mistyped key of a catalogue; True when there was none."""
+def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Problems, code: str = REFERENCE) -> bool:
+    """Record every missing, unknown or mistyped key of language `code`'s catalogue; True when there was none."""
     before = len(problems)
     if not isinstance(data, LineDict):
         problems.add(path, getattr(data, "line", 1), "strings.type",
                      "a catalogue is a mapping of sections (site:, print:, …) as in the generator's en.yml")
         return False
+    if not isinstance(data.get(REVIEWED, False), bool):
+        problems.add(path, data.line_of(REVIEWED), "strings.type",
+                     f"'{REVIEWED}' is true (a native speaker read this catalogue) or false")
     for section, wanted in reference.items():
+        if section == REVIEWED:
+            continue
         if section not in data:
             problems.add(path, data.line or 1, "strings.missing_key",
                          f"section '{section}' is missing: copy it from {REFERENCE}.yml and translate it")
             continue
         found = data[section]
-        if section in LISTS:
-            if not (isinstance(found, list) and len(found) == LISTS[section]
-                    and all(isinstance(v, str) for v in found)):
-                problems.add(path, data.line_of(section), "strings.type",
-                             f"'{section}' is a list of {LISTS[section]} texts")
-            continue
         if not isinstance(found, LineDict):
             problems.add(path, data.line_of(section), "strings.type", f"'{section}' is a mapping of key: text")
             continue
@@ -95,6 +99,9 @@ def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Proble
             if key not in found:
                 problems.add(path, data.line_of(section), "strings.missing_key",
                              f"'{section}.{key}' is missing (in {REFERENCE}.yml: {str(text)!r:.60}): translate it")
+            elif isinstance(text, LineDict):
+                plural_forms.check_forms(found[key], text, (path, found.line_of(key), f"{section}.{key}"), code,
+                                         problems, _placeholders)
             elif not isinstance(found[key], str):
                 problems.add(path, found.line_of(key), "strings.type", f"'{section}.{key}' must be a text")
             elif _placeholders(found[key]) != _placeholders(text):
@@ -107,7 +114,7 @@ def check_catalogue(data: Any, reference: LineDict, path: Path, problems: Proble
                 problems.add(path, found.line_of(key), "strings.unknown_key",
                              f"'{section}.{key}' is not a key of {REFERENCE}.yml: remove it or fix its name")
     for section in data:
-        if section not in reference:
+        if section not in reference and section != REVIEWED:
             problems.add(path, data.line_of(section), "strings.unknown_key",
                          f"section '{section}' is not in {REFERENCE}.yml: remove it or fix its name")
     return len(problems) == before
@@ -127,8 +134,10 @@ def load_catalogues(root: Path, languages: list[Language], course_file: Path,
                          f"{installed_theme() / STRINGS_DIR / (REFERENCE + '.yml')} with every text translated")
             continue
         data = load_yaml_file(path, problems)
-        if data is not None and check_catalogue(data, reference, path, problems):
-            found[lang.code] = Strings(lang.code, _plain(data))
+        if data is not None and check_catalogue(data, reference, path, problems, lang.code):
+            sections = _plain(data)
+            reviewed = bool(sections.pop(REVIEWED, False))
+            found[lang.code] = Strings(lang.code, {**sections, LOCALE: cldr.page_table(lang.code)}, reviewed)
     return found
 
 
@@ -151,6 +160,7 @@ class Strings:
 
     lang: str
     sections: Catalogue
+    reviewed: bool = False  # a native speaker read the catalogue (its `reviewed:`)
 
     @property
     def site(self) -> dict[str, str]:
@@ -172,11 +182,22 @@ class Strings:
         """Texts of the question banks (GIFT, Moodle XML)."""
         return cast("dict[str, str]", self.sections["banks"])
 
-    @property
-    def months(self) -> list[str]:
-        """The twelve month names, January first."""
-        return cast("list[str]", self.sections["months"])
-
     def table(self, name: str) -> dict[str, str]:
         """A section by name: the tables a script takes (`{/*strings:quiz_js*/}`)."""
         return cast("dict[str, str]", self.sections[name])
+
+    def count(self, key: str, n: int, **values: object) -> str:
+        """Counted string `key` ("section.key") for `n`, in the form the language's CLDR rules choose.
+
+        `{n}` is written as the language writes numbers; `values` fill the other placeholders."""
+        section, name = key.split(".", 1)
+        forms = cast("dict[str, str]", self.sections[section][name])
+        return plural_forms.choose(forms, self.lang, n).format(n=cldr.format_number(n, self.lang), **values)
+
+    def percent(self, value: float) -> str:
+        """`value` per cent as the language writes it (CLDR): 80% in English, 80 % in French."""
+        return cldr.format_percent(value, self.lang)
+
+    def number(self, value: float) -> str:
+        """A number as the language writes it (CLDR, through Babel): 1,234.5 in English, 1 234,5 in French."""
+        return cldr.format_number(value, self.lang)

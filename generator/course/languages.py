@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.course import cldr
 from generator.course.problems import ContentError, Problems
 from generator.course.schema import check, load_schema
 from generator.course.yamlfile import LineDict, load_yaml_file
@@ -49,6 +50,12 @@ def load_languages(root: Path, problems: Problems) -> list[Language]:
         if code in {lang.code for lang in languages}:
             problems.add(path, entry.line_of("code"), "course.duplicate_language",
                          f"language '{code}' is declared twice: keep one")
+            continue
+        if cldr.babel_locale(code) is None:
+            problems.add(path, entry.line_of("code"), "course.unknown_language",
+                         f"language '{code}' is not in CLDR (the locale data that gives numbers, dates and plural "
+                         "rules): write a code CLDR knows, such as the language's ISO 639 code (br, eu, gd), "
+                         "with a region or script only where Material for MkDocs names one (pt-BR, zh-Hant)")
             continue
         languages.append(Language(code, str(entry["name"]), str(entry.get("dir", "ltr")), entry.line_of("code")))
     return languages

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.course.cldr import plural_category
 from generator.errors import CoursegenError
 
 
@@ -61,13 +62,19 @@ class Problems:
         return sorted(set(self.items), key=lambda p: (p.path, p.line or 0, p.code, p.message))
 
 
+def count_of(n: int, noun: str, nouns: str) -> str:
+    """"1 problem", "2 problems": the command line speaks English, by CLDR's English plural rule."""
+    return f"{n} {noun if plural_category('en', n) == 'one' else nouns}"
+
+
 class ContentError(CoursegenError):
     """Raised once, after collection, when the content has problems; carries them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         listing = "\n".join(str(p) for p in problems[:50])
-        super().__init__(f"{len(problems)} problem(s) in the course content:\n{listing}")
+        super().__init__(f"{count_of(len(problems), 'problem', 'problems')} in the course content:\n{listing}")
 
     def lines(self) -> list[str]:
-        return [*(str(p) for p in self.problems), f"{len(self.problems)} problem(s) found; nothing was written."]
+        found = count_of(len(self.problems), "problem", "problems")
+        return [*(str(p) for p in self.problems), f"{found} found; nothing was written."]

@@ -37,13 +37,15 @@ CORE_SCRIPT = "assets/cq/core.js"
 _STRINGS_SLOT = re.compile(r"\{/\*strings:(\w+)\*/\}")
 # The slot in a script template: a global name that minifying keeps as it is (`$` cannot be in a section's name).
 _PLACEHOLDER = re.compile(r"\$cq_strings\$(\w+)\$")
+_TIGHT = (",", ":")  # counted strings and CLDR tables are nested: no space after a separator
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 
-def js_literal(table: dict[str, str]) -> str:
-    """A JS object literal of texts, keys unquoted where they can be: a page pays for every byte."""
-    return "{" + ",".join(f"{k if _NAME.match(k) else json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
-                          for k, v in table.items()) + "}"
+def js_literal(table: dict[str, Any]) -> str:
+    """A JS object literal of texts (or counted forms, CLDR tables), keys unquoted where they can be: a page pays
+    for every byte."""
+    return "{" + ",".join(f"{k if _NAME.match(k) else json.dumps(k)}:"
+                          + json.dumps(v, ensure_ascii=False, separators=_TIGHT) for k, v in table.items()) + "}"
 
 
 def script_order(scripts: list[Any]) -> list[Any]:

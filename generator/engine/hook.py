@@ -15,7 +15,7 @@ from typing import Any
 from generator.course.catalogue import Strings
 from generator.course.load import load_valid_course
 from generator.course.model import Course
-from generator.course.problems import ContentError
+from generator.course.problems import ContentError, count_of
 from generator.engine.assets import fill_tree
 from generator.engine.serve_others import with_other_languages
 from generator.render.docs import render_docs, write_tree
@@ -62,7 +62,8 @@ def rerender_for_serve(root: str, lang: str, docs_dir: str) -> Course | None:
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, flush=True)
-        print(f"{len(exc.problems)} problem(s): the preview shows the last good version", flush=True)
+        found = count_of(len(exc.problems), "problem", "problems")
+        print(f"{found}: the preview shows the last good version", flush=True)
         return None
     write_tree(render_docs(course, lang), Path(docs_dir))
     return course

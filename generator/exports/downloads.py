@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.course.brand import Brand
 from generator.course.catalogue import Strings
+from generator.course.cldr import format_number
 from generator.course.model import Course
 from generator.render.editions import EDITIONS
 from generator.render.quiz import environment
@@ -85,7 +86,7 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], epoch:
 
 def _megabytes(size: int, strings: Strings) -> str:
     t = strings.print
-    return f"{max(size, 100_000) / 1e6:.1f}".replace(".", str(t["decimal"])) + "\u00a0" + str(t["megabytes"])
+    return format_number(max(size, 100_000) / 1e6, strings.lang, places=1) + "\u00a0" + str(t["megabytes"])
 
 
 def downloads_markdown(strings: Strings, downloads: list[Download]) -> str:

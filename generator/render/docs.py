@@ -159,7 +159,8 @@ class Renderer:
         text = environment().get_template("module.md.j2").render(
             intro=Markup(self.body(module.overview, docs).strip()), objectives=module.objectives(self.lang),
             module=module, lessons=lessons, t=self.t, minutes=module.overview.minutes[self.lang],
-            quiz_href=relative(docs, self.quiz_docs(module)), quiz_total=quiz.size,
+            quiz_href=relative(docs, self.quiz_docs(module)),
+            quiz_total=self.course.strings[self.lang].count("site.quiz_questions", quiz.size),
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
                 + journey.resume_box(module.slug) + "\n\n" + text.strip() + "\n\n"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.course import cldr
 from generator.course.catalogue import REFERENCE, STRINGS_DIR, installed_theme
 from generator.course.languages import COURSE_FILE, Language
 from generator.course.loader import lang_file_name
@@ -38,17 +39,9 @@ FIRST_MODULE = "01-first-module"
 _LANGUAGE = load_schema("course.schema.json")["properties"]["languages"]["items"]
 CODE = re.compile(_LANGUAGE["properties"]["code"]["pattern"])
 RTL = "rtl"
+# A form of a counted string in en.yml: `    one: '{n} lesson'`.
+FORM = re.compile(r"^    (zero|one|two|few|many|other): (.*)$")
 
-# Each language's name in itself, as the language switcher shows it, and the right-to-left ones.
-SELF_NAMES = {
-    "en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "es": "Español", "it": "Italiano",
-    "pt": "Português", "ca": "Català", "eu": "Euskara", "br": "Brezhoneg", "oc": "Occitan",
-    "lb": "Lëtzebuergesch", "da": "Dansk", "sv": "Svenska", "nb": "Norsk bokmål", "fi": "Suomi",
-    "pl": "Polski", "cs": "Čeština", "sk": "Slovenčina", "hu": "Magyar", "ro": "Română", "el": "Ελληνικά",
-    "bg": "Български", "ru": "Русский", "uk": "Українська", "tr": "Türkçe", "zh": "中文", "ja": "日本語",
-    "ko": "한국어", "vi": "Tiếng Việt", "ar": "العربية", "he": "עברית", "fa": "فارسی", "ur": "اردو",
-}
-RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
 
 
 class InitError(UsageError):
@@ -75,17 +68,21 @@ def check_folder(folder: Path) -> None:
 
 def parse_languages(text: str) -> list[Language]:
     """`en,fr` -> the languages of course.yml, the first the default; InitError for a bad or repeated code."""
-    codes = [code.strip().lower() for code in text.split(",") if code.strip()]
+    codes = [cldr.tag_case(code.strip()) for code in text.split(",") if code.strip()]
     if not codes:
         raise InitError("--languages: give at least one language code, e.g. en or en,fr")
     for code in codes:
         if not CODE.match(code):
             raise InitError(f"--languages: '{code}' is not a language code: write two or three letters (en, fr, "
-                            "de, ar), separated by commas")
+                            "de, ar), with a script or region only as Material names one (pt-BR, zh-Hant), "
+                            "separated by commas")
+        if cldr.babel_locale(code) is None:
+            raise InitError(f"--languages: '{code}' is not a language CLDR knows (the locale data of numbers, "
+                            "dates and plural rules): write the language's ISO 639 code (br, eu, gd)")
     repeated = sorted({code for code in codes if codes.count(code) > 1})
     if repeated:
         raise InitError(f"--languages: '{repeated[0]}' is given twice: list each language once")
-    return [Language(code, SELF_NAMES.get(code, code), RTL if code in RIGHT_TO_LEFT else "ltr") for code in codes]
+    return [Language(code, cldr.self_name(code), RTL if cldr.right_to_left(code) else "ltr") for code in codes]
 
 
 def installed_catalogues() -> list[str]:
@@ -96,10 +93,34 @@ def installed_catalogues() -> list[str]:
 def copied_catalogue(language: Language) -> str:
     """The English catalogue with a header that asks for a translation into `language`."""
     english = (installed_theme() / STRINGS_DIR / f"{REFERENCE}.yml").read_text(encoding="utf-8")
+    english = with_plural_forms(english.replace("\nreviewed: true\n", "\nreviewed: false\n", 1), language.code)
     return (f"# Interface strings in {language.name} ({language.code}): TRANSLATE EVERY TEXT.\n"
             f"# coursegen has no catalogue in {language.name}, so `coursegen init` copied its English one\n"
             f"# ({REFERENCE}.yml) here. Translate the texts; keep every key and every {{placeholder}}:\n"
             f"# `coursegen check` compares this file with the English one, key for key.\n#\n" + english)
+
+
+def with_plural_forms(catalogue: str, code: str) -> str:
+    """A copy of en.yml whose counted strings have the plural categories of language `code`.
+
+    English writes `one` and `other`; a form the language needs besides (Polish `few`, `many`) starts as the
+    English `other`, and a form it does not have (`one` in Chinese) goes, so the copy checks at once."""
+    lines, out = catalogue.split("\n"), []
+    wanted = [c for c in cldr.CATEGORIES if c in cldr.required_categories(code)]
+    i = 0
+    while i < len(lines):
+        forms: dict[str, str] = {}
+        j = i + 1
+        while j < len(lines) and (form := FORM.match(lines[j])):
+            forms[form.group(1)] = form.group(2)
+            j += 1
+        out.append(lines[i])
+        for c in wanted if forms else []:
+            # "One minute left." suits a form for 1 alone; where a category counts more (fr one: 0 and 1), `other`.
+            keep = c in forms and ("{n}" in forms[c] or cldr.single_count(code, c) is not None)
+            out.append(f"    {c}: {forms[c] if keep else forms['other']}")
+        i = j
+    return "\n".join(out)
 
 
 def course_files(title: str, languages: list[Language], brand: str) -> dict[str, str]:
@@ -137,10 +158,6 @@ def notices(languages: list[Language]) -> list[str]:
     said: list[str] = []
     installed = installed_catalogues()
     for language in languages:
-        if language.name == language.code:
-            said.append(f"{COURSE_FILE}: coursegen does not know the language '{language.code}': edit its name (the "
-                        "language's name in itself, shown in the language switcher), and add 'dir: rtl' if it is "
-                        "written right to left")
         if language.code not in installed:
             said.append(f"theme/{STRINGS_DIR}/{language.code}.yml: coursegen has no interface strings in "
                         f"{language.name} ({language.code}): this is a copy of the English ones: translate every "

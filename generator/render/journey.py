@@ -101,9 +101,12 @@ def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
     cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
               "duration": m.overview.minutes[lang], "lessons": len(m.lessons), "objectives": m.objectives(lang)}
              for m in course.modules]
-    t = course.strings[lang].site
+    strings = course.strings[lang]
+    t = strings.site
     minutes = sum(m.overview.minutes[lang] for m in course.modules)
-    glance = t["course_glance"].format(modules=len(cards), lessons=sum(len(m.lessons) for m in course.modules),
+    glance = t["course_glance"].format(modules=strings.count("site.module_count", len(cards)),
+                                       lessons=strings.count("site.lesson_count",
+                                                             sum(len(m.lessons) for m in course.modules)),
                                        hours=minutes // 60, minutes=f"{minutes % 60:02d}")
     html = environment().get_template("cards.html.j2").render(cards=cards, t=t, glance=glance)
     return "\n".join(line for line in html.split("\n") if line.strip())

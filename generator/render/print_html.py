@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.course import cldr
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
 from generator.render.docs import docs_path, page_url
@@ -81,9 +82,9 @@ def page_anchor(slug: str) -> str:
     return "p-" + slug.replace("/", "-")
 
 
-def long_date(day: dt.date, months: list[str]) -> str:
-    """`day` written out with the language's month names (January first)."""
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+def long_date(day: dt.date, code: str) -> str:
+    """`day` written out by the language's CLDR long date pattern: November 30, 2026; 30 novembre 2026."""
+    return cldr.long_date(day, code)
 
 
 def appendix_pages(course: Course) -> list[Page]:
@@ -246,11 +247,11 @@ class PrintDocument:
         css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
         return environment().get_template("print.html.j2").render(
             lang=self.lang, dir=self.course.direction(self.lang), language_name=self.course.name(self.lang),
-            t=self.t, colon=self.strings.site["colon"], title=title, edition=self.edition,
+            t=self.t, colon=self.strings.site["colon"], percent=self.strings.percent, title=title, edition=self.edition,
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
             copyright=self.copyright, copyright_lang=self.copyright_lang,
             copyright_dir=self.course.direction(self.copyright_lang) if self.copyright_lang else "",
-            date_text=long_date(self.date, self.strings.months),
+            date_text=long_date(self.date, self.strings.lang),
             date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
             key=key,

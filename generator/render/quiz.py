@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from generator.course.cldr import format_percent
 from generator.course.model import Answer, Choice, Question, Quiz
 
 if TYPE_CHECKING:
@@ -54,14 +55,15 @@ def inline_text(text: str) -> Markup:
 
 
 def number(value: float, strings: Strings) -> str:
-    """A number as the language writes it: 1,234.5 in English, 1 234,5 in French (no trailing zeros)."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    marks = strings.site
-    return text.replace(",", "\0").replace(".", marks["decimal"]).replace("\0", marks["thousands"])
+    """A number as the language writes it (CLDR): 1,234.5 in English, 1 234,5 in French (no trailing zeros)."""
+    return strings.number(value)
 
 
 def with_unit(value: float, q: Question, strings: Strings) -> str:
+    """A number and the question's unit; a percent sign where and as the language's CLDR pattern puts it."""
     unit = q.unit.get(strings.lang, "")
+    if unit.strip() == "%":
+        return format_percent(value, strings.lang)
     return number(value, strings) + ("\u00a0" + unit if unit else "")
 
 
@@ -151,7 +153,8 @@ def render_quiz(quiz: Quiz, questions: list[Question], strings: Strings,
     ]
     minutes = exam_minutes(quiz, time_factor) if quiz.mode == "exam" else 0
     html = environment().get_template("quiz.html.j2").render(
-        quiz=quiz, questions=blocks, t=strings.site, next=next_link, minutes=minutes,
+        quiz=quiz, questions=blocks, t=strings.site, count=strings.count, percent=strings.percent, next=next_link,
+        minutes=minutes,
         extension=extension_minutes(minutes))
     # Python-Markdown passes a raw HTML block through untouched only when it has no blank line.
     return "\n".join(line for line in html.split("\n") if line.strip())

@@ -5,17 +5,42 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
+const { execFileSync } = require("node:child_process");
 
 const REPO = path.join(__dirname, "..", "..");
 const ASSETS = path.join(REPO, "theme", "assets", "cq");
 
 function load(...names) {
+  return loadFor(null, ...names);
+}
+
+// The scripts as a page of language `lang` gets them: its CLDR data (from the generator's Python, the one
+// source) written into core.js's `locale` slot, as the build does.
+function loadFor(lang, ...names) {
   const context = vm.createContext({});
   context.self = context;
   for (const name of names) {
-    vm.runInContext(fs.readFileSync(path.join(ASSETS, name), "utf8"), context, { filename: name });
+    let text = fs.readFileSync(path.join(ASSETS, name), "utf8");
+    if (lang) text = text.replace("{/*strings:locale*/}", JSON.stringify(fromPython("locale", lang)));
+    vm.runInContext(text, context, { filename: name });
   }
   return context.cq;
+}
+
+// A language's whole catalogue as the build hands it to the scripts (theme/strings/<lang>.yml, read by
+// the generator's own loader, plus its `locale` table), from the project's Python.
+const answers = {};
+function fromPython(what, lang) {
+  const key = what + " " + lang;
+  if (!answers[key]) {
+    const python = [path.join(REPO, ".venv", "bin", "python"), "python3"].find((p) => p === "python3" || fs.existsSync(p));
+    const code = `import json,sys; from tests.cldr_tables import ${what}; print(json.dumps(${what}(sys.argv[1])))`;
+    answers[key] = JSON.parse(execFileSync(python, ["-c", code, lang], { cwd: REPO, encoding: "utf8" }));
+  }
+  return answers[key];
+}
+function catalogue(lang) {
+  return fromPython("catalogue", lang);
 }
 
 // Values made in the context have its Array and Object: compare them as data, as a page would store them.
@@ -37,4 +62,4 @@ function catalogueString(lang, section, key) {
   return /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
 }
 
-module.exports = { load, plain, catalogueString };
+module.exports = { load, loadFor, catalogue, plain, catalogueString };

@@ -9,13 +9,13 @@ const cq = load("core.js");
 
 test("a placeholder longer than one letter is filled: {min} does not print as is", () => {
   const t = cq.strings({ stats: catalogueString("en", "progress_js", "stats") });
-  assert.equal(t("stats", { r: 3, n: 12, q: 1, t: 4, min: 25 }),
+  assert.equal(t("stats", { lessons: "3 of 12 lessons read", quizzes: "1 of 4 module quizzes passed", min: 25 }),
     "3 of 12 lessons read, 1 of 4 module quizzes passed. About 25 min left.");
 });
 
 test("one-letter placeholders and repeated ones are filled from the values", () => {
   const t = cq.strings({ score: catalogueString("en", "quiz_js", "score"), twice: "{n}/{n}" });
-  assert.equal(t("score", { s: 4, t: 5, p: 80 }), "Your score: 4 of 5 (80 %).");
+  assert.equal(t("score", { s: 4, t: 5, pct: "80%" }), "Your score: 4 of 5 (80%).");
   assert.equal(t("twice", { n: 0 }), "0/0");
 });
 

@@ -6,6 +6,32 @@
 (function (root) {
   "use strict";
 
+  /* -- the page language's CLDR data, from Babel (generator/course/cldr.py: page_table) ---------------- */
+  // What Python used for the same language, so a page, its PDF and its banks agree: decimal and group
+  // marks, the percent form, and plural rules for whole counts ([category, [[relation…]…]]: a relation is
+  // [modulus or 0, negated, low, high…]). The browser's Intl is not asked: its CLDR is not Babel's.
+  var L = {/*strings:locale*/};
+  function plural(n) {
+    n = Math.abs(n);
+    var rule = (L.plural || []).filter(function (c) {
+      return c[1].some(function (and) {
+        return and.every(function (r) {
+          for (var x = r[0] ? n % r[0] : n, hit = 0, j = 2; j < r.length; j += 2) hit |= x >= r[j] && x <= r[j + 1];
+          return hit != r[1];
+        });
+      });
+    })[0];
+    return rule ? rule[0] : "other";
+  }
+  // A number as the page's language writes it (grouped by threes, up to six decimals, none trailing).
+  function num(x) {
+    var parts = String(Math.round(x * 1e6) / 1e6).split(".");
+    return parts[0].replace(/\B(?=(\d{3})+$)/g, L.group) + (parts[1] ? L.dec + parts[1] : "");
+  }
+
+  // A share as the page's language writes it: 80% (en), 80 % (fr).
+  function pct(x) { return L.pct.replace("{n}", num(x)); }
+
   /* -- strings: each script's table is written into its `strings:` slot by the build ----------------- */
   // "{n} of {t}" with {n: 3, t: 10}; any word is a name ({min} too), and a name without a value goes.
   function fill(text, values) {
@@ -13,9 +39,15 @@
   }
   // A script's lookup: t("score", {s: 3}). A key its table lacks goes to `fallback` (exam.js asks
   // quiz.js's table), else shows as the key: a visible slip rather than a page whose script stopped.
+  // A counted string ({one: …, other: …}) takes the form of values.n, and shows n as the language writes it.
   function strings(table, fallback) {
     return function (key, values) {
-      return key in table ? fill(table[key], values) : fallback ? fallback(key, values) : key;
+      var text = table[key];
+      if (text && typeof text === "object") {
+        text = text[plural(values.n)] || text.other;
+        values.n = num(values.n); // the callers pass a fresh object each time
+      }
+      return key in table ? fill(text, values) : fallback ? fallback(key, values) : key;
     };
   }
 
@@ -45,9 +77,11 @@
 
   /* -- numbers as people type them ----------------------------------------------------------------- */
   // "4,5" or "4.5"; "1 200" or "1,200" (grouping by threes, the page's way: "1,234" is 1234 in English
-  // and 1.234 in French); a "%" or the question's unit before or after. `group` is the language's
-  // thousands separator ("," English, "." German, "" where only spaces group). NaN when it is no number.
-  function parseNumber(text, unit, group) {
+  // and 1.234 in French); a "%" or the question's unit before or after. The language's group mark comes
+  // from CLDR ("," English, "." German; a space of some kind in French or Polish, where only spaces
+  // group). NaN when it is no number.
+  function parseNumber(text, unit) {
+    var group = /\s/.test(L.group) ? "" : L.group;
     var s = String(text).trim();
     ["%", unit].forEach(function (u) {
       var k = (u || "").trim().toLowerCase(), l = s.toLowerCase();
@@ -146,6 +180,6 @@
     return r;
   }
 
-  root.cq = { strings: strings, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
+  root.cq = { strings: strings, plural: plural, num: num, pct: pct, all: all, load: load, mount: mount, parseNumber: parseNumber, typed: typed, placed: placed,
               matchTyped: matchTyped, unrepeat: unrepeat, judge: judge, score: score, standing: standing };
 })(self);

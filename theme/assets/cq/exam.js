@@ -58,7 +58,7 @@
       var answer = readAnswer(el);
       if (answer && el.getAttribute("data-cq-type") === "numeric") {
         answer = q.numericAnswer(el, answer);
-        if (say) q.invalid(el, answer ? "" : t("nan"));
+        if (say) q.invalid(el, answer ? "" : t("nan", { x: cq.num(4.5), y: cq.num(1200) }));
         else if (answer) q.invalid(el, "");
       }
       record(quizId(quiz), el.getAttribute("data-cq-question"), answer ? { value: answer, correct: judge(el, answer) } : null);
@@ -169,7 +169,7 @@
         });
         list.hidden = !missing.length;
         var text = panel.querySelector(".cq-confirm-text");
-        text.textContent = t(!missing.length ? "confirm" : missing.length === 1 ? "missingOne" : "missing", { n: missing.length });
+        text.textContent = t(missing.length ? "missing" : "confirm", { n: missing.length });
         panel.hidden = false;
         text.setAttribute("tabindex", "-1");
         text.focus();
@@ -247,7 +247,7 @@
         [5, 1].forEach(function (m) {
           if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && allowed(limit, fresh.extra) > m) {
             said[m] = true;
-            sayBox.textContent = t(m === 1 ? "minute" : "minutes", { n: m }) + " " + t("canExtend");
+            sayBox.textContent = t("minutes", { n: m }) + " " + t("canExtend");
           }
         });
         if (left === 0) submitExam(quiz, true);
@@ -258,6 +258,6 @@
     }
 
     return { mountQuestion: mountExamQuestion, mount: mountExam, restart: restartExam, answered: function (n, total) {
-      return t("answered", { n: n, t: total }); } };
+      return t("answered", { a: n, n: total }); } };
   };
 })(self.cq);

@@ -77,7 +77,8 @@
         line.textContent = t("done");
       }
       box.querySelector(".cq-resume-stats").textContent = t("stats", {
-        r: s.read, n: s.lessons, q: s.passed, t: scope.modules.length, min: s.left });
+        lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: scope.modules.length }),
+        min: s.left });
       box.hidden = false;
     }
 
@@ -133,13 +134,14 @@
         row.querySelector(".cq-checks").textContent = t("checks", { a: answered, n: checks });
         var status = row.querySelector(".cq-status");
         status.textContent = !r.answered && !r.done ? t("notStarted") : !r.done
-          ? t("inProgress", { a: r.answered, t: m.total }) : t(r.passed ? "passed" : "failed", { p: r.percent });
+          ? t("inProgress", { a: r.answered, n: m.total }) : t(r.passed ? "passed" : "failed", { pct: cq.pct(r.percent) });
         row.classList.toggle("cq-passed", r.passed);
         fill(row.querySelector(".cq-bar"), r.share);
       });
       var s = summary(state, course);
       fill(root.querySelector(".cq-bar-total"), (s.read + s.passed) / (s.lessons + course.modules.length));
-      root.querySelector(".cq-total").textContent = t("total", { r: s.read, n: s.lessons, q: s.passed, t: course.modules.length });
+      root.querySelector(".cq-total").textContent = t("total", {
+        lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: course.modules.length }) });
     }
 
     function say(root, text) { root.querySelector(".cq-message").textContent = text; }
@@ -222,7 +224,7 @@
         var tr = document.createElement("tr");
         var name = document.createElement("td"), score = document.createElement("td");
         name.textContent = m.title;
-        score.textContent = t("percent", { p: quizResult(state, m).percent });
+        score.textContent = t("percent", { pct: cq.pct(quizResult(state, m).percent) });
         tr.appendChild(name); tr.appendChild(score); rows.appendChild(tr);
       });
       var s = summary(state, course);

@@ -54,11 +54,11 @@
   // A typed number as the number it reads as ([String(n)]), or null when it is no number.
   function numericAnswer(el, answer) {
     var unit = el.querySelector(".cq-unit");
-    var n = cq.parseNumber(answer[0], unit && unit.textContent, t("group"));
+    var n = cq.parseNumber(answer[0], unit && unit.textContent);
     return isNaN(n) ? null : [String(n)];
   }
   function typedText(el, value) {
-    return el.getAttribute("data-cq-type") === "numeric" ? String(value).replace(".", t("dec")) : String(value);
+    return el.getAttribute("data-cq-type") === "numeric" ? cq.num(Number(value)) : String(value);
   }
 
   function readAnswer(el) {
@@ -331,12 +331,12 @@
       return;
     }
     if (!r.complete && !isExam(quiz)) {
-      out.textContent = t("progress", { n: r.answered, t: questions.length });
+      out.textContent = t("progress", { a: r.answered, n: questions.length });
       retry.hidden = r.answered === 0;
       return;
     }
     var passed = r.percent >= Number(quiz.getAttribute("data-cq-pass"));
-    out.textContent = t("score", { s: r.right, t: questions.length, p: r.percent }) + " " + t(passed ? "passed" : "failed");
+    out.textContent = t("score", { s: r.right, t: questions.length, pct: cq.pct(r.percent) }) + " " + t(passed ? "passed" : "failed");
     quiz.classList.toggle("cq-passed", passed);
     meter(quiz, r.percent);
     retry.hidden = false;
@@ -392,7 +392,7 @@
       if (type === "numeric") {
         answer = numericAnswer(el, answer);
         // Not a number is not a wrong answer: say so, record nothing, let the learner correct it.
-        invalid(el, answer ? "" : t("nan"));
+        invalid(el, answer ? "" : t("nan", { x: cq.num(4.5), y: cq.num(1200) }));
         if (!answer) return;
       }
       el.setAttribute("data-cq-tries", Number(el.getAttribute("data-cq-tries")) + 1);
