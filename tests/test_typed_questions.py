@@ -65,7 +65,8 @@ def test_numeric_answer_right_wrong_with_a_comma_a_unit_and_not_a_number(page: A
     assert answer(page, BUDGET, "26") == UNEXPECTED[lang]
     assert "cq-is-wrong" in (page.locator(BUDGET).get_attribute("class") or "")
     assert page.locator(f"{BUDGET} .cq-answer").is_visible()
-    assert stored(page, "01-basics-checks")["budget"] == {"value": ["26"], "correct": False}
+    # Wrong at the first try in this sitting: marked missed, for the practice page (tests/test_practice.py).
+    assert stored(page, "01-basics-checks")["budget"] == {"value": ["26"], "correct": False, "miss": 1}
     # Right, written every way a learner may write it: comma, dot, unit, sign, grouping, within the tolerance.
     for text in ("25", "25,4", "24.5", "25 %", "25%", "+25,0 %", "\u00a025\u00a0%\u00a0", "25.000"):
         assert answer(page, BUDGET, text, enter=True) == RIGHT_BUDGET[lang], text
