@@ -31,9 +31,10 @@ class PrintItem:
 
 def print_items(sheets: list[Sheet], quiz_title: str, quiz_anchor: str, key_title: str,
                 key_anchor: str) -> list[PrintItem]:
-    """A module's print list: its worksheets and quiz for each participant, the quiz key for the trainer."""
-    items = [PrintItem(s.title, s.anchor, s.anchor, PER_PARTICIPANT) for s in sheets]
-    items.append(PrintItem(quiz_title, quiz_anchor, f"{quiz_anchor}-end", PER_PARTICIPANT))
+    """A module's print list in workbook order: its quiz and worksheets for each participant, then the quiz key
+    for the trainer."""
+    items = [PrintItem(quiz_title, quiz_anchor, f"{quiz_anchor}-end", PER_PARTICIPANT)]
+    items += [PrintItem(s.title, s.anchor, s.anchor, PER_PARTICIPANT) for s in sheets]
     items.append(PrintItem(key_title, key_anchor, key_anchor, FOR_TRAINER))
     return items
 

@@ -42,7 +42,7 @@ def key_line(number: int, quiz: Quiz, q: Question, strings: Strings) -> KeyLine:
         return KeyLine(number, ", ".join(letters), Markup(" → ").join(_inline(item.text[lang]) for item in q.items))
     if q.type == "matching":
         letters = [LETTERS[order.index(i)] for i in range(len(q.items))]
-        pairs = [Markup("{}\u00a0→ {}").format(_inline(item.text[lang]), _inline(item.right[lang] if item.right else ""))
+        pairs = [Markup("{}\u00a0→ {}").format(_inline(item.text[lang]), _inline((item.right or {}).get(lang, "")))
                  for item in q.items]
         return KeyLine(number, ", ".join(letters), Markup(" · ").join(pairs))
     return KeyLine(number, "", escape(answer_text(q, q.answers[0], strings)))
