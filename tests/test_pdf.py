@@ -270,11 +270,14 @@ def real_learner_html() -> BeautifulSoup:
 def test_shipped_course_workbook_contents_answers_and_references(real_learner_html: BeautifulSoup) -> None:
     course = load_valid_course(REPO)
     html = real_learner_html
-    # The contents list every module in order, then every lesson of the module and its quiz.
+    # The contents list every module in order, then every lesson of the module, its quiz and its worksheets
+    # (module 3 declares three; the others get an action plan made of their objectives).
     entries = html.select("nav.toc > ul > li.toc-top")
     modules = [(entry.a.get_text(), [a.get_text() for a in entry.select(":scope > ul a")]) for entry in entries[:-1]]
+    sheets = {"03-replies": ["Sorting grid: the ten message cards", "My reply templates", "Response-time targets"]}
     assert modules == [(f"Module {n}. {m.overview.title('en')}",
-                        [*(p.title("en") for p in m.lessons), course.quizzes[m.quiz_id].title["en"]])
+                        [*(p.title("en") for p in m.lessons), course.quizzes[m.quiz_id].title["en"],
+                         *sheets.get(m.slug, ["My action plan"])])
                        for n, m in enumerate(course.modules, 1)]
     assert entries[-1].span.get_text() == "Tools and reference"
     # Each lesson is printed in full under the heading the contents point at (the PDF had 201 pages).
