@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -90,7 +91,7 @@ def test_worksheets_are_one_page_each_with_rows_of_at_least_15_mm(real: Real) ->
     rows: list[float] = []
     lines: list[float] = []
 
-    def walk(box: object, header: bool) -> None:
+    def walk(box: Any, header: bool) -> None:  # a WeasyPrint layout box (WeasyPrint ships no types)
         tag = getattr(box, "element_tag", None)
         element = getattr(box, "element", None)
         header = header or bool(getattr(box, "is_header", False))

@@ -48,9 +48,9 @@ def readme(course: Course, langs: tuple[str, ...], brand: Brand | None) -> str:
     how to open the course without internet, where it lives online, and where progress is kept."""
     parts = []
     for lang in langs:
-        t = course.strings[lang].table("workshop")
-        title = course.title(lang) or course.strings[lang].site["course_title"]
-        lines = [f"{title}: {t['readme_title']}", "", t["readme_open"], "", t["readme_progress"]]
+        t, site = course.strings[lang].table("workshop"), course.strings[lang].site
+        title = course.title(lang) or site["course_title"]
+        lines = [f"{title}{site['colon']} {t['readme_title']}", "", t["readme_open"], "", t["readme_progress"]]
         address = course_address(brand.site_url if brand else None, lang)
         if address:
             lines += ["", f"{t['readme_online']} {address}"]
