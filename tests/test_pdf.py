@@ -125,6 +125,22 @@ def test_contents_page_numbers_match_where_modules_and_lessons_start(mini_pdfs: 
         assert len(entries) >= 8
 
 
+def test_the_trainer_edition_is_the_workbook_page_for_page_then_its_trainer_part(
+        mini_pdfs: dict[str, PdfResult]) -> None:
+    # One numbering (issue 24): a page number printed in either edition, or said aloud, is the same page in both.
+    for lang, edition_names, trainer_part in (("en", ("Learner workbook", "Trainer edition"), "For the trainer"),
+                                              ("fr", ("Cahier du participant", "Édition formateur"),
+                                               "Pour le formateur")):
+        learner, trainer = pages(mini_pdfs[f"{lang}-learner"].path), pages(mini_pdfs[f"{lang}-trainer"].path)
+        # Without the running lines, which name the edition and count the pages (the cover says where the
+        # trainer part starts, so it is left out).
+        body = [re.sub(r"(?:page|Page) \d+ / \d+", "", flat(t)) for t in learner[1:] + trainer[1:len(learner)]]
+        body = [b.replace(edition_names[0], "").replace(edition_names[1], "").strip() for b in body]
+        assert len(trainer) > len(learner)
+        assert body[:len(learner) - 1] == body[len(learner) - 1:]
+        assert flat(trainer[len(learner)]).startswith(trainer_part)
+
+
 def test_learner_edition_has_worksheets_and_no_answer_anywhere(mini_pdfs: dict[str, PdfResult]) -> None:
     course = load_valid_course(mini_pdfs["en-learner"].path.parent.parent)
     for lang in ("en", "fr"):

@@ -66,18 +66,22 @@ def _print_rows(session: Session, names: int, pages: dict[str, int], paperwork: 
     workbook = pdf_name(lang, "learner")
     sheets = module_sheets(module, lang, strings)
     rows = []
+    sheet_file = pack_file(module, lang, "worksheets")
     for item in print_items(sheets, quiz.title[lang], f"quiz-{module.slug}", "", key_anchor(module))[:-1]:
-        rows.append({"what": item.title, "file": workbook,
-                     "pages": page_span(pages[item.start], pages[item.end]), "copies": str(item.copies(names))})
+        span = page_span(pages[item.start], pages[item.end])
+        # A worksheet is printed from the pack's own PDF (its n-th page); the quiz from the workbook.
+        index = next((n for n, sheet in enumerate(sheets, 1) if sheet.anchor == item.start), 0)
+        rows.append({"what": item.title, "file": sheet_file if index else workbook, "pages": str(index or span),
+                     "workbook": span, "copies": str(item.copies(names))})
     rows.append({"what": w["quick_key"].format(quiz=quiz.title[lang]), "file": pack_file(module, lang, "key"),
-                 "pages": "1", "copies": "1"})
+                 "pages": "1", "workbook": "", "copies": "1"})
     if paperwork:
         rows.append({"what": w["sign_in"], "file": pack_file(module, lang, "sign_in"), "pages": "1",
-                     "copies": "1"})
+                     "workbook": "", "copies": "1"})
         rows.append({"what": w["satisfaction"], "file": pack_file(module, lang, "satisfaction"), "pages": "1",
-                     "copies": str(names)})
+                     "workbook": "", "copies": str(names)})
         rows.append({"what": w["certificate"], "file": pack_file(module, lang, "certificate"),
-                     "pages": page_span(1, names), "copies": "1"})
+                     "pages": page_span(1, names), "workbook": "", "copies": "1"})
     return rows
 
 
