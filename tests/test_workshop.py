@@ -257,6 +257,9 @@ def test_the_command_writes_a_pack_and_paperwork_only_for_a_brand_that_opts_in(
     assert len(certificates) == 2 and "Attestation d’assiduité" in certificates[0]
     assert "atteste que Ana Lima a suivi" in certificates[0] and "90 minutes" in certificates[0]
     assert "Bakery" not in " ".join(certificates)  # other columns stay out of every document
+    assert main([*args[:-1], str(root)]) == 2  # never the course folder itself
+    assert "this folder holds more than a workshop pack" in capsys.readouterr().err
+    assert (root / "course.yml").is_file()
     assert main(["--root", str(root), "workshop", "--module", "09-none", "--participants",
                  str(root / "names.csv"), "-o", str(pack)]) == 2
     assert "--module 09-none: this course's modules are 01-basics" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
 from generator.engine.config import markdown_extensions, print_settings
+from generator.errors import UsageError
 from generator.exports.pdf import anchor_pages, content_date, pdf_name, write_html_pdf
 from generator.output import build_epoch, publish_dir, staging_dir
 from generator.render.handouts import Session, key_document, paperwork_document, sheets_document
@@ -115,6 +116,11 @@ def write_pack(course: Course, module_slug: str, lang: str, names: list[str], ta
         progress(f"workshop {module.slug}: no sign-in sheet, form or certificates: the brand does not set "
                  "funded_training: true")
     target = target.resolve()
+    # The pack replaces the folder as a whole: never a folder that holds anything but an earlier pack's PDFs
+    # (`-o .` in the course folder would otherwise swap the course away).
+    if target.exists() and (not target.is_dir() or any(p.suffix != ".pdf" for p in target.iterdir())):
+        raise UsageError(f"-o {target}: this folder holds more than a workshop pack; give a new or empty folder, "
+                         "or an earlier pack's")
     staging = staging_dir(target)
     written = []
     try:
