@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Build dates come from SOURCE_DATE_EPOCH when set, else the last commit, else the newest source file
 # (a release archive has no git): `coursegen` decides, see generator/output.py.
 
-.PHONY: site test test-all serve check bench lint browsers webserver pdf-deps language-tools clean minified
+.PHONY: site test test-all serve check bench lint browsers webserver pdf-deps language-tools qr-reader clean minified
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ language-tools:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq grammalecte-cli python3-grammalecte \
 	    hunspell hunspell-en-gb hunspell-fr >/dev/null; }
 
+# Debian's zbarimg (zbar-tools): tests/test_workshop.py decodes the printed QR code with an independent reader.
+qr-reader:
+	@command -v zbarimg >/dev/null 2>&1 || { \
+	  echo "Installing Debian's zbar-tools for the QR code test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
+
 site: $(STAMP) node_modules/.installed pdf-deps
 	# The portal, plus the workshop exports in site/downloads/ (PDF workbook, offline zips); the trainer edition
 	# and the question banks hold every answer: they go to trainer/, beside the site, never published by default.
@@ -76,7 +82,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools
+test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools qr-reader
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -88,7 +94,7 @@ test: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tool
 
 # After `make test` (.ci/run runs both): the checks that read every page of the shipped course where `make test`
 # reads a page of each kind (axe, the Nu HTML checker, reading without JavaScript): the `exhaustive` marker.
-test-all: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools
+test-all: $(STAMP) node_modules/.installed browsers webserver pdf-deps language-tools qr-reader
 	$(BIN)/pytest -q -n 2 --dist loadfile -m exhaustive --durations=10
 
 # After changing a script in theme/assets/cq/: its minified copy, shipped so that a build parses no JavaScript

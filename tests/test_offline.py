@@ -31,6 +31,10 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OfflineResult
     from tests.conftest import REPO, make_course
 
     root = make_course(tmp_path_factory.mktemp("offline") / "course")
+    # A page for hosts, kept out of the learner's menu as pages/deploy.md is (`menu: false`).
+    for name, title in (("hosting.md", "Hosting the course"), ("hosting.fr.md", "Héberger le cours")):
+        (root / "pages" / name).write_text(f"---\ntitle: {title}\ndescription: For hosts.\nmenu: false\n---\n\n"
+                                           "Hosts read this.\n", encoding="utf-8")
     course = load_valid_course(root)
     # A host's brand adds a legal page and a logo.
     brand = load_brand(REPO, REPO / "brands" / "cci-example.yml", BACKDROPS)
@@ -76,9 +80,25 @@ def test_bundle_holds_the_shim_and_the_inlined_index_and_no_cdn(bundles: dict[st
 def test_branded_two_language_bundle_has_no_link_to_a_folder(bundles: dict[str, OfflineResult],
                                                              tmp_path: Path) -> None:
     folder = unzip(bundles["all"].path, tmp_path)
-    assert sorted(p.name for p in folder.iterdir()) == ["en", "fr", "index.html"]
+    assert sorted(p.name for p in folder.iterdir()) == ["README.txt", "en", "fr", "index.html"]
     assert (folder / "fr" / "legal.html").is_file()
     assert broken_links(folder) == []
+
+
+def test_a_read_me_in_the_bundle_language_and_a_menu_of_learner_pages_only(bundles: dict[str, OfflineResult],
+                                                                         tmp_path: Path) -> None:
+    folder = unzip(bundles["en"].path, tmp_path / "en")
+    readme = (folder / "README.txt").read_bytes().decode("utf-8")
+    assert readme.startswith("Mini course: Offline copy of the course\r\n")
+    assert "Open index.html in this folder with a web browser" in readme and "Ouvrez" not in readme
+    assert "The course online:" not in readme  # no brand, no address to give
+    both = (unzip(bundles["all"].path, tmp_path / "all") / "README.txt").read_text(encoding="utf-8")
+    assert "Open index.html" in both and "Ouvrez index.html dans ce dossier" in both
+    assert "Le cours en ligne\u00a0: https://learn.example-valley-chamber.example/social-media/fr/" in both
+    home = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    menu = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary a.md-nav__link")]
+    assert "Basics" in menu and "Hosting the course" not in menu
+    assert (folder / "hosting.html").is_file()  # still there for a host who follows a link to it
 
 
 def test_a_zip_is_the_same_bytes_twice(course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -125,6 +125,22 @@ def test_contents_page_numbers_match_where_modules_and_lessons_start(mini_pdfs: 
         assert len(entries) >= 8
 
 
+def test_the_trainer_edition_is_the_workbook_page_for_page_then_its_trainer_part(
+        mini_pdfs: dict[str, PdfResult]) -> None:
+    # One numbering (issue 24): a page number printed in either edition, or said aloud, is the same page in both.
+    for lang, edition_names, trainer_part in (("en", ("Learner workbook", "Trainer edition"), "For the trainer"),
+                                              ("fr", ("Cahier du participant", "Édition formateur"),
+                                               "Pour le formateur")):
+        learner, trainer = pages(mini_pdfs[f"{lang}-learner"].path), pages(mini_pdfs[f"{lang}-trainer"].path)
+        # Without the running lines, which name the edition and count the pages (the cover says where the
+        # trainer part starts, so it is left out).
+        body = [re.sub(r"(?:page|Page) \d+ / \d+", "", flat(t)) for t in learner[1:] + trainer[1:len(learner)]]
+        body = [b.replace(edition_names[0], "").replace(edition_names[1], "").strip() for b in body]
+        assert len(trainer) > len(learner)
+        assert body[:len(learner) - 1] == body[len(learner) - 1:]
+        assert flat(trainer[len(learner)]).startswith(trainer_part)
+
+
 def test_learner_edition_has_worksheets_and_no_answer_anywhere(mini_pdfs: dict[str, PdfResult]) -> None:
     course = load_valid_course(mini_pdfs["en-learner"].path.parent.parent)
     for lang in ("en", "fr"):
@@ -215,9 +231,12 @@ def test_table_header_cells_carry_their_scope_and_headings_are_one_piece(mini_pd
         with pikepdf.open(mini_pdfs[key].path) as pdf:
             elements = structure(pdf)
             cells = [e for e in elements if e.S == pikepdf.Name.TH]
-            # The Markdown table's two column headers, then the HTML table's two row headers (scope="row").
-            assert [str(c.A.Scope) for c in cells if str(c.A.O) == "/Table"] == ["/Column"] * 2 + ["/Row"] * 2
-            assert len(cells) == 4
+            # Every header cell has its scope; among them (worksheets, print lists and keys have tables too), the
+            # Markdown table's two column headers, then the HTML table's two row headers (scope="row").
+            scopes = [str(c.A.Scope) for c in cells if str(c.A.O) == "/Table"]
+            assert len(scopes) == len(cells) and set(scopes) == {"/Column", "/Row"}
+            lesson = ["/Column"] * 2 + ["/Row"] * 2
+            assert any(scopes[i:i + 4] == lesson for i in range(len(scopes))), scopes
             headings = [e for e in elements if str(e.S) in {f"/H{n}" for n in range(1, 7)}]
             assert len(headings) > 15
             # Each heading, the wrapped one too, is one marked-content piece: what pdfua's UA-14-001 can read.
@@ -267,11 +286,14 @@ def real_learner_html() -> BeautifulSoup:
 def test_shipped_course_workbook_contents_answers_and_references(real_learner_html: BeautifulSoup) -> None:
     course = load_valid_course(REPO)
     html = real_learner_html
-    # The contents list every module in order, then every lesson of the module and its quiz.
+    # The contents list every module in order, then every lesson of the module, its quiz and its worksheets
+    # (module 3 declares three; the others get an action plan made of their objectives).
     entries = html.select("nav.toc > ul > li.toc-top")
     modules = [(entry.a.get_text(), [a.get_text() for a in entry.select(":scope > ul a")]) for entry in entries[:-1]]
+    sheets = {"03-replies": ["Sorting grid: the ten message cards", "My reply templates", "Response-time targets"]}
     assert modules == [(f"Module {n}. {m.overview.title('en')}",
-                        [*(p.title("en") for p in m.lessons), course.quizzes[m.quiz_id].title["en"]])
+                        [*(p.title("en") for p in m.lessons), course.quizzes[m.quiz_id].title["en"],
+                         *sheets.get(m.slug, ["My action plan"])])
                        for n, m in enumerate(course.modules, 1)]
     assert entries[-1].span.get_text() == "Tools and reference"
     # Each lesson is printed in full under the heading the contents point at (the PDF had 201 pages).

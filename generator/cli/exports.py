@@ -1,4 +1,4 @@
-"""Command line of the workshop exports: `coursegen pdf` and `coursegen offline`.
+"""Command line of the workshop exports: `coursegen pdf`, `coursegen offline` and `coursegen workshop`.
 
 Kept beside cli.py (which registers these parsers) so that the main command file stays
 small; the work itself lives in pdf.py and offline.py.
@@ -7,6 +7,7 @@ small; the work itself lives in pdf.py and offline.py.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from generator.errors import UsageError
 from generator.render.editions import EDITIONS
 
 say = LOGGER.info  # the progress display: one line per step (PDFs take seconds each)
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -56,6 +64,28 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_workshop(args: argparse.Namespace) -> int:
+    """`coursegen workshop`: one module's pack for a session (worksheets, key, print list, paperwork)."""
+    from generator.cli.common import EXIT_OK, brand_of, build_date
+    from generator.course.load import load_valid_course
+    from generator.exports.participants import read_participants
+    from generator.exports.workshop import write_pack
+
+    epoch = build_date(args.root)
+    course = load_valid_course(args.root)
+    slugs = [m.slug for m in course.modules]
+    if args.module not in slugs:
+        raise UsageError(f"--module {args.module}: this course's modules are {', '.join(slugs)}")
+    names = read_participants(args.participants.resolve(), args.root)  # problems: exit 1, nothing written
+    brand = brand_of(args)
+    result = write_pack(course, args.module, args.lang, names, args.output, brand=brand, epoch=epoch,
+                        day=args.date, place=args.place or "", site_url=args.site_url, minutes=args.minutes,
+                        progress=say)
+    say(f"workshop {args.module}: {len(result.files)} PDF(s) for {result.participants} participant(s) in "
+        f"{result.path} ({result.seconds:.1f} s); start with {result.files[0]}")
+    return EXIT_OK
+
+
 def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], brand_help: str) -> None:
     """Register `pdf` and `offline` on the top-level command's subparsers."""
     p = sub.add_parser("pdf", help="write the PDF learner workbook and trainer edition",
@@ -73,3 +103,20 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--lang", metavar="CODE", help="only this language (default: every language, with a chooser)")
     p.add_argument("-o", "--output", type=Path, help="the zip to write (default: course[-LANG]-offline.zip here)")
     p.add_argument("--brand", type=Path, help=brand_help)
+
+    p = sub.add_parser("workshop", help="write a module's workshop pack for a session",
+                       description="Write what a trainer prints for a session on one module: its worksheets, the "
+                                   "one-page quiz key and a print list with copies for the participants; with a "
+                                   "brand that sets funded_training: true, also a sign-in sheet (morning and "
+                                   "afternoon), a satisfaction form and an attendance certificate per participant.")
+    p.add_argument("--module", required=True, help="the module, e.g. 03-replies")
+    p.add_argument("--participants", type=Path, required=True, metavar="CSV",
+                   help="a CSV file with a header row holding a 'name' column, one participant per row")
+    p.add_argument("--lang", metavar="CODE", help="language of the pack (default: the first of course.yml)")
+    p.add_argument("--brand", type=Path, help=brand_help)
+    p.add_argument("--date", type=_day, help="the session's day (YYYY-MM-DD), printed on the paperwork")
+    p.add_argument("--place", help="where the session takes place, printed on the paperwork")
+    p.add_argument("--minutes", type=int, help="the session's length on the paperwork (default: the module's "
+                                               "computed time, as its overview page states it)")
+    p.add_argument("--site-url", help="portal address for the QR code (default: the brand's site_url)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the pack's folder (replaced when done)")

@@ -57,6 +57,7 @@ class Brand:
     time_factor: float = 1.0  # exam time limits multiplied, for learners who need more time (WCAG 2.2.1)
     certificate: str = "completion"  # or "attestation": France's attestation de fin de formation (L6353-1)
     offline_reading: bool = True  # a service worker keeps the course for reading offline (web portal only)
+    funded_training: bool = False  # opt-in: `coursegen workshop` writes sign-in sheets, forms and certificates
 
 
 # -- colour contrast (WCAG 2.x) --------------------------------------------------------------------
@@ -168,6 +169,7 @@ def read_brand(path: Path, problems: Problems, languages: tuple[str, ...], backd
         publish_trainer=bool(data.get("publish_trainer", False)),
         time_factor=float(data.get("exam_time_factor", 1.0)), certificate=str(data.get("certificate", "completion")),
         offline_reading=data.get("offline_reading") is not False,
+        funded_training=data.get("funded_training") is True,
     )
 
 

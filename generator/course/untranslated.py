@@ -28,6 +28,9 @@ SAME_WORDS = frozenset({
     "position", "question", "questions", "quiz", "score", "scorm", "status", "total",
 })
 FIRST_KEYS = 5  # how many of the untranslated keys the warning names
+# A translator marks a text that is rightly the English one in her language (French "Participant",
+# "{n} minutes") with this comment at the end of its line: it is then not reported.
+SAME_MARK = "# same as en.yml"
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -68,14 +71,16 @@ def untranslated_catalogues(course: Course, problems: Problems) -> None:
         data = load_yaml_file(path, quiet)
         if not isinstance(data, LineDict):
             continue
-        copied = copied_texts(data, reference)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        copied = [(key, line) for key, line in copied_texts(data, reference)
+                  if not (0 < line <= len(lines) and lines[line - 1].rstrip().endswith(SAME_MARK))]
         if copied:
             total = sum(1 for _ in _leaves(reference, "", reference.line))
             keys = ", ".join(key for key, _ in copied[:FIRST_KEYS]) + (", …" if len(copied) > FIRST_KEYS else "")
             problems.add(path, copied[0][1], "strings.untranslated",
                          f"{len(copied)} of the {total} texts are those of {REFERENCE}.yml, not translated into "
                          f"'{lang}': {keys}; translate them (words most languages share, such as 'Quiz' or 'PDF', "
-                         "are not counted)")
+                         f"are not counted; a text that is rightly the same ends its line with '{SAME_MARK}')")
 
 
 def scaffold_pages(course: Course, problems: Problems) -> None:

@@ -116,3 +116,27 @@ def write_pdf(course: Course, lang: str, edition: str, target: Path, progress: P
     progress(f"{prefix}: wrote {target.name}, {result.pages} pages, {result.size / 1e6:.1f} MB "
              f"in {result.seconds:.1f} s")
     return result
+
+
+def write_html_pdf(html: str, base: Path, target: Path) -> int:
+    """Lay out a small print HTML document (a handout) as a tagged PDF at `target`; return its pages.
+
+    The same variant and tag finishing as the editions, so a handout reads as well with a screen reader.
+    """
+    from weasyprint import HTML
+
+    with partial_file(target) as partial:
+        document = HTML(string=html, base_url=str(base)).render()
+        written = io.BytesIO()
+        document.write_pdf(written, pdf_variant=PDF_VARIANT)
+        written.seek(0)
+        finish_tags(written, partial)
+    return len(document.pages)
+
+
+def anchor_pages(html: str, base: Path) -> dict[str, int]:
+    """Where each anchor (id) of a print HTML document lands once laid out: its page number, from 1."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=str(base)).render()
+    return {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}

@@ -98,10 +98,12 @@ def module_cards(course: Course, lang: str, from_docs: str, url: Url) -> str:
 
     Above them, the whole course at a glance, computed like every other duration (reading_time.py: the
     lessons' minutes added up), so that the home page, the cards, the overviews and "min left" agree."""
-    cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
-              "duration": m.overview.minutes[lang], "lessons": len(m.lessons), "objectives": m.objectives(lang)}
-             for m in course.modules]
     strings = course.strings[lang]
+    # "5 lessons" is a counted string: Polish writes 5 lekcji, Czech 5 lekcí (a label after a number is not).
+    cards = [{"slug": m.slug, "title": m.overview.title(lang), "href": url(from_docs, m.overview.slug + ".md"),
+              "duration": m.overview.minutes[lang], "lessons": strings.count("site.lesson_count", len(m.lessons)),
+              "objectives": m.objectives(lang)}
+             for m in course.modules]
     t = strings.site
     minutes = sum(m.overview.minutes[lang] for m in course.modules)
     glance = t["course_glance"].format(modules=strings.count("site.module_count", len(cards)),

@@ -4,7 +4,12 @@ Rendered from the validated Course model through Jinja (print.html.j2 and the pr
 stylesheet), never from the built site. Links between pages become in-document references
 that print their page number; links to pages left out of the printed course become plain
 text, or their web address when the portal's address is known. Quiz directives become
-worksheets; the trainer edition adds each module's trainer notes and an answer key.
+worksheets, and each module ends with its sheets to write on (sheets.py).
+
+One numbering for both editions: the trainer edition is the workbook, page for page (same cover
+size, same contents, same pages), followed by a trainer part (trainer_part.py: each module's notes,
+print list and one-page quiz key, then the full answer key). So "p. 74" in the trainer's notes is
+p. 74 of the participants' workbook too, and a page reference in either edition resolves in both.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from generator.render.docs import docs_path, page_url
 from generator.render.editions import EDITIONS
 from generator.render.print_markdown import LinkResolver, site_extensions, to_html
 from generator.render.quiz import environment
+from generator.render.sheets import Sheet, module_sheets, sheet_html
+from generator.render.trainer_part import TrainerModule, trainer_module
+from generator.render.way_home import way_home
 from generator.render.worksheet import Asked, anchor_of, answer_key, worksheet
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -59,14 +67,15 @@ class PrintModule:
     objectives: list[str]
     duration: int
     lessons: list[Part]
-    trainer: Part | None
     quiz: Part
     pass_mark: int
     questions: list[Markup]
+    sheets: list[Sheet]
+    sheet_html: list[Markup]
 
     def toc(self) -> list[TocEntry]:
-        parts = [*([self.trainer] if self.trainer else []), *self.lessons, self.quiz]
-        return [TocEntry(p.anchor, p.title) for p in parts]
+        entries = [TocEntry(p.anchor, p.title) for p in (*self.lessons, self.quiz)]
+        return entries + [TocEntry(s.anchor, s.title) for s in self.sheets]
 
 
 @dataclass
@@ -188,7 +197,7 @@ class PrintDocument:
             body = body.replace(f"<p>{slot}</p>", block).replace(slot, block)
         return Markup(body)
 
-    def module(self, number: int, module: Module) -> PrintModule:
+    def module(self, number: int, module: Module) -> tuple[PrintModule, TrainerModule | None]:
         self.current = module.slug
         quiz = self.course.quizzes[module.quiz_id]
         overview = module.overview
@@ -196,19 +205,24 @@ class PrintDocument:
         intro = self.page_html(overview, shift=0)
         lessons = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, shift=1), p.minutes[self.lang])
                    for p in module.lessons]
-        trainer = None
-        if self.trainer and module.trainer:
-            trainer = Part(page_anchor(module.trainer.slug), self.t["trainer_notes"],
-                           self.page_html(module.trainer, shift=1))
         questions = [self.ask(Asked(quiz, q, self.unique(anchor_of(quiz, q)), f"{self.t['question']} {n}"))
                      for n, q in enumerate(quiz.questions, 1)]
-        return PrintModule(
+        sheets = module_sheets(module, self.lang, self.strings)
+        home = way_home(self.site_url, self.strings)
+        printed = PrintModule(
             anchor=page_anchor(overview.slug), number=number, title=overview.title(self.lang),
-            intro=intro, objectives=module.objectives(self.lang),
-            duration=overview.minutes[self.lang], lessons=lessons, trainer=trainer,
-            quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")), pass_mark=quiz.pass_mark,
-            questions=questions,
+            intro=intro, objectives=module.objectives(self.lang), duration=overview.minutes[self.lang],
+            lessons=lessons, quiz=Part(f"quiz-{module.slug}", quiz.title[self.lang], Markup("")),
+            pass_mark=quiz.pass_mark, questions=questions, sheets=sheets,
+            sheet_html=[sheet_html(sheet, self.strings, home) for sheet in sheets],
         )
+        if not self.trainer:
+            return printed, None
+        notes = None
+        if module.trainer:
+            notes = (page_anchor(module.trainer.slug), self.page_html(module.trainer, shift=1))
+        return printed, trainer_module(number, module, printed.title, notes, sheets, quiz, printed.quiz.anchor,
+                                       self.strings)
 
     def key(self) -> list[KeyGroup]:
         """The answer key: for each module, every question printed in it, first printing only."""
@@ -233,16 +247,18 @@ class PrintDocument:
 
     def render(self) -> str:
         """The complete print HTML, stylesheet inlined."""
-        modules = [self.module(n, m) for n, m in enumerate(self.course.modules, 1)]
+        printed = [self.module(n, m) for n, m in enumerate(self.course.modules, 1)]
+        modules = [m for m, _ in printed]
+        trainer_modules = [tm for _, tm in printed if tm is not None]
         self.current = ""
         appendices = [Part(page_anchor(p.slug), p.title(self.lang), self.page_html(p, 0)) for p in self.appendices]
         key = self.key() if self.trainer else []
+        # The same contents in both editions, so that the trainer edition keeps the workbook's page numbers;
+        # the trainer part has its own contents, and the cover says on which page it starts.
         toc = [TocEntry(m.anchor, f"{self.t['module']} {m.number}. {m.title}", m.toc()) for m in modules]
         if appendices:
             toc.append(TocEntry("", self.t["appendices"],
                                 [TocEntry(a.anchor, a.title) for a in appendices]))
-        if key:
-            toc.append(TocEntry("answer-key", self.t["answer_key"]))
         title = self.course.title(self.lang) or self.strings.site["course_title"]
         css = resources.files("generator").joinpath("templates/print.css").read_text(encoding="utf-8")
         return environment().get_template("print.html.j2").render(
@@ -254,7 +270,8 @@ class PrintDocument:
             date_text=long_date(self.date, self.strings.lang),
             date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
-            key=key,
+            key=key, trainer_modules=trainer_modules, w=self.strings.table("workshop"),
+            way_home=way_home(self.site_url, self.strings),
         )
 
     def _description(self) -> str:
