@@ -10,7 +10,7 @@ builds, so only the note tells that it still waits for its translator. Both are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from generator.course.catalogue import PLACEHOLDER, REFERENCE, STRINGS_DIR, catalogue_path, installed_theme
@@ -51,11 +51,15 @@ def _shared(text: str) -> bool:
     return all(word.lower() in SAME_WORDS for word in WORD.findall(PLACEHOLDER.sub(" ", text)))
 
 
-def copied_texts(catalogue: LineDict, reference: LineDict) -> list[tuple[str, int]]:
-    """The (key, line) of every text of `catalogue` that is the English one, beyond the shared words."""
+def copied_texts(catalogue: LineDict, reference: LineDict, lines: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """The (key, line) of every text of `catalogue` that is the English one, beyond the shared words and the
+    texts whose line in the catalogue's `lines` ends with SAME_MARK."""
     english = {key: text for key, text, _ in _leaves(reference, "", reference.line)}
+
+    def marked(line: int) -> bool:
+        return 0 < line <= len(lines) and lines[line - 1].rstrip().endswith(SAME_MARK)
     return [(key, line) for key, text, line in _leaves(catalogue, "", catalogue.line)
-            if english.get(key) == text and not _shared(text)]
+            if english.get(key) == text and not _shared(text) and not marked(line)]
 
 
 def untranslated_catalogues(course: Course, problems: Problems) -> None:
@@ -71,9 +75,7 @@ def untranslated_catalogues(course: Course, problems: Problems) -> None:
         data = load_yaml_file(path, quiet)
         if not isinstance(data, LineDict):
             continue
-        lines = path.read_text(encoding="utf-8").splitlines()
-        copied = [(key, line) for key, line in copied_texts(data, reference)
-                  if not (0 < line <= len(lines) and lines[line - 1].rstrip().endswith(SAME_MARK))]
+        copied = copied_texts(data, reference, path.read_text(encoding="utf-8").splitlines())
         if copied:
             total = sum(1 for _ in _leaves(reference, "", reference.line))
             keys = ", ".join(key for key, _ in copied[:FIRST_KEYS]) + (", …" if len(copied) > FIRST_KEYS else "")
