@@ -1,0 +1,156 @@
+"""The split rule of the projector view: how much a screen holds, and how a block too big for one is cut.
+
+A screen is 1280×720 CSS pixels at the sizes of projector.css (body text 30 px, titles 40 px), readable from
+the back of a room; nothing may scroll. The browser is not asked: the rule is decided at build time from the
+text, in lines of `Measure.chars` characters, and a screen holds `Measure.lines` lines below its title. The
+two numbers were measured in Chromium on every module of the course, in English and French
+(tests/test_projector.py walks every screen and fails on any that overflows), with a margin for a font
+wider than the test machine's.
+
+Cuts fall between sentences, list items, table rows or fence lines, never inside one; a table row too tall
+for a screen (many long cells) becomes a card: its first cell as a heading, the others as a list, each under
+its column's name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from generator.render.projector_blocks import Block
+
+_MARKUP = re.compile(r"\*\*|\*|`|\\")
+_SENTENCE = re.compile(r"(?<=[.!?…:])\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a screen holds: characters per line of body text, lines of body text below a one-line title."""
+
+    chars: int = 68
+    lines: float = 12.0
+    # A title is set larger (40 px against 30): fewer characters per line, taller lines.
+    title_scale: float = 1.4
+
+
+def _length(text: str) -> int:
+    return len(_MARKUP.sub("", text))
+
+
+def _wrapped(text: str, chars: float) -> int:
+    return max(1, math.ceil(_length(text) / max(chars, 4)))
+
+
+def title_height(title: str, measure: Measure) -> float:
+    return _wrapped(title, measure.chars / measure.title_scale) * measure.title_scale + 0.5
+
+
+def cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _columns(rows: list[list[str]], measure: Measure) -> list[float]:
+    """Characters per line of each column: the width shared in proportion to each column's longest cell."""
+    count = len(rows[0])
+    # A long cell wraps; what a column claims is capped, as a browser's automatic table layout does.
+    longest = [max(6, *(min(_length(row[i]), 60) for row in rows if i < len(row))) for i in range(count)]
+    usable = measure.chars - 2 * count  # cell padding
+    return [usable * width / sum(longest) for width in longest]
+
+
+def height(block: Block, measure: Measure) -> float:
+    """The lines a block takes on a screen, the space after it included."""
+    if block.kind == "table":
+        rows = [cells(row) for row in block.lines]
+        widths = _columns(rows, measure)
+        return sum(max(_wrapped(cell, widths[i]) for i, cell in enumerate(row[: len(widths)])) + 0.4
+                   for row in rows) + 0.5
+    if block.kind == "list":
+        return sum(_wrapped(item, measure.chars - 3) + 0.2 for item in block.lines) + 0.5
+    if block.kind == "fence":
+        return sum(_wrapped(line, measure.chars) for line in block.lines[1:-1]) + 1.2
+    return sum(_wrapped(line, measure.chars) for line in block.lines) + 0.5
+
+
+def pieces(block: Block, room: float, measure: Measure) -> list[Block]:
+    """`block` cut into pieces that each fit in `room` lines (a piece that cannot be cut stays whole)."""
+    if height(block, measure) <= room:
+        return [block]
+    if block.kind == "table":
+        return _table_pieces(block, room, measure)
+    if block.kind == "list":
+        return _group(block, block.lines, room, measure, numbered=block.ordered)
+    if block.kind == "fence":
+        return [replace(block, lines=[block.lines[0], *part, block.lines[-1]])
+                for part in _runs(block.lines[1:-1], lambda part: height(
+                    replace(block, lines=[block.lines[0], *part, block.lines[-1]]), measure) <= room)]
+    sentences = _SENTENCE.split(" ".join(block.lines))
+    return [replace(block, lines=[" ".join(part)])
+            for part in _runs(sentences, lambda part: height(replace(block, lines=[" ".join(part)]), measure) <= room)]
+
+
+def _group(block: Block, items: list[str], room: float, measure: Measure, numbered: bool) -> list[Block]:
+    out: list[Block] = []
+    number = block.start
+    for part in _runs(items, lambda part: height(replace(block, lines=part), measure) <= room):
+        out.append(replace(block, lines=part, start=number))
+        number += len(part) if numbered else 0
+    return out
+
+
+def _table_pieces(block: Block, room: float, measure: Measure) -> list[Block]:
+    """Rows in groups under the header row; a row that does not fit alone with it becomes a card."""
+    header, rows = block.lines[0], block.lines[1:]
+    out: list[Block] = []
+    group: list[str] = []
+    for row in rows:
+        if height(replace(block, lines=[header, *group, row]), measure) <= room:
+            group.append(row)
+            continue
+        if group:
+            out.append(replace(block, lines=[header, *group]))
+            group = []
+        if height(replace(block, lines=[header, row]), measure) <= room:
+            group = [row]
+        else:
+            out += pieces(card(header, row), room, measure)
+    if group:
+        out.append(replace(block, lines=[header, *group]))
+    return out
+
+
+def card(header: str, row: str) -> Block:
+    """A table row as a list: each cell after the first under its column's name; the first is the title."""
+    names, values = cells(header), cells(row)
+    items = [f"**{name}:** {value}" for name, value in zip(names[1:], values[1:], strict=False) if value]
+    return Block("list", items, title=values[0])
+
+
+def _runs(items: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
+    """Consecutive items packed greedily into runs for which `fits(run)` holds (a lone item always forms a run)."""
+    runs: list[list[str]] = []
+    for item in items:
+        if runs and fits([*runs[-1], item]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def pack(title: str, blocks: list[Block], measure: Measure) -> list[tuple[str, list[Block]]]:
+    """One idea's blocks as screens (title, blocks): cut what is too big, keep together what fits."""
+    screens: list[tuple[str, list[Block]]] = []
+    used = math.inf
+    room = measure.lines + measure.title_scale + 0.5 - title_height(title, measure)
+    for block in blocks:
+        for piece in pieces(block, room, measure):
+            head = piece.title if piece.kind == "list" and piece.title else title
+            size = height(piece, measure)
+            if piece.title or used + size > room or not screens or screens[-1][0] != head:
+                screens.append((head, []))
+                used = 0.0
+            screens[-1][1].append(piece)
+            used += size
+    return screens
