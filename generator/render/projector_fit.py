@@ -51,13 +51,36 @@ def cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
+def _wrapped_words(text: str, chars: float) -> int:
+    """Lines `text` takes in a column `chars` wide, words wrapped as a browser wraps them."""
+    lines, used = 1, 0
+    for word in _MARKUP.sub("", text).split():
+        if used and used + 1 + len(word) > chars:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+    return lines
+
+
 def _columns(rows: list[list[str]], measure: Measure) -> list[float]:
-    """Characters per line of each column: the width shared in proportion to each column's longest cell."""
+    """Characters per line of each column, as a browser's automatic table layout shares the width: each
+    column gets its longest word, and what is left goes in proportion to how much more its longest cell wants."""
     count = len(rows[0])
-    # A long cell wraps; what a column claims is capped, as a browser's automatic table layout does.
-    longest = [max(6, *(min(_length(row[i]), 60) for row in rows if i < len(row))) for i in range(count)]
-    usable = measure.chars - 2 * count  # cell padding
-    return [usable * width / sum(longest) for width in longest]
+    column = [[_MARKUP.sub("", row[i]) if i < len(row) else "" for row in rows] for i in range(count)]
+    least = [max(max((len(w) for w in cell.split()), default=1) for cell in texts) + 1 for texts in column]
+    most = [max(len(cell) for cell in texts) + 1 for texts in column]
+    usable = measure.chars - 1.2 * count  # each cell's padding, in characters
+    if sum(most) <= usable:
+        return [float(w) for w in most]
+    spare, wanted = max(usable - sum(least), 0), sum(m - n for m, n in zip(most, least, strict=True)) or 1
+    return [n + spare * (m - n) / wanted for m, n in zip(most, least, strict=True)]
+
+
+def table_fits(block: Block, measure: Measure) -> bool:
+    """Whether the table's longest words fit side by side across the screen (else its rows become cards)."""
+    rows = [cells(row) for row in block.lines]
+    least = [max(len(w) for row in rows if i < len(row) for w in [*_MARKUP.sub("", row[i]).split(), ""]) + 1
+             for i in range(len(rows[0]))]
+    return sum(least) <= measure.chars - 1.2 * len(rows[0])
 
 
 def height(block: Block, measure: Measure) -> float:
@@ -65,8 +88,10 @@ def height(block: Block, measure: Measure) -> float:
     if block.kind == "table":
         rows = [cells(row) for row in block.lines]
         widths = _columns(rows, measure)
-        return sum(max(_wrapped(cell, widths[i]) for i, cell in enumerate(row[: len(widths)])) + 0.4
-                   for row in rows) + 0.5
+        # The header row is bold (a tenth wider); each row adds its padding and border.
+        return sum(max(_wrapped_words(cell, widths[i] / (1.1 if r == 0 else 1.0))
+                       for i, cell in enumerate(row[: len(widths)])) + 0.5
+                   for r, row in enumerate(rows)) + 0.5
     if block.kind == "list":
         return sum(_wrapped(item, measure.chars - 3) + 0.2 for item in block.lines) + 0.5
     if block.kind == "fence":
@@ -76,6 +101,11 @@ def height(block: Block, measure: Measure) -> float:
 
 def pieces(block: Block, room: float, measure: Measure) -> list[Block]:
     """`block` cut into pieces that each fit in `room` lines (a piece that cannot be cut stays whole)."""
+    if block.kind == "table" and not table_fits(block, measure):
+        rows = [cells(row) for row in block.lines[1:]]
+        if sum(1 for row in rows for cell in row if cell) <= len(rows):  # a form to fill in: what it asks for
+            return pieces(Block("list", cells(block.lines[0])), room, measure)
+        return [piece for row in block.lines[1:] for piece in pieces(card(block.lines[0], row), room, measure)]
     if height(block, measure) <= room:
         return [block]
     if block.kind == "table":
