@@ -116,7 +116,7 @@ def pieces(block: Block, room: float, measure: Measure) -> list[Block]:
         return [replace(block, lines=[block.lines[0], *part, block.lines[-1]])
                 for part in _runs(block.lines[1:-1], lambda part: height(
                     replace(block, lines=[block.lines[0], *part, block.lines[-1]]), measure) <= room)]
-    sentences = _SENTENCE.split(" ".join(block.lines))
+    sentences = _SENTENCE.split(" ".join(block.lines).strip())
     return [replace(block, lines=[" ".join(part)])
             for part in _runs(sentences, lambda part: height(replace(block, lines=[" ".join(part)]), measure) <= room)]
 
