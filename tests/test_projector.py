@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.course.load import load_valid_course
 from generator.course.model import Course
-from generator.exports.offline import build_offline
+from generator.exports.offline import build_offline, offline_name
 from generator.render.docs import render_docs
 from generator.render.projector import module_screens
 from generator.render.projector_blocks import Block
@@ -216,3 +216,22 @@ def test_the_split_rule_cuts_between_sentences_rows_and_items() -> None:
                            "| first | " + " | ".join(f"value {i}" for i in range(1, 8)) + " |"])
     (title, [card]), = pack("Grid", [wide], measure)
     assert title == "first" and card.lines[0] == "**column-heading-1:** value 1" and len(card.lines) == 7
+
+
+@pytest.mark.parametrize("site_url", [None, "https://formation.example.org/"])
+def test_the_trainer_edition_says_where_the_projector_view_is(course: Course, site_url: str | None) -> None:
+    """The trainer notes of each module in the trainer edition point to its view: the site's address when the
+    brand gives one, else the page to open in the offline copy; the learner workbook says nothing of it."""
+    import datetime as dt
+
+    from generator.render.print_html import render_print_html
+
+    html = render_print_html(course, "fr", "trainer", dt.date(2026, 12, 8), site_url=site_url)
+    notes = BeautifulSoup(html, "html.parser").select("section.trainer-notes")
+    where = [n.select_one(".cq-projector-where").get_text() for n in notes]
+    assert len(where) == len(course.modules)
+    wanted = f"{site_url}fr/03-replies/projector/" if site_url else "03-replies/projector.html"
+    assert where[2].endswith(wanted) and where[2].startswith("Ce module au vidéoprojecteur")
+    assert site_url or offline_name("fr") in where[2]
+    learner = render_print_html(course, "fr", "learner", dt.date(2026, 12, 8), site_url=site_url)
+    assert "cq-projector-where" not in learner

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
+from generator.render import projector
 from generator.render.docs import docs_path, page_url
 from generator.render.editions import EDITIONS
 from generator.render.print_markdown import LinkResolver, site_extensions, to_html
@@ -194,8 +195,9 @@ class PrintDocument:
                    for p in module.lessons]
         trainer = None
         if self.trainer and module.trainer:
+            where = projector.print_note(module, self.lang, self.strings.table("projector"), self.site_url)
             trainer = Part(page_anchor(module.trainer.slug), self.t["trainer_notes"],
-                           self.page_html(module.trainer, shift=1))
+                           Markup(where) + self.page_html(module.trainer, shift=1))
         questions = [self.ask(Asked(quiz, q, self.unique(anchor_of(quiz, q)), f"{self.t['question']} {n}"))
                      for n, q in enumerate(quiz.questions, 1)]
         return PrintModule(
