@@ -7,6 +7,7 @@ module of the course is checked too, in both languages, so that the split rule h
 
 from __future__ import annotations
 
+import gzip
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,20 @@ def test_every_module_fits_its_screens_in_both_languages(room: Any, offline: Pat
                 found[f"{lang}/{module.slug}"] = seen
     assert found == {}
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_only_a_projector_page_fetches_its_script_and_look_which_stay_small(room: Any, offline: Path) -> None:
+    page = room
+    page.goto((offline / "en" / "03-replies" / "01-sorting-messages.html").as_uri())
+    page.wait_for_load_state("load")
+    assert [u for u in page.requests if "/projector." in u] == []
+    page.goto((offline / "en" / "03-replies" / "projector.html").as_uri())
+    page.wait_for_selector(".cq-projector-on .cq-projector-count:not(:empty)")
+    fetched = sorted(u.rsplit("/", 1)[1] for u in page.requests if "/assets/cq/projector." in u)
+    assert fetched == ["projector.css", "projector.js"]
+    sizes = {name: len(gzip.compress((offline / "en" / "assets" / "cq" / name).read_bytes(), 9)) for name in fetched}
+    assert sum(sizes.values()) <= 1536, sizes  # measured: 678 B + 584 B
 
 
 @pytest.mark.browser
