@@ -120,8 +120,9 @@ def page(module: Module, lang: str, t: dict[str, str], url: Url, abbreviations: 
                 f"{'#' if n == 1 else '##'} {screen.title}", ""]
         out += [part for block in screen.blocks for part in (_markdown(block), "")]
         out += ["</section>", ""]
+    # No live region on the counter: the focus moves to each screen, whose label already says "Screen 3 of 14".
     out += [f'<p class="cq-projector-bar" hidden><span class="cq-projector-keys">{escape(t["keys"])}</span>'
-            f'<span class="cq-projector-count" aria-live="polite"></span></p>', "", "</div>"]
+            f'<span class="cq-projector-count"></span></p>', "", "</div>"]
     return "\n".join(out) + abbreviations
 
 
