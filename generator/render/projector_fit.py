@@ -99,34 +99,41 @@ def height(block: Block, measure: Measure) -> float:
     return sum(_wrapped(line, measure.chars) for line in block.lines) + 0.5
 
 
-def pieces(block: Block, room: float, measure: Measure) -> list[Block]:
-    """`block` cut into pieces that each fit in `room` lines (a piece that cannot be cut stays whole)."""
+def pieces(block: Block, room: float, measure: Measure, first: float | None = None) -> list[Block]:
+    """`block` cut into pieces that each fit in `room` lines (a piece that cannot be cut stays whole).
+
+    `first` is the room left on the screen being filled: a list or a paragraph starts there (a lead such as
+    "Instructions:" stays with the first items of its list instead of standing alone)."""
     if block.kind == "table" and not table_fits(block, measure):
         rows = [cells(row) for row in block.lines[1:]]
         if sum(1 for row in rows for cell in row if cell) <= len(rows):  # a form to fill in: what it asks for
-            return pieces(Block("list", cells(block.lines[0])), room, measure)
+            return pieces(Block("list", cells(block.lines[0])), room, measure, first)
         return [piece for row in block.lines[1:] for piece in pieces(card(block.lines[0], row), room, measure)]
     if height(block, measure) <= room:
         return [block]
     if block.kind == "table":
         return _table_pieces(block, room, measure)
-    if block.kind == "list":
-        return _group(block, block.lines, room, measure, numbered=block.ordered)
     if block.kind == "fence":
         return [replace(block, lines=[block.lines[0], *part, block.lines[-1]])
-                for part in _runs(block.lines[1:-1], lambda part: height(
+                for part in _runs(block.lines[1:-1], lambda part, _: height(
                     replace(block, lines=[block.lines[0], *part, block.lines[-1]]), measure) <= room)]
-    sentences = _SENTENCE.split(" ".join(block.lines).strip())
-    return [replace(block, lines=[" ".join(part)])
-            for part in _runs(sentences, lambda part: height(replace(block, lines=[" ".join(part)]), measure) <= room)]
-
-
-def _group(block: Block, items: list[str], room: float, measure: Measure, numbered: bool) -> list[Block]:
+    if block.kind == "list":
+        items = block.lines
+        def made(part: list[str]) -> Block:
+            return replace(block, lines=part)
+    else:
+        items = _SENTENCE.split(" ".join(block.lines).strip())
+        def made(part: list[str]) -> Block:
+            return replace(block, lines=[" ".join(part)])
+    limit = first if first is not None and not block.title else room
+    runs = _runs(items, lambda part, opening: height(made(part), measure) <= (limit if opening else room))
+    if limit != room and height(made(runs[0]), measure) > limit:  # not even one item fits what is left
+        return pieces(block, room, measure)
     out: list[Block] = []
     number = block.start
-    for part in _runs(items, lambda part: height(replace(block, lines=part), measure) <= room):
-        out.append(replace(block, lines=part, start=number))
-        number += len(part) if numbered else 0
+    for part in runs:
+        out.append(replace(made(part), start=number))
+        number += len(part) if block.ordered else 0
     return out
 
 
@@ -158,11 +165,12 @@ def card(header: str, row: str) -> Block:
     return Block("list", items, title=values[0])
 
 
-def _runs(items: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
-    """Consecutive items packed greedily into runs for which `fits(run)` holds (a lone item always forms a run)."""
+def _runs(items: list[str], fits: Callable[[list[str], bool], bool]) -> list[list[str]]:
+    """Consecutive items packed greedily into runs for which `fits(run, is_first_run)` holds (a lone item always
+    forms a run)."""
     runs: list[list[str]] = []
     for item in items:
-        if runs and fits([*runs[-1], item]):
+        if runs and fits([*runs[-1], item], len(runs) == 1):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -175,7 +183,8 @@ def pack(title: str, blocks: list[Block], measure: Measure) -> list[tuple[str, l
     used = math.inf
     room = measure.lines + measure.title_scale + 0.5 - title_height(title, measure)
     for block in blocks:
-        for piece in pieces(block, room, measure):
+        left = room - used if screens and screens[-1][0] == title else room
+        for piece in pieces(block, room, measure, left):
             head = piece.title if piece.kind == "list" and piece.title else title
             size = height(piece, measure)
             if piece.title or used + size > room or not screens or screens[-1][0] != head:
