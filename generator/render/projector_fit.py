@@ -2,10 +2,14 @@
 
 A screen is 1280×720 CSS pixels at the sizes of projector.css (body text 30 px, titles 40 px), readable from
 the back of a room; nothing may scroll. The browser is not asked: the rule is decided at build time from the
-text, in lines of `Measure.chars` characters, and a screen holds `Measure.lines` lines below its title. The
-two numbers were measured in Chromium on every module of the course, in English and French
-(tests/test_projector.py walks every screen and fails on any that overflows), with a margin for a font
-wider than the test machine's.
+text, in lines of `Measure.chars` characters, and a screen holds `Measure.lines` lines below its title.
+
+Measured in Debian's Chromium (Liberation Sans, Arial's metrics) on every screen of the seven modules in English
+and French: paragraphs, lists and templates take 0.75-0.93 of the lines estimated, tables 0.6-1.1 once cells are
+wrapped word by word in columns shared as the browser's automatic layout shares them (a plain length/width
+estimate gave 1.5-3 times too few lines for tables). With 68 characters and 12 lines, the fullest screen uses 80 %
+of its height and none overflows: the fifth left is for a wider font (DejaVu Sans is about a tenth wider).
+tests/test_projector.py walks every screen and fails on any that scrolls.
 
 Cuts fall between sentences, list items, table rows or fence lines, never inside one; a table row too tall
 for a screen (many long cells) becomes a card: its first cell as a heading, the others as a list, each under
