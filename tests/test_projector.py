@@ -250,3 +250,17 @@ def test_the_trainer_edition_says_where_the_projector_view_is(course: Course, si
     assert site_url or offline_name("fr") in where[2]
     learner = render_print_html(course, "fr", "learner", dt.date(2026, 12, 8), site_url=site_url)
     assert "cq-projector-where" not in learner
+
+
+@pytest.mark.browser
+def test_in_a_right_to_left_language_the_left_arrow_moves_on(room: Any, built_arabic: Path, serve: Any) -> None:
+    """Arabic reads from right to left: the arrow that points forward (left) shows the next screen."""
+    page = room
+    page.goto(f"{serve(built_arabic)}/ar/01-basics/projector/")
+    page.wait_for_selector(".cq-projector-on .cq-projector-count:not(:empty)")
+    total = page.locator("section.cq-screen").count()
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(SHOWN)["count"] == f"2 / {total}"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(SHOWN)["count"] == f"1 / {total}"
+    assert page.errors == []
