@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.course.load import load_valid_course
-from generator.course.model import Course
+from generator.course.model import Course, Module
 from generator.exports.offline import build_offline, offline_name
 from generator.render.docs import render_docs
-from generator.render.projector import module_screens
+from generator.render.projector import Screen, module_screens
 from generator.render.projector_blocks import Block
 from generator.render.projector_fit import Measure, pack
 from tests.conftest import REPO
@@ -71,6 +71,11 @@ def offline(shared: Shared, course: Course) -> Path:
     return shared.build("projector-offline", make) / "course-offline"
 
 
+def screens_of(course: Course, module: Module, lang: str) -> list[Screen]:
+    """The screens the build derives for `module` in `lang`, cards written the language's way."""
+    return module_screens(module, lang, course.strings[lang].table("projector")["card"])
+
+
 @pytest.fixture
 def room(browser: Any) -> Any:
     """A 1280×720 page, as a projector shows it, recording every request and uncaught error."""
@@ -105,7 +110,7 @@ def test_module_3_walked_with_the_keyboard_from_the_offline_copy(room: Any, offl
     url = (offline / lang / "03-replies" / "projector.html").as_uri()
     page.goto(url)
     page.wait_for_selector(".cq-projector-on .cq-projector-count:not(:empty)")
-    total = len(module_screens(course.modules[2], lang))
+    total = len(screens_of(course, course.modules[2], lang))
     found: list[str] = []
     keys = ["ArrowRight", "Space", "PageDown"]  # every key that moves on, in turn
     for n in range(1, total + 1):
@@ -166,7 +171,7 @@ def test_every_module_fits_its_screens_in_both_languages(room: Any, offline: Pat
             page.goto((offline / lang / module.slug / "projector.html").as_uri())
             page.wait_for_selector(".cq-projector-on .cq-projector-count:not(:empty)")
             seen = page.evaluate(ALL_SCREENS, SMALLEST)
-            assert seen["count"] == len(module_screens(module, lang))
+            assert seen["count"] == len(screens_of(course, module, lang))
             if seen["scrolls"] or seen["small"]:
                 found[f"{lang}/{module.slug}"] = seen
     assert found == {}
@@ -230,7 +235,7 @@ def test_the_split_rule_cuts_between_sentences_rows_and_items() -> None:
     wide = Block("table", ["| " + " | ".join(f"column-heading-{i}" for i in range(8)) + " |",
                            "| first | " + " | ".join(f"value {i}" for i in range(1, 8)) + " |"])
     (title, [card]), = pack("Grid", [wide], measure)
-    assert title == "first" and card.lines[0] == "**column-heading-1:** value 1" and len(card.lines) == 7
+    assert title == "first" and card.lines[0] == "**column-heading-1**: value 1" and len(card.lines) == 7
 
 
 @pytest.mark.parametrize("site_url", [None, "https://formation.example.org/"])

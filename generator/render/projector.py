@@ -77,9 +77,10 @@ def trainer_screens(trainer: Page, lang: str, back: str, measure: Measure) -> li
     return screens
 
 
-def module_screens(module: Module, lang: str, measure: Measure | None = None) -> list[Screen]:
-    """Every screen of `module` in `lang`, in the order a session shows them."""
-    measure = measure or Measure()
+def module_screens(module: Module, lang: str, label: str = "{name}: {value}") -> list[Screen]:
+    """Every screen of `module` in `lang`, in the order a session shows them; `label` writes a table's cell under
+    its column's name in the language ("{name}: {value}", French "{name} : {value}")."""
+    measure = Measure(label=label)
     overview = module.overview.slug + ".md"
     objectives = module.objectives(lang)
     screens = _packed(module.overview.title(lang), [Block("list", objectives)] if objectives else [], overview,
@@ -107,7 +108,7 @@ def _markdown(block: Block) -> str:
 def page(module: Module, lang: str, t: dict[str, str], url: Url, abbreviations: str) -> str:
     """The projector page of `module`: front matter, the screens as labelled regions, the key bar."""
     docs = docs_of(module)
-    screens = module_screens(module, lang)
+    screens = module_screens(module, lang, t["card"])
     total = len(screens)
     out = ["---", f"title: {_yaml(t['title'].format(title=module.overview.title(lang)))}",
            f"description: {_yaml(t['description'])}", "search:", "  exclude: true",

@@ -19,7 +19,7 @@ _ITEM = re.compile(r"^(?:[-*+]|(\d+)[.)])\s+")
 _BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*")
 # A link shows as its text: a projected screen is read from the back of a room, not clicked.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ATTRS = re.compile(r"\{\s*lang=[a-z-]+\s*\}")
+_NESTED = re.compile(r"^\s+(?:[-*+]|\d+[.)])\s+")
 
 
 @dataclass
@@ -51,8 +51,9 @@ class Section:
 
 
 def plain(text: str) -> str:
-    """Inline Markdown without links' targets and language marks (`*Le Monde*{lang=fr}` keeps its italics)."""
-    return _ATTRS.sub("", _LINK.sub(r"\1", text))
+    """Inline Markdown without links' targets (language marks such as `*Le Monde*{lang=fr}` stay: screen readers
+    and the spelling check read them)."""
+    return _LINK.sub(r"\1", text)
 
 
 def sections(body: str) -> list[Section]:
@@ -117,8 +118,10 @@ def _list(lines: list[str], index: int, number: str | None) -> tuple[Block, int]
         line = lines[end]
         if _ITEM.match(line):
             items.append(_ITEM.sub("", line).strip())
+        elif _NESTED.match(line) and items:
+            items[-1] += "<br>" + _NESTED.sub("", line)  # a nested item: a line of its own within its item
         elif line.startswith(" ") and line.strip() and items:
-            items[-1] += " " + line.strip()  # a continuation line, or a nested line read as part of its item
+            items[-1] += " " + line.strip()  # a continuation line
         elif not line.strip() and end + 1 < len(lines) and (_ITEM.match(lines[end + 1])
                                                              or lines[end + 1].startswith("   ")):
             pass  # a loose list: a blank line between items

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from generator.render.projector_blocks import Block
 
 _MARKUP = re.compile(r"\*\*|\*|`|\\")
-_SENTENCE = re.compile(r"(?<=[.!?…:])\s+(?=\S)")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Measure:
     lines: float = 12.0
     # A title is set larger (40 px against 30): fewer characters per line, taller lines.
     title_scale: float = 1.4
+    # How a table's cell reads under its column's name when the table becomes cards, in the page's language.
+    label: str = "{name}: {value}"
 
 
 def _length(text: str) -> int:
@@ -44,7 +46,8 @@ def _length(text: str) -> int:
 
 
 def _wrapped(text: str, chars: float) -> int:
-    return max(1, math.ceil(_length(text) / max(chars, 4)))
+    # A nested list's items are lines of their own within their item (projector_blocks joins them with <br>).
+    return sum(max(1, math.ceil(_length(part) / max(chars, 4))) for part in text.split("<br>"))
 
 
 def title_height(title: str, measure: Measure) -> float:
@@ -112,7 +115,8 @@ def pieces(block: Block, room: float, measure: Measure, first: float | None = No
         rows = [cells(row) for row in block.lines[1:]]
         if sum(1 for row in rows for cell in row if cell) <= len(rows):  # a form to fill in: what it asks for
             return pieces(Block("list", cells(block.lines[0])), room, measure, first)
-        return [piece for row in block.lines[1:] for piece in pieces(card(block.lines[0], row), room, measure)]
+        return [piece for row in block.lines[1:] for piece in pieces(card(block.lines[0], row, measure.label), room,
+                                                                             measure)]
     if height(block, measure) <= room:
         return [block]
     if block.kind == "table":
@@ -156,16 +160,18 @@ def _table_pieces(block: Block, room: float, measure: Measure) -> list[Block]:
         if height(replace(block, lines=[header, row]), measure) <= room:
             group = [row]
         else:
-            out += pieces(card(header, row), room, measure)
+            out += pieces(card(header, row, measure.label), room, measure)
     if group:
         out.append(replace(block, lines=[header, *group]))
     return out
 
 
-def card(header: str, row: str) -> Block:
-    """A table row as a list: each cell after the first under its column's name; the first is the title."""
+def card(header: str, row: str, label: str = "{name}: {value}") -> Block:
+    """A table row as a list: each cell after the first under its column's name (`label`, the language's way of
+    writing "name: value"); the first cell is the title."""
     names, values = cells(header), cells(row)
-    items = [f"**{name}:** {value}" for name, value in zip(names[1:], values[1:], strict=False) if value]
+    items = [label.format(name=f"**{name}**", value=value)
+             for name, value in zip(names[1:], values[1:], strict=False) if value]
     return Block("list", items, title=values[0])
 
 
