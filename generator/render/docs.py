@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.course import cache
 from generator.course.markdown_scan import LINK, chunks, directives
 from generator.course.model import Course, Module, Page
-from generator.render import journey, practice
+from generator.render import journey, practice, projector
 from generator.render.quiz import environment, exam_minutes, render_quiz
 
 NavItem = dict[str, Any]
@@ -164,6 +164,7 @@ class Renderer:
         )
         return (self.front_matter(module.overview) + f"# {module.overview.title(self.lang)}\n\n"
                 + journey.resume_box(module.slug) + "\n\n" + text.strip() + "\n\n"
+                + projector.overview_link(module, self.strings.table("projector"), self.url) + "\n\n"
                 + journey.course_map(self.course, self.lang, docs, self.url, only=module.slug) + "\n"
                 + self.abbreviations())
 
@@ -232,6 +233,10 @@ class Renderer:
                 section.append({lesson.title(self.lang): docs_path(lesson.slug)})
             tree.files[self.quiz_docs(module)] = self.module_quiz(module)
             section.append({self.t["module_quiz"]: self.quiz_docs(module)})
+            # The projector view: for a workshop room, built from the same lessons, out of the menu.
+            tree.files[projector.docs_of(module)] = projector.page(
+                module, self.lang, self.strings.table("projector"), self.url, self.abbreviations())
+            tree.unlisted.append(projector.docs_of(module))
             tree.nav.append({module.overview.title(self.lang): section})
         if tools:
             tree.nav.append({self.t["tools"]: tools})

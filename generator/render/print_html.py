@@ -27,6 +27,7 @@ from markupsafe import Markup
 from generator.course import cldr
 from generator.course.markdown_scan import directives
 from generator.course.model import Course, Module, Page
+from generator.render import projector
 from generator.render.docs import docs_path, page_url
 from generator.render.editions import EDITIONS
 from generator.render.print_markdown import LinkResolver, site_extensions, to_html
@@ -220,7 +221,9 @@ class PrintDocument:
             return printed, None
         notes = None
         if module.trainer:
-            notes = (page_anchor(module.trainer.slug), self.page_html(module.trainer, shift=1))
+            # Where the module's projector view is, above the notes that run the session with it.
+            where = projector.print_note(module, self.lang, self.strings.table("projector"), self.site_url)
+            notes = (page_anchor(module.trainer.slug), Markup(where) + self.page_html(module.trainer, shift=1))
         return printed, trainer_module(number, module, printed.title, notes, sheets, quiz, printed.quiz.anchor,
                                        self.strings)
 

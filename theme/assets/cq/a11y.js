@@ -3,7 +3,7 @@
  * it). What must run before Material's bundle is in early.js. */
 (function (cq) {
   "use strict";
-  var highlighting = false;
+  var highlighting = false, projecting = false;
 
   // A table wider than the screen becomes one card per row (a11y.css), each cell under its column's name
   // (written before it, so a screen reader reads it too: the header row is hidden).
@@ -16,6 +16,11 @@
   }
 
   function fix() {
+    // The projector view's look and code come only to a page that holds one (its look first: no flash).
+    if (!projecting && document.querySelector("[data-cq-projector]")) {
+      projecting = true;
+      cq.load("projector.css", function () { cq.load("projector.js"); });
+    }
     if (!highlighting && /[?&]h=/.test(location.search)) {
       highlighting = true;
       cq.load("search-highlight.js");
