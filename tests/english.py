@@ -39,7 +39,9 @@ SAME_IN_BOTH = {
     "in": "a German and Catalan preposition (Material's blog.categories.in)",
     "module": "German plural of Modul (Module)",
     "downloads": "German for downloads (Downloads, as Duden has it)",
-    # de.yml's month names (read by test_the_catalogues_hold_no_english_phrase), as long as catalogues hold months.
+    "name": "German for name (Name, the workshop sheets' name line)",
+    "minute": "German for minute (1 Minute, a counted string's one form)",
+    # CLDR's German month names in a PDF's date (the build date's month), four spelled as in English.
     **{month: "a German month, spelled as in English" for month in ("april", "august", "september", "november")},
 }
 # The catalogue sections that are not interface text: cue words of `coursegen check`.
@@ -56,15 +58,16 @@ def _fragments(text: str) -> Iterator[str]:
             yield fragment
 
 
-def _strings(value: object) -> Iterator[str]:
+def strings_in(value: object) -> Iterator[str]:
+    """Every text inside a catalogue's value: a text, a mapping (plural forms, a section) or a list."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings_in(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from strings_in(item)
 
 
 @functools.cache
@@ -73,7 +76,7 @@ def catalogue_phrases() -> frozenset[str]:
     path = installed_theme() / STRINGS_DIR / f"{REFERENCE}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return frozenset(f for section, value in data.items() if section not in NOT_SHOWN
-                     for text in _strings(value) for f in _fragments(text))
+                     for text in strings_in(value) for f in _fragments(text))
 
 
 @functools.cache
