@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from generator.cli.args import parser
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, build_date, course_root
 from generator.cli.deploy import cmd_deploy
-from generator.cli.exports import cmd_offline, cmd_pdf
+from generator.cli.exports import cmd_cmi5, cmd_offline, cmd_pdf
 from generator.cli.log import ASIDE, configure
 from generator.cli.log import LOGGER as log
 from generator.errors import CoursegenError, UsageError
@@ -203,11 +203,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scorm": cmd_scorm, "export": cmd_export, "check": cmd_check, "serve": cmd_serve,
     "new": cmd_new, "init": cmd_init, "fix-typography": cmd_fix_typography, "stats": cmd_stats,
-    "pdf": cmd_pdf, "offline": cmd_offline, "deploy": cmd_deploy,
+    "pdf": cmd_pdf, "offline": cmd_offline, "deploy": cmd_deploy, "cmi5": cmd_cmi5,
 }
-# Commands that need a course folder; `scorm` and `serve` default to the course's first language.
+# Commands that need a course folder; `scorm`, `cmi5` and `serve` default to the course's first language.
 WITHOUT_COURSE = {"init", "stats"}
-FIRST_LANGUAGE = {"scorm", "serve"}
+FIRST_LANGUAGE = {"scorm", "cmi5", "serve"}
 
 
 def chosen_language(root: Path, lang: str | None, default: bool) -> str | None:
