@@ -1,0 +1,240 @@
+"""A cmi5 package run by Chromium against a real learning record store: Ralph on 127.0.0.1, file backend.
+
+The test launcher (tests/cmi5/launcher.py) does the LMS's part of the launch and serves the State API that Ralph
+lacks (LaunchData and the AU's resume document); every statement goes to Ralph, and the statements checked here
+are read back from Ralph. A statement Ralph refuses fails the test (`ralph_took_everything`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import bcrypt
+import pytest
+
+from generator.course.load import load_valid_course
+from generator.exports.cmi5 import build_package
+from tests.cmi5.launcher import PUBLISHER, SESSION, Launcher
+from tests.conftest import REPO, make_course
+from tests.test_browser import answer_all_right, answer_all_wrong
+from tests.test_cmi5_package import NS
+
+VERB = "http://adlnet.gov/expapi/verbs/"
+CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+MOVE_ON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
+ACTOR = {"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "learner-1"}}
+
+
+@pytest.fixture(scope="module")
+def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """Ralph's LRS on a free port of 127.0.0.1; yields its URL and the Authorization header of its one user."""
+    folder = tmp_path_factory.mktemp("ralph")
+    secret = uuid.uuid4().hex.encode()
+    (folder / "auth.json").write_text(json.dumps([{
+        "username": "lms", "hash": bcrypt.hashpw(secret, bcrypt.gensalt(4)).decode(), "scopes": ["all"],
+        "agent": {"mbox": "mailto:lms@example.org"}}]), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = folder / "ralph.log"
+    with log.open("wb") as errors:
+        server = subprocess.Popen([sys.executable, str(REPO / "tests" / "cmi5" / "ralph_server.py"), str(port),
+                                   str(folder)], stderr=errors, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/__heartbeat__", timeout=2).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"Ralph did not start: {log.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.2)
+    yield url, "Basic " + base64.b64encode(b"lms:" + secret).decode()
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course's English cmi5 package, unzipped under package/."""
+    root = make_course(tmp_path_factory.mktemp("cmi5") / "course")
+    package = build_package(load_valid_course(root), "en", root / "course-en.zip").path
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(root / "lms" / "package")
+    return root / "lms"
+
+
+@pytest.fixture
+def lms(unzipped: Path, ralph: tuple[str, str]) -> Iterator[Launcher]:
+    launcher = Launcher(unzipped, *ralph)
+    server, _ = launcher.serve()
+    yield launcher
+    server.shutdown()
+    server.server_close()
+    refused = [answer for answer in launcher.answers if answer[0] != 200]
+    assert refused == [], f"Ralph refused statements: {refused}"
+
+
+def activity(lms: Launcher) -> str:
+    """The AU's id in the package's cmi5.xml: the activity id an LMS launches it with."""
+    root = ET.parse(lms.folder / "package" / "cmi5.xml").getroot()
+    return next(au.get("id", "") for au in root.iter(f"{NS}au"))
+
+
+def launch(page: Any, lms: Launcher, registration: str, mode: str = "Normal") -> Any:
+    """Launch the AU as the LMS would; returns the frame showing the course, once the AU has started it."""
+    page.goto(lms.launch("au/01-basics.html", activity(lms), ACTOR, registration, mode))
+    page.wait_for_function("() => { const f = document.querySelector('iframe');"
+                           " return f && f.src && f.contentDocument && f.contentDocument.querySelector('.md-content'); }")
+    content = next(f for f in page.frames if f.url.endswith("/01-basics/index.html"))
+    content.wait_for_load_state()
+    return content
+
+
+def leave(page: Any, lms: Launcher, registration: str, sessions: int) -> list[dict[str, Any]]:
+    """The learner closes the AU; returns the registration's statements once the session's terminated is in."""
+    page.goto("about:blank")
+    deadline = time.monotonic() + 15
+    while True:
+        found = lms.statements(registration)
+        if sum(s["verb"]["id"] == VERB + "terminated" for s in found) >= sessions or time.monotonic() > deadline:
+            return found
+
+
+def open_quiz(content: Any) -> None:
+    content.locator("nav.md-nav a", has_text="Module quiz").first.click()
+    content.wait_for_url("**/01-basics/quiz.html")
+
+
+def read_lessons(content: Any) -> None:
+    for title, slug in (("Goal first", "01-goal-first"), ("SMART", "02-smart")):
+        content.locator("nav.md-nav a", has_text=title).first.click()
+        content.wait_for_url(f"**/01-basics/{slug}.html")
+
+
+def verbs(statements: list[dict[str, Any]]) -> list[str]:
+    return [s["verb"]["id"].removeprefix(VERB) for s in statements]
+
+
+def check_cmi5_rules(statements: list[dict[str, Any]], registration: str, lms: Launcher) -> None:
+    """What cmi5 asks of every statement an AU sends (spec 9), and of each session (one initialized, first; one
+    terminated, last)."""
+    sessions: dict[str, list[str]] = {}
+    for s in statements:
+        context = s["context"]
+        assert s["actor"]["account"] == ACTOR["account"] and s["object"]["id"] == activity(lms)
+        assert context["registration"] == registration
+        assert {"id": CMI5} in context["contextActivities"]["category"]
+        assert context["contextActivities"]["grouping"] == [{"id": PUBLISHER}], "the LMS's context template"
+        verb = s["verb"]["id"].removeprefix(VERB)
+        assert ({"id": MOVE_ON} in context["contextActivities"]["category"]) == (verb in ("completed", "passed",
+                                                                                           "failed"))
+        sessions.setdefault(context["extensions"][SESSION], []).append(verb)
+        if verb in ("passed", "failed"):
+            result = s["result"]
+            assert result["success"] is (verb == "passed") and 0 <= result["score"]["scaled"] <= 1
+            assert result["duration"].startswith("PT")
+        if verb == "completed":
+            assert s["result"]["completion"] is True
+    for session in sessions.values():
+        assert session[0] == "initialized" and session[-1] == "terminated"
+        assert session.count("initialized") == 1 and session.count("terminated") == 1
+        assert sum(v in ("passed", "failed") for v in session) <= 1, "at most one passed or failed a session"
+
+
+@pytest.mark.browser
+def test_a_passed_quiz_reaches_the_lrs_as_cmi5_statements(page: Any, lms: Launcher) -> None:
+    registration = str(uuid.uuid4())
+    content = launch(page, lms, registration)
+    assert [r for r in lms.requests if r.startswith("POST /fetch/")] and lms.requests[1:3] == [
+        "GET /xapi/activities/state", "GET /xapi/activities/state"], "token, then LaunchData, then resume state"
+    read_lessons(content)
+    open_quiz(content)
+    answer_all_right(content)
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    statements = leave(page, lms, registration, 1)
+    assert verbs(statements) == ["initialized", "completed", "passed", "terminated"]
+    check_cmi5_rules(statements, registration, lms)
+    passed = statements[2]["result"]
+    assert passed["score"]["scaled"] == 1 and passed["success"] is True
+    assert sum(r.startswith("POST /fetch/") for r in lms.requests) == 1, "the fetch URL is used once"
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_failed_quiz_then_a_relaunch_that_resumes_and_passes(page: Any, lms: Launcher) -> None:
+    registration = str(uuid.uuid4())
+    content = launch(page, lms, registration)
+    open_quiz(content)
+    answer_all_wrong(content, first="a")
+    content.click(".cq-retry-all")
+    answer_all_right(content)  # the quiz stays retryable, but this session has already said failed
+    statements = leave(page, lms, registration, 1)
+    assert verbs(statements) == ["initialized", "failed", "terminated"]
+    assert statements[1]["result"]["score"]["scaled"] < 0.75
+
+    content = launch(page, lms, registration)  # the same registration: the answers come back from the State API
+    open_quiz(content)
+    assert content.locator("#cq-01-basics-tf-1-false").is_checked()
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    content.click(".cq-retry-all")
+    answer_all_right(content)
+    content.click(".cq-retry-all")
+    answer_all_wrong(content)  # after passed in the registration, nothing more is judged
+    statements = leave(page, lms, registration, 2)
+    assert verbs(statements) == ["initialized", "failed", "terminated", "initialized", "passed", "terminated"]
+    check_cmi5_rules(statements, registration, lms)
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_browse_launch_sends_no_completed_passed_or_failed(page: Any, lms: Launcher) -> None:
+    registration = str(uuid.uuid4())
+    content = launch(page, lms, registration, mode="Browse")
+    read_lessons(content)
+    open_quiz(content)
+    answer_all_right(content)
+    statements = leave(page, lms, registration, 1)
+    assert verbs(statements) == ["initialized", "terminated"]
+    check_cmi5_rules(statements, registration, lms)
+
+
+@pytest.mark.browser
+def test_a_bad_launch_shows_a_plain_message_and_sends_nothing(page: Any, lms: Launcher) -> None:
+    good = lms.launch("au/01-basics.html", activity(lms), ACTOR, str(uuid.uuid4()))
+    for url in (f"{lms.base}/package/au/01-basics.html", good.replace("registration=", "registration=x")):
+        page.goto(url)
+        assert page.locator("[role=alert]").inner_text().startswith(
+            "This page must be opened from your learning platform")
+        assert page.locator("iframe").count() == 0
+    assert lms.requests == [] and lms.answers == []
+
+
+@pytest.mark.browser
+def test_an_lrs_error_is_retried_once_then_the_learner_is_told(page: Any, lms: Launcher) -> None:
+    registration = str(uuid.uuid4())
+    lms.fail_next = 1  # one error: the retry stores initialized, and the learner is not bothered
+    launch(page, lms, registration)
+    assert page.locator("[role=alert]").count() == 0
+    assert verbs(leave(page, lms, registration, 1)) == ["initialized", "terminated"]
+    lms.fail_next = 2  # two errors: the learner sees it, and the course stays open
+    content = launch(page, lms, str(uuid.uuid4()))
+    page.locator("[role=alert]").wait_for()
+    assert page.locator("[role=alert]").inner_text().startswith("Your results could not be saved")
+    assert content.locator(".md-content").count() == 1
+    assert [status for status, _ in lms.answers] == [200, 200], "the failed initialized never reached Ralph"
