@@ -99,8 +99,8 @@ def activity(lms: Launcher) -> str:
 def launch(page: Any, lms: Launcher, registration: str, mode: str = "Normal") -> Any:
     """Launch the AU as the LMS would; returns the frame showing the course, once the AU has started it."""
     page.goto(lms.launch("au/01-basics.html", activity(lms), ACTOR, registration, mode))
-    page.wait_for_function("() => { const f = document.querySelector('iframe');"
-                           " return f && f.src && f.contentDocument && f.contentDocument.querySelector('.md-content'); }")
+    page.wait_for_function("() => { const f = document.querySelector('iframe'); return f && f.src"
+                           " && f.contentDocument && f.contentDocument.querySelector('.md-content'); }")
     content = next(f for f in page.frames if f.url.endswith("/01-basics/index.html"))
     content.wait_for_load_state()
     return content

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from rfc3987 import match as iri_match  # type: ignore[import-untyped]
+from rfc3987 import match as iri_match
 
 from generator.course.load import load_valid_course
 from generator.course.model import Course

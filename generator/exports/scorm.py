@@ -103,7 +103,8 @@ def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Modu
     for module in modules:
         config = configs[module.slug]
         html = template.render(lang=lang, dir=course.direction(lang), title=package_title(course, lang, brand, module),
-                               config=config, config_id=config_id, deferred=deferred, start=f"../{module.slug}/index.html",
+                               config=config, config_id=config_id, deferred=deferred,
+                               start=f"../{module.slug}/index.html",
                                scripts=[f"../{s}" for s in (CORE_SCRIPT, *scripts)])
         (site / folder / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
 

@@ -80,8 +80,8 @@ class Launcher:
         """The registration's statements as Ralph stored them, oldest first (by `stored`, which Ralph sets: its
         file backend ignores xAPI's default order and reverses the file on `ascending`)."""
         query = urllib.parse.urlencode({"registration": registration, "limit": 500})
-        request = urllib.request.Request(f"{self.ralph}/xAPI/statements?{query}",
-                                         headers={"Authorization": self.ralph_auth, "X-Experience-API-Version": "1.0.3"})
+        headers = {"Authorization": self.ralph_auth, "X-Experience-API-Version": "1.0.3"}
+        request = urllib.request.Request(f"{self.ralph}/xAPI/statements?{query}", headers=headers)
         with urllib.request.urlopen(request, timeout=10) as answer:
             found: list[dict[str, Any]] = json.loads(answer.read())["statements"]
         return sorted(found, key=lambda statement: str(statement["stored"]))
