@@ -96,9 +96,9 @@ def activity(lms: Launcher) -> str:
     return next(au.get("id", "") for au in root.iter(f"{NS}au"))
 
 
-def launch(page: Any, lms: Launcher, registration: str, mode: str = "Normal") -> Any:
+def launch(page: Any, lms: Launcher, registration: str, mode: str = "Normal", mastery: float | None = None) -> Any:
     """Launch the AU as the LMS would; returns the frame showing the course, once the AU has started it."""
-    page.goto(lms.launch("au/01-basics.html", activity(lms), ACTOR, registration, mode))
+    page.goto(lms.launch("au/01-basics.html", activity(lms), ACTOR, registration, mode, mastery))
     page.wait_for_function("() => { const f = document.querySelector('iframe'); return f && f.src"
                            " && f.contentDocument && f.contentDocument.querySelector('.md-content'); }")
     content = next(f for f in page.frames if f.url.endswith("/01-basics/index.html"))
@@ -212,6 +212,18 @@ def test_a_browse_launch_sends_no_completed_passed_or_failed(page: Any, lms: Lau
     statements = leave(page, lms, registration, 1)
     assert verbs(statements) == ["initialized", "terminated"]
     check_cmi5_rules(statements, registration, lms)
+
+
+@pytest.mark.browser
+def test_the_lms_mastery_score_decides_passed(page: Any, lms: Launcher) -> None:
+    # cmi5 10.2.2: the masteryScore of LaunchData, when the LMS sends one, is what the AU judges by.
+    registration = str(uuid.uuid4())
+    content = launch(page, lms, registration, mastery=0.0)  # any finished quiz passes
+    open_quiz(content)
+    answer_all_wrong(content)
+    statements = leave(page, lms, registration, 1)
+    assert verbs(statements) == ["initialized", "passed", "terminated"]
+    assert statements[1]["result"]["success"] is True and statements[1]["result"]["score"]["scaled"] < 0.75
 
 
 @pytest.mark.browser

@@ -43,20 +43,25 @@
   }
 
   /* -- talking to the LMS: one retry, then the caller is told ------------------------------------------- */
+  // keepalive: a request still under way when the learner leaves is finished by the browser, not cut off. Its
+  // promise fails as the page goes (measured in Chromium: the statement reached the LRS all the same), so nothing
+  // is retried once the page is leaving: the retry would only send it twice.
+  var leaving = false;
   function request(url, options) {
+    options.keepalive = true;
     function once() {
       return fetch(url, options).then(function (r) {
         if (!r.ok && r.status !== 404) throw new Error("HTTP " + r.status);
         return r;
       });
     }
-    return once().catch(once);
+    return once().catch(function (e) { if (leaving) throw e; return once(); });
   }
 
   function startSession(config, p, show) {
     var started = Date.now(), token = "", launch = {}, progress = {}, state = { v: 1, quizzes: {} };
     var bound = cq.suspend.launch(config), module = bound.module;
-    var judged = false, finished = false, chain = Promise.resolve();
+    var judged = false, finished = false, queue = [], busy = false;
     function headers(json) {
       var h = { "Authorization": "Basic " + token, "X-Experience-API-Version": "1.0.3" };
       if (json) h["Content-Type"] = "application/json";
@@ -87,23 +92,30 @@
       if (result) s.result = result;
       return s;
     }
-    // In order, each after the last has been answered; `keep`: sent as the page goes away (fetch keepalive).
-    function send(body, keep) {
-      var run = function () {
-        return request(p.endpoint + "statements", { method: "POST", headers: headers(true), keepalive: !!keep,
-                                                    body: JSON.stringify(body) }).catch(function () { show("unsaved"); });
-      };
-      chain = chain.then(run);
-      return chain;
+    // One request at a time, in order: statements reach the LRS in the order they happened. The progress document
+    // is written whole, so a newer copy replaces one still waiting.
+    function post(job) {
+      var options = job.statements ? { method: "POST", body: JSON.stringify(job.statements) }
+                                   : { method: "PUT", body: job.progress };
+      options.headers = headers(true);
+      return request(job.statements ? p.endpoint + "statements" : stateUrl(PROGRESS), options)
+        .catch(function () { show("unsaved"); });
     }
+    function pump() {
+      if (busy || !queue.length) return;
+      busy = true;
+      post(queue.shift()).then(function () { busy = false; pump(); });
+    }
+    function enqueue(job) {
+      if (job.progress) queue = queue.filter(function (waiting) { return !waiting.progress; });
+      queue.push(job);
+      pump();
+    }
+    function send(s) { enqueue({ statements: [s] }); }
     function keepProgress() {
       if (launch.launchMode === "Review") return; // a review looks at what was done; it changes nothing
       progress.data = bound.encode(state);
-      var body = JSON.stringify(progress);
-      chain = chain.then(function () {
-        return request(stateUrl(PROGRESS), { method: "PUT", headers: headers(true), body: body })
-          .catch(function () { show("unsaved"); });
-      });
+      enqueue({ progress: JSON.stringify(progress) });
     }
 
     // The course's rule, as in SCORM: completed is every lesson of the module read, passed its quiz passed. Spec
@@ -141,7 +153,7 @@
       }).then(function (saved) {
         progress = saved && typeof saved === "object" ? saved : {};
         try { state = bound.decode(progress.data || ""); } catch (e) { state = { v: 1, quizzes: {} }; }
-        return send(statement("initialized"));
+        send(statement("initialized"));
       });
     }
 
@@ -156,7 +168,10 @@
       finish: function () {
         if (finished || !token) return;
         finished = true;
-        send(statement("terminated", { duration: duration() }), true);
+        // The page is going: what still waits goes now, its statements in one batch that ends with terminated.
+        var batch = [];
+        queue.splice(0).forEach(function (job) { if (job.statements) batch = batch.concat(job.statements); else post(job); });
+        post({ statements: batch.concat([statement("terminated", { duration: duration() })]) });
       },
       encode: bound.encode,
       decode: bound.decode
@@ -196,7 +211,7 @@
       var session = startSession(config, p, function (key) { message(key); });
       session.begin().then(function () {
         window.cqCmi5Session = session;
-        window.addEventListener("pagehide", session.finish);
+        window.addEventListener("pagehide", function () { leaving = true; session.finish(); });
         frame.src = frame.getAttribute("data-src");
       }, function () { message("noLms"); frame.remove(); });
     });
