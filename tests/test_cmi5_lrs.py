@@ -203,15 +203,19 @@ def test_a_failed_quiz_then_a_relaunch_that_resumes_and_passes(page: Any, lms: L
 
 
 @pytest.mark.browser
-def test_a_browse_launch_sends_no_completed_passed_or_failed(page: Any, lms: Launcher) -> None:
+@pytest.mark.parametrize("mode", ["Browse", "Review"])
+def test_browse_and_review_launches_send_no_completed_passed_or_failed(page: Any, lms: Launcher, mode: str) -> None:
     registration = str(uuid.uuid4())
-    content = launch(page, lms, registration, mode="Browse")
+    content = launch(page, lms, registration, mode=mode)
     read_lessons(content)
     open_quiz(content)
     answer_all_right(content)
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
     statements = leave(page, lms, registration, 1)
     assert verbs(statements) == ["initialized", "terminated"]
     check_cmi5_rules(statements, registration, lms)
+    writes = [r for r in lms.requests if r == "PUT /xapi/activities/state"]
+    assert bool(writes) == (mode == "Browse"), "a review looks at the learner's answers and changes nothing"
 
 
 @pytest.mark.browser

@@ -73,15 +73,18 @@ def aus(package: Path) -> list[tuple[str, str, str, str]]:
              au.findtext(f"{NS}url") or "") for au in root.iter(f"{NS}au")]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def shipped() -> Course:
     return load_valid_course(REPO)
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_shipped_course_packages_in_each_language_with_one_au_per_module(
-        shipped: Course, lang: str, tmp_path: Path) -> None:
-    assert lang in shipped.languages
+def test_the_shipped_course_packages_in_each_language_with_one_au_per_module(shipped: Course, tmp_path: Path) -> None:
+    assert len(shipped.languages) >= 2
+    for lang in shipped.languages:
+        check_shipped_package(shipped, lang, tmp_path)
+
+
+def check_shipped_package(shipped: Course, lang: str, tmp_path: Path) -> None:
     package = build_package(shipped, lang, tmp_path / f"course-{lang}.zip").path
     assert structure_problems(package) == []
     expected = [(m.overview.title(lang), f"{shipped.quizzes[m.quiz_id].pass_mark / 100:g}", "CompletedOrPassed",
