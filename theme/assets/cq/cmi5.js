@@ -9,7 +9,9 @@
  * Statements (section 9): initialized; completed once every lesson of the module is read; passed or failed with
  * the scaled score once its quiz is done; terminated when the learner leaves. Each carries the registration,
  * the LMS's context template (session id, publisher) and the cmi5 category. Answers and lessons read travel
- * as SCORM's suspend data, in a State API document of this AU, so a relaunch resumes. */
+ * as SCORM's suspend data, in a State API document of this AU, so a relaunch resumes.
+ * Written here rather than taken from npm's @xapi/cmi5: that library brings @xapi/xapi, axios, deepmerge and uuid
+ * (about 200 kB unpacked before its dependencies) for the five calls this file makes (2.4 kB gzipped, minified). */
 (function (cq) {
   "use strict";
 
