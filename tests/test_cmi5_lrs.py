@@ -239,6 +239,11 @@ def test_a_bad_launch_shows_a_plain_message_and_sends_nothing(page: Any, lms: La
             "This page must be opened from your learning platform")
         assert page.locator("iframe").count() == 0
     assert lms.requests == [] and lms.answers == []
+    page.goto(good)
+    page.wait_for_function("() => document.querySelector('iframe').src")  # launched: the token was fetched
+    page.goto(good)  # the same launch URL again: its fetch URL has given its token already (spec 8.2.3)
+    assert page.locator("[role=alert]").inner_text().startswith("The course could not start with your learning")
+    assert lms.requests[-1].startswith("POST /fetch/") and page.locator("iframe").count() == 0
 
 
 @pytest.mark.browser

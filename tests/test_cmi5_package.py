@@ -2,9 +2,10 @@
 each language, and the command line. The launch itself, against a real LRS, is tests/test_cmi5_lrs.py.
 
 No registry package ships the cmi5 course structure XSD (CourseStructure.xsd): the two cmi5 packages of PyPI and
-npm (openedx-cmi5-xblock 0.1.3, @xapi/cmi5 1.4.0) hold none. So the spec's rules (section 13.1) are checked here: the namespace, the element order the XSD fixes, IRIs
-unique across the file, moveOn and launchMethod from their lists, masteryScore a decimal from 0 to 1, each
-title and description a langstring, and a relative url naming a file of the package.
+npm (openedx-cmi5-xblock 0.1.3, @xapi/cmi5 1.4.0) hold none. So the spec's rules (section 13.1) are checked here:
+the namespace, the element order the XSD fixes, IRIs unique across the file, moveOn and launchMethod from their
+lists, masteryScore a decimal from 0 to 1, each title and description a langstring, and a relative url naming a
+file of the package.
 """
 
 from __future__ import annotations
