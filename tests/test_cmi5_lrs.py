@@ -81,6 +81,8 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def lms(unzipped: Path, ralph: tuple[str, str]) -> Iterator[Launcher]:
+    """The test LMS in front of Ralph. Afterwards every statement it forwarded must have been stored (200): a
+    refusal fails the test, and so does Ralph's 204 for a statement id it already holds (the AU sent one twice)."""
     launcher = Launcher(unzipped, *ralph)
     server, _ = launcher.serve()
     yield launcher
