@@ -69,26 +69,41 @@ def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]
     server.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini course's English cmi5 package, unzipped under package/."""
-    root = make_course(tmp_path_factory.mktemp("cmi5") / "course")
+def unzipped_package(root: Path) -> Path:
+    """The English cmi5 package of the course at `root`, unzipped under lms/package/; returns lms/."""
     package = build_package(load_valid_course(root), "en", root / "course-en.zip").path
     with zipfile.ZipFile(package) as archive:
         archive.extractall(root / "lms" / "package")
     return root / "lms"
 
 
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unzipped_package(make_course(tmp_path_factory.mktemp("cmi5") / "course"))
+
+
+@pytest.fixture(scope="module")
+def exam_unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course with its module quiz in exam mode."""
+    root = make_course(tmp_path_factory.mktemp("cmi5-exam") / "course")
+    quiz = root / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\n"),
+                    encoding="utf-8")
+    return unzipped_package(root)
+
+
 @pytest.fixture
-def lms(unzipped: Path, ralph: tuple[str, str]) -> Iterator[Launcher]:
-    """The test LMS in front of Ralph. Afterwards every statement it forwarded must have been stored (200): a
-    refusal fails the test, and so does Ralph's 204 for a statement id it already holds (the AU sent one twice)."""
-    launcher = Launcher(unzipped, *ralph)
+def lms(request: pytest.FixtureRequest, ralph: tuple[str, str]) -> Iterator[Launcher]:
+    """The test LMS in front of Ralph, serving `unzipped` (or the fixture the test's `package` mark names).
+    Afterwards Ralph must have taken every statement it was given: 200, or 204 for a batch whose statements it
+    already holds (identical: the AU re-sends with terminated a statement still on its way as the page goes)."""
+    mark = request.node.get_closest_marker("package")
+    launcher = Launcher(request.getfixturevalue(mark.args[0] if mark else "unzipped"), *ralph)
     server, _ = launcher.serve()
     yield launcher
     server.shutdown()
     server.server_close()
-    refused = [answer for answer in launcher.answers if answer[0] != 200]
+    refused = [answer for answer in launcher.answers if answer[0] not in (200, 204)]
     assert refused == [], f"Ralph refused statements: {refused}"
 
 
@@ -261,3 +276,27 @@ def test_an_lrs_error_is_retried_once_then_the_learner_is_told(page: Any, lms: L
     assert page.locator("[role=alert]").inner_text().startswith("Your results could not be saved")
     assert content.locator(".md-content").count() == 1
     assert [status for status, _ in lms.answers] == [200, 200], "the failed initialized never reached Ralph"
+
+
+@pytest.mark.browser
+@pytest.mark.package("exam_unzipped")
+def test_an_exam_is_judged_once_when_submitted_and_not_again_when_resumed(page: Any, lms: Launcher) -> None:
+    registration = str(uuid.uuid4())
+    content = launch(page, lms, registration)
+    open_quiz(content)
+    content.check("#cq-01-basics-single-1-c")
+    content.check("#cq-01-basics-tf-1-false")  # answers kept, nothing judged before the learner submits
+    content.click(".cq-submit")
+    content.click(".cq-submit-now")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40 %). Not passed yet")
+    statements = leave(page, lms, registration, 1)
+    assert verbs(statements) == ["initialized", "failed", "terminated"]
+    assert statements[1]["result"]["score"]["scaled"] == 0.4
+    content = launch(page, lms, registration)  # resumed: the submitted exam is not judged a second time
+    read_lessons(content)
+    deadline = time.monotonic() + 15  # a lesson counts as read once its end is seen: wait for the AU to say so
+    while "completed" not in verbs(lms.statements(registration)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    statements = leave(page, lms, registration, 2)
+    assert verbs(statements)[3:] == ["initialized", "completed", "terminated"]
+    check_cmi5_rules(statements, registration, lms)

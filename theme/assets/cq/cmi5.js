@@ -63,7 +63,7 @@
   function startSession(config, p, show) {
     var started = Date.now(), token = "", launch = {}, progress = {}, state = { v: 1, quizzes: {} };
     var bound = cq.suspend.launch(config), module = bound.module;
-    var judged = false, finished = false, queue = [], busy = false;
+    var judged = false, finished = false, queue = [], busy = null;
     function headers(json) {
       var h = { "Authorization": "Basic " + token, "X-Experience-API-Version": "1.0.3" };
       if (json) h["Content-Type"] = "application/json";
@@ -105,8 +105,8 @@
     }
     function pump() {
       if (busy || !queue.length) return;
-      busy = true;
-      post(queue.shift()).then(function () { busy = false; pump(); });
+      busy = queue.shift();
+      post(busy).then(function () { busy = null; pump(); });
     }
     function enqueue(job) {
       if (job.progress) queue = queue.filter(function (waiting) { return !waiting.progress; });
@@ -122,8 +122,8 @@
 
     // The course's rule, as in SCORM: completed is every lesson of the module read, passed its quiz passed. Spec
     // 9.3: only in Normal mode; completed once per registration; passed or failed at most once a session, and
-    // never after passed in the registration. An attempt is judged once (its time of last answer is kept), so a
-    // relaunch does not send failed again for the answers it resumes.
+    // never after passed in the registration. An attempt is judged once (its time of last answer and its draw are
+    // kept), so a relaunch does not send failed again for the answers it resumes.
     function report() {
       if (launch.launchMode !== "Normal") return;
       var r = cq.standing(state, module), entry = state.quizzes[module.quiz] || {};
@@ -131,7 +131,8 @@
         progress.completed = true;
         send(statement("completed", { completion: true, duration: duration() }, true));
       }
-      var attempt = entry.at || entry.seed || "done";
+      // In whole seconds, as the resume codec keeps it: the same attempt read back after a relaunch has the same key.
+      var attempt = Math.floor(Date.parse(entry.at) / 1000 || 0) + "~" + (entry.seed || 0);
       if (r.done && module.total && !progress.passed && !judged && progress.judged !== attempt) {
         judged = true;
         progress.judged = attempt;
@@ -170,8 +171,10 @@
       finish: function () {
         if (finished || !token) return;
         finished = true;
-        // The page is going: what still waits goes now, its statements in one batch that ends with terminated.
-        var batch = [];
+        // The page is going: what still waits goes now, its statements in one batch that ends with terminated. A
+        // statement still on its way goes in the batch too: sent alone it could be stored after terminated (measured
+        // here), and the LRS stores a statement id once (a copy that arrives second is answered 204).
+        var batch = busy && busy.statements ? busy.statements : [];
         queue.splice(0).forEach(function (job) { if (job.statements) batch = batch.concat(job.statements); else post(job); });
         post({ statements: batch.concat([statement("terminated", { duration: duration() })]) });
       },
