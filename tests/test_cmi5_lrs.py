@@ -7,14 +7,7 @@ are read back from Ralph. A statement Ralph refuses fails the test (`ralph_took_
 
 from __future__ import annotations
 
-import base64
-import json
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -22,13 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import bcrypt
 import pytest
 
 from generator.course.load import load_valid_course
 from generator.exports.cmi5 import build_package
 from tests.cmi5.launcher import PUBLISHER, SESSION, Launcher
-from tests.conftest import REPO, make_course
+from tests.cmi5.ralph_server import running_ralph
+from tests.conftest import make_course
 from tests.test_browser import answer_all_right, answer_all_wrong
 from tests.test_cmi5_package import NS
 
@@ -41,32 +34,8 @@ ACTOR = {"objectType": "Agent", "account": {"homePage": "https://lms.example.org
 @pytest.fixture(scope="module")
 def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """Ralph's LRS on a free port of 127.0.0.1; yields its URL and the Authorization header of its one user."""
-    folder = tmp_path_factory.mktemp("ralph")
-    secret = uuid.uuid4().hex.encode()
-    (folder / "auth.json").write_text(json.dumps([{
-        "username": "lms", "hash": bcrypt.hashpw(secret, bcrypt.gensalt(4)).decode(), "scopes": ["all"],
-        "agent": {"mbox": "mailto:lms@example.org"}}]), encoding="utf-8")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = folder / "ralph.log"
-    with log.open("wb") as errors:
-        server = subprocess.Popen([sys.executable, str(REPO / "tests" / "cmi5" / "ralph_server.py"), str(port),
-                                   str(folder)], stderr=errors, env={**os.environ, "PYTHONWARNINGS": "ignore"})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/__heartbeat__", timeout=2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"Ralph did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.2)
-    yield url, "Basic " + base64.b64encode(b"lms:" + secret).decode()
-    server.terminate()
-    server.wait(timeout=10)
+    with running_ralph(tmp_path_factory.mktemp("ralph")) as found:
+        yield found
 
 
 def unzipped_package(root: Path) -> Path:
