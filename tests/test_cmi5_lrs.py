@@ -113,6 +113,13 @@ def read_lessons(content: Any) -> None:
         content.wait_for_url(f"**/01-basics/{slug}.html")
 
 
+def wait_for_completed(lms: Launcher, registration: str) -> None:
+    """A lesson counts as read once its end is seen, which may come after the page loads: wait for the AU to say so."""
+    deadline = time.monotonic() + 15
+    while "completed" not in verbs(lms.statements(registration)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 def verbs(statements: list[dict[str, Any]]) -> list[str]:
     return [s["verb"]["id"].removeprefix(VERB) for s in statements]
 
@@ -150,6 +157,7 @@ def test_a_passed_quiz_reaches_the_lrs_as_cmi5_statements(page: Any, lms: Launch
     assert [r for r in lms.requests if r.startswith("POST /fetch/")] and lms.requests[1:3] == [
         "GET /xapi/activities/state", "GET /xapi/activities/state"], "token, then LaunchData, then resume state"
     read_lessons(content)
+    wait_for_completed(lms, registration)
     open_quiz(content)
     answer_all_right(content)
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
@@ -263,9 +271,7 @@ def test_an_exam_is_judged_once_when_submitted_and_not_again_when_resumed(page: 
     assert statements[1]["result"]["score"]["scaled"] == 0.4
     content = launch(page, lms, registration)  # resumed: the submitted exam is not judged a second time
     read_lessons(content)
-    deadline = time.monotonic() + 15  # a lesson counts as read once its end is seen: wait for the AU to say so
-    while "completed" not in verbs(lms.statements(registration)) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_for_completed(lms, registration)
     statements = leave(page, lms, registration, 2)
     assert verbs(statements)[3:] == ["initialized", "completed", "terminated"]
     check_cmi5_rules(statements, registration, lms)
