@@ -68,6 +68,9 @@ site: $(STAMP) node_modules/.installed pdf-deps
 	# (trainer/question-banks/), under the default brand: the commands' default places.
 	$(BIN)/coursegen scorm --lang en
 	$(BIN)/coursegen scorm --lang fr
+	# cmi5 packages, for LMSs with a learning record store (site/downloads/cmi5/course-LANG.zip)
+	$(BIN)/coursegen cmi5 --lang en
+	$(BIN)/coursegen cmi5 --lang fr
 	$(BIN)/coursegen export --format gift
 	$(BIN)/coursegen export --format moodle-xml
 

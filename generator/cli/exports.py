@@ -86,6 +86,21 @@ def cmd_workshop(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cmi5(args: argparse.Namespace) -> int:
+    """`coursegen cmi5`: a cmi5 course package (cmi5.xml, one AU per module) for an LMS with an LRS."""
+    from generator.cli.common import EXIT_OK, brand_of, build_date
+    from generator.course.load import load_valid_course
+    from generator.exports.cmi5 import build_package
+
+    epoch = build_date(args.root)
+    course = load_valid_course(args.root)
+    name = f"course-{args.lang}-{args.module}.zip" if args.module else f"course-{args.lang}.zip"
+    target = args.output or Path(args.root) / "site" / "downloads" / "cmi5" / name
+    made = build_package(course, args.lang, target, brand=brand_of(args), module=args.module, epoch=epoch)
+    say(f"wrote {made.path}: cmi5, {len(made.aus)} AU(s), {made.files} files, {made.size:,} bytes")
+    return EXIT_OK
+
+
 def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], brand_help: str) -> None:
     """Register `pdf` and `offline` on the top-level command's subparsers."""
     p = sub.add_parser("pdf", help="write the PDF learner workbook and trainer edition",
@@ -120,3 +135,13 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                                                "computed time, as its overview page states it)")
     p.add_argument("--site-url", help="portal address for the QR code (default: the brand's site_url)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the pack's folder (replaced when done)")
+
+    p = sub.add_parser("cmi5", help="write a cmi5 course package for an LMS with a learning record store",
+                       description="Package one language of the course (or one module) for cmi5: cmi5.xml, one "
+                                   "assignable unit per module, reporting xAPI statements to the LMS's LRS.")
+    p.add_argument("--lang", metavar="CODE", help="language of the package (default: the first of course.yml)")
+    p.add_argument("--module", help="package only this module, e.g. 01-goals (default: every module)")
+    p.add_argument("--brand", type=Path, help=brand_help)
+    p.add_argument("-o", "--output", type=Path,
+                   help="the zip to write (default: site/downloads/cmi5/course-LANG.zip, or course-LANG-MODULE.zip "
+                        "with --module)")

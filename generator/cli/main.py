@@ -14,7 +14,7 @@ from generator.cli.args import parser
 from generator.cli.authoring import cmd_guide, cmd_translated, material_notices
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, brand_of, build_date, course_root
 from generator.cli.deploy import cmd_deploy
-from generator.cli.exports import cmd_offline, cmd_pdf, cmd_workshop
+from generator.cli.exports import cmd_cmi5, cmd_offline, cmd_pdf, cmd_workshop
 from generator.cli.log import ASIDE, configure
 from generator.cli.log import LOGGER as log
 from generator.course.problems import count_of
@@ -220,11 +220,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scorm": cmd_scorm, "export": cmd_export, "check": cmd_check, "serve": cmd_serve,
     "new": cmd_new, "init": cmd_init, "fix-typography": cmd_fix_typography, "stats": cmd_stats,
     "pdf": cmd_pdf, "offline": cmd_offline, "deploy": cmd_deploy, "translated": cmd_translated,
-    "guide": cmd_guide, "workshop": cmd_workshop,
+    "guide": cmd_guide, "workshop": cmd_workshop, "cmi5": cmd_cmi5,
 }
-# Commands that need a course folder; `scorm` and `serve` default to the course's first language.
+# Commands that need a course folder; `scorm`, `cmi5` and `serve` default to the course's first language.
 WITHOUT_COURSE = {"init", "stats", "guide"}
-FIRST_LANGUAGE = {"scorm", "serve", "workshop"}
+FIRST_LANGUAGE = {"scorm", "cmi5", "serve", "workshop"}
 
 
 def chosen_language(root: Path, lang: str | None, default: bool) -> str | None:

@@ -56,7 +56,7 @@ def quiz_index(course: Course) -> list[Any]:
     return index
 
 
-def _modules(course: Course, module: str | None) -> list[Module]:
+def chosen_modules(course: Course, module: str | None) -> list[Module]:
     if module is None:
         return course.modules
     chosen = [m for m in course.modules if m.slug == module]
@@ -73,23 +73,40 @@ def package_title(course: Course, lang: str, brand: Brand | None, module: Module
     return f"{title} ({brand.name[lang]})" if brand is not None else title
 
 
-def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None) -> None:
+def launch_configs(course: Course, modules: list[Module]) -> dict[str, dict[str, Any]]:
+    """The launch page's data for each module, by slug: what the SCORM and cmi5 runtimes share.
+
+    The module as core.js's standing() reads it (its lessons decide "completed", its quiz "passed"), and every
+    quiz and lesson of the course, which the suspend-data codec packs answers and lessons read against."""
     index = quiz_index(course)
     key = hashlib.sha256(json.dumps(index, sort_keys=True).encode()).hexdigest()[:6]
     slugs = [lesson.slug for m in course.modules for lesson in m.lessons]
-    template = environment().get_template("sco.html.j2")
-    (site / "sco").mkdir()
+    configs = {}
     for module in modules:
         quiz = course.quizzes[module.quiz_id]
-        # The module as core.js's standing() reads it (its lessons decide "completed"), and every lesson
-        # of the course, which the suspend-data codec packs lessons read against.
-        config = {"module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
-                  "lessons": [{"slug": lesson.slug} for lesson in module.lessons],
-                  "key": key, "index": index, "slugs": slugs, **({"exam": True} if quiz.mode == "exam" else {})}
+        configs[module.slug] = {
+            "module": module.slug, "quiz": quiz.id, "pass": quiz.pass_mark, "total": quiz.size,
+            "lessons": [{"slug": lesson.slug} for lesson in module.lessons],
+            "key": key, "index": index, "slugs": slugs, **({"exam": True} if quiz.mode == "exam" else {})}
+    return configs
+
+
+def write_launch_pages(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None,
+                       folder: str = "sco", scripts: tuple[str, ...] = tuple(SCRIPTS),
+                       config_id: str = "cq-scorm", deferred: bool = False) -> None:
+    """One launch page per module, `folder`/<module>.html: it owns the LMS session and frames the course.
+
+    `deferred`: the frame gets its page from the runtime once the LMS has answered (cmi5's launch is asynchronous)."""
+    template = environment().get_template("sco.html.j2")
+    (site / folder).mkdir()
+    configs = launch_configs(course, modules)
+    for module in modules:
+        config = configs[module.slug]
         html = template.render(lang=lang, dir=course.direction(lang), title=package_title(course, lang, brand, module),
-                               config=config, start=f"../{module.slug}/index.html",
-                               scripts=[f"../{s}" for s in (CORE_SCRIPT, *SCRIPTS)])
-        (site / "sco" / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
+                               config=config, config_id=config_id, deferred=deferred,
+                               start=f"../{module.slug}/index.html",
+                               scripts=[f"../{s}" for s in (CORE_SCRIPT, *scripts)])
+        (site / folder / f"{module.slug}.html").write_text(html + "\n", encoding="utf-8")
 
 
 def write_manifest(course: Course, lang: str, site: Path, modules: list[Module], brand: Brand | None,
@@ -111,7 +128,7 @@ def build_package(course: Course, lang: str, target: Path, brand: Brand | None =
     `epoch` is the build date of every page and zip entry (default: the course's, output.build_epoch).
     """
     epoch = build_epoch(course.root) if epoch is None else epoch
-    modules = _modules(course, module)
+    modules = chosen_modules(course, module)
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"coursegen-scorm-{lang}-") as work:

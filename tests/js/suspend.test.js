@@ -153,3 +153,19 @@ test("data written by the previous version (c1: lessons read in the JSON tail) i
   assert.deepEqual(plain(decode(now, INDEX, KEY, LESSONS)), expected);
   assert.deepEqual(plain(decode(old, INDEX, "000000", LESSONS)), { v: 1, quizzes: {} }, "c1 of another index");
 });
+
+// What scorm.js and cmi5.js share: the codec bound to the launch page's data, and the module cq.standing reads.
+test("launch(config) binds the codec and reads the module as cq.standing does", () => {
+  const config = { quiz: "01-basics", total: 6, pass: 75, index: INDEX, key: KEY, slugs: LESSONS,
+    lessons: [{ slug: LESSONS[0] }, { slug: LESSONS[1] }] };
+  const bound = cq.suspend.launch(config);
+  assert.deepEqual(plain(bound.module.ids), ["goal-1", "tf-1", "multi-1", "order-1", "rate-1", "term-1"]);
+  assert.equal(bound.module.pass, 75);
+  const s = state();
+  assert.equal(bound.encode(s), encode(s, INDEX, "01-basics", KEY, LESSONS));
+  assert.deepEqual(plain(bound.decode(bound.encode(s)).visited), { "01-basics/01-goal-first": 1 });
+  const r = cq.standing({ v: 1, quizzes: {}, visited: { [LESSONS[0]]: 1, [LESSONS[1]]: 1 } }, bound.module);
+  assert.equal(r.completed, true, "every lesson of the module read");
+  assert.equal(r.passed, false);
+  assert.deepEqual(plain(cq.suspend.launch({}).decode("")), { v: 1, quizzes: {} }, "a page launched on its own");
+});

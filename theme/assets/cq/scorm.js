@@ -11,7 +11,6 @@
 (function (cq) {
   "use strict";
 
-  var encode = cq.suspend.encode, decode = cq.suspend.decode;
   var MAX_TRIES = 500;
 
   /* -- finding the LMS: the discovery algorithm of the SCORM 1.2 run-time guide ---------------- */
@@ -49,15 +48,14 @@
   function startSession(api, config) {
     var started = Date.now();
     var finished = false;
-    var index = config.index || null;
+    var bound = cq.suspend.launch(config);
     function get(key) { try { return String(api.LMSGetValue(key) || ""); } catch (e) { return ""; } }
     function set(key, value) { try { return api.LMSSetValue(key, String(value)) === "true"; } catch (e) { return false; } }
     function commit() { try { api.LMSCommit(""); } catch (e) { /* the LMS keeps what it got */ } }
 
     try { api.LMSInitialize(""); } catch (e) { /* already initialised by a frame around us */ }
     var state;
-    var slugs = config.slugs || null;
-    try { state = decode(get("cmi.suspend_data"), index, config.key, slugs); } catch (e) { state = { v: 1, quizzes: {} }; }
+    try { state = bound.decode(get("cmi.suspend_data")); } catch (e) { state = { v: 1, quizzes: {} }; }
     if (get("cmi.core.lesson_status") === "not attempted" || !get("cmi.core.lesson_status")) {
       set("cmi.core.lesson_status", "incomplete");
     }
@@ -67,9 +65,7 @@
     // The module as cq.standing reads it: the quiz's current questions only (and the attempt's draw),
     // and the module's lessons. An exam's score is reported once, when submitted: `reported` remembers
     // the attempt (its seed) already sent, across launches too.
-    var module = { quiz: config.quiz, ids: [], total: Number(config.total) || 0, pass: Number(config.pass),
-                   exam: config.exam, lessons: config.lessons || [] };
-    (index || []).forEach(function (quiz) { if (quiz[0] === config.quiz) module.ids = quiz[2].map(function (q) { return q[0]; }); });
+    var module = bound.module;
     function attempt() { return state.quizzes[config.quiz] || {}; }
     var reported = config.exam && attempt().submitted ? attempt().seed || true : null;
     function report() {
@@ -95,7 +91,7 @@
       load: function () { return JSON.parse(JSON.stringify(state)); },
       save: function (next) {
         state = JSON.parse(JSON.stringify(next));
-        set("cmi.suspend_data", encode(state, index, config.quiz, config.key, slugs));
+        set("cmi.suspend_data", bound.encode(state));
         report();
         set("cmi.core.exit", "suspend");
         commit();
@@ -108,8 +104,8 @@
         commit();
         try { api.LMSFinish(""); } catch (e) { /* the LMS is already gone */ }
       },
-      encode: function (s) { return encode(s, index, config.quiz, config.key, slugs); },
-      decode: function (text) { return decode(text, index, config.key, slugs); }
+      encode: bound.encode,
+      decode: bound.decode
     };
   }
 

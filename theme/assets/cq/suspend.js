@@ -226,5 +226,19 @@
     return state;
   }
 
-  cq.suspend = { encode: encode, decode: decode, LIMIT: LIMIT };
+  // What an LMS runtime (scorm.js, cmi5.js) needs from its launch page's data: the codec bound to the course's
+  // index, and the module as cq.standing reads it (the quiz's current questions, its pass mark, its lessons).
+  function launch(config) {
+    var index = config.index || null, slugs = config.slugs || null;
+    var module = { quiz: config.quiz, ids: [], total: Number(config.total) || 0, pass: Number(config.pass),
+                   exam: config.exam, lessons: config.lessons || [] };
+    (index || []).forEach(function (quiz) { if (quiz[0] === config.quiz) module.ids = quiz[2].map(function (q) { return q[0]; }); });
+    return {
+      module: module,
+      encode: function (state) { return encode(state, index, config.quiz, config.key, slugs); },
+      decode: function (text) { return decode(text, index, config.key, slugs); }
+    };
+  }
+
+  cq.suspend = { encode: encode, decode: decode, launch: launch, LIMIT: LIMIT };
 })(self.cq);
