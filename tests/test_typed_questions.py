@@ -207,3 +207,6 @@ def test_short_answers_are_compared_without_case_accents_punctuation_or_extra_sp
     assert normalise_answer("K.P.I.") == normalise_answer("kpi") == "kpi"
     assert normalise_answer("Indicateur  clé\u00a0de performance") == "indicateur cle de performance"
     assert normalise_answer("e-réputation") == "ereputation" != normalise_answer("e réputation")
+    # Arabic short vowels and Hebrew points are optional; a Hindi or Thai vowel sign is the word itself.
+    assert normalise_answer("مُتَابِع") == normalise_answer("متابع") and normalise_answer("שָׁלוֹם") == "שלום"
+    assert normalise_answer("काम") != normalise_answer("कम") and normalise_answer("สวัสดี") == "สวัสดี"

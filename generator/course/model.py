@@ -70,14 +70,29 @@ class Answer:
 TYPED = ("numeric", "short_answer")
 
 
+# Scripts whose combining marks are optional for a reader: accents (Latin, Greek, Cyrillic), short vowels and
+# other signs (Arabic, Hebrew). In Devanagari, Bengali, Tamil, Thai... a mark is a vowel of the word itself:
+# काम (work) is not कम (less), so those marks stay.
+OPTIONAL_MARKS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW"})
+
+
 def normalise_answer(text: str) -> str:
     """A short answer as it is compared: no case, accents, punctuation or extra spaces.
 
-    quiz.js applies the same rule in the browser ("Taux d’engagement !" -> "taux dengagement").
+    core.js applies the same rule in the browser ("Taux d’engagement !" -> "taux dengagement").
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith(("M", "P", "S")))
-    return " ".join(kept.lower().split())
+    kept, optional = [], False
+    for c in unicodedata.normalize("NFD", text):
+        category = unicodedata.category(c)
+        if category.startswith("M"):
+            if not optional:
+                kept.append(c)
+        elif category.startswith(("P", "S")):
+            optional = False
+        else:
+            optional = unicodedata.name(c, "").split(" ", 1)[0] in OPTIONAL_MARKS
+            kept.append(c)
+    return " ".join("".join(kept).lower().split())
 
 
 @dataclass

@@ -109,9 +109,13 @@
   // Answers the learner types (kept as text), and answers that put items in places (kept as item keys).
   function typed(type) { return type === "numeric" || type === "short_answer"; }
   function placed(type) { return type === "ordering" || type === "matching"; }
-  // Short answers are compared without case, accents, punctuation or extra spaces (as the generator checks them).
+  // Short answers are compared without case, accents, punctuation or extra spaces (as the generator checks them,
+  // model.normalise_answer): marks go after Latin, Greek, Cyrillic, Arabic and Hebrew letters only; elsewhere
+  // (Devanagari, Thai...) a mark is a vowel of the word.
   function normal(s) {
-    return String(s).normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    return String(s).normalize("NFD")
+      .replace(/([\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}])\p{M}+/gu, "$1")
+      .replace(/[\p{P}\p{S}]/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   }
   // An author's feedback without the verdict the status line already gave: "Right." then "Right: 4.5 %"
   // read "Right. Right: 4.5 %" ("Exact. Exact :"). `verdicts`: the status words, such as ["Right.", "Not quite."].
