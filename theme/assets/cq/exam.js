@@ -29,6 +29,8 @@
     ".cq-clock{font-variant-numeric:tabular-nums;font-weight:700}" +
     // What the clock says (more time given, 5 and 1 minutes left) is shown, not only spoken; nothing when silent.
     ".cq-timer-say:empty{display:none}.cq-score{scroll-margin-top:4rem}" +
+    // While the clock runs (cq-clock-on), Material's back-to-top pill would cover it.
+    ".cq-clock-on .md-top{display:none}" +
     ".cq-waiting .cq-question,.cq-waiting .cq-summary{display:none}" +
     ".cq-confirm{padding-inline-start:.8em;border-inline-start:.25em solid var(--md-accent-fg-color)}";
 
