@@ -210,7 +210,7 @@ def test_screens_come_from_the_lessons_and_the_trainer_notes(course: Course) -> 
     tree = render_docs(course, "en")
     view = tree.files["03-replies/projector.md"]
     assert "Monday, 9 a.m., in a twelve-room hotel. Léa, the receptionist" in view
-    assert "Sort the ten messages with the triage grid: kind, who answers, target time. (5 minutes)" in view
+    assert "Sort the ten messages with the triage grid: kind, who answers, target time. (4 minutes)" in view
     assert "Readers judge your reply, not the problem" in view  # a lesson's key points
     assert "03-replies/projector.md" in tree.unlisted and "exclude: true" in view
     overview = BeautifulSoup(tree.files["03-replies/index.md"], "html.parser")
