@@ -123,7 +123,7 @@ def test_the_qti_player_scores_each_item_right_and_wrong(typed_packages: tuple[A
         got_wrong = _answer(page, q.id, q, wrong)
         assert got_wrong["score"] == 0, (q.id, wrong, got_wrong)
         if q.type in ("single", "true_false"):  # the chosen option's own feedback is what the learner reads
-            chosen = next(c for c in q.choices if c.id == wrong[0])  # type: ignore[index]
+            chosen = next(c for c in q.choices if c.id == wrong[0])
             assert got_wrong["feedback"] == [chosen.feedback[lang]], q.id
         if q.typed:
             assert got["feedback"] == [q.answers[0].feedback[lang]], q.id

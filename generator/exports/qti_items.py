@@ -15,12 +15,12 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import escape
 
-from generator.course.model import Question, Quiz
 from generator.course.catalogue import Strings
+from generator.course.model import Question, Quiz
 from generator.exports.banks import accepted, pairs, plain_number, prompt
 from generator.render.quiz import inline, inline_text
 
-# The types this writer expresses; any other is a problem at the question's line (qti_package.problems).
+# The types this writer expresses; any other is a problem at the question's line (qti_package.check_expressible).
 TYPES = ("single", "multiple", "true_false", "ordering", "matching", "numeric", "short_answer")
 QTI3 = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"
 QTI3_XSD = "https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd"

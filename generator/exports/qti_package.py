@@ -44,9 +44,10 @@ VERSIONS = {
                     "https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd",
                     "3.0.0", QTI3, QTI3_XSD),
     "qti21": Version("qti21", "imsqti_item_xmlv2p1", "imsqti_test_xmlv2p1",
-                     "http://www.imsglobal.org/xsd/imscp_v1p1", "http://www.imsglobal.org/xsd/imscp_v1p1.xsd",
-                     "2.1", "http://www.imsglobal.org/xsd/imsqti_v2p1",
-                     "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"),
+                     "http://www.imsglobal.org/xsd/imscp_v1p1",
+                     "http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd",
+                     "1.0.0", "http://www.imsglobal.org/xsd/imsqti_v2p1",
+                     "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p2.xsd"),
 }
 KEEP = ("xmlns", "xml:", "xsi:")  # attribute names that are not QTI's own and keep their spelling
 
@@ -124,10 +125,10 @@ def qti3_test(quiz: Quiz, lang: str) -> ET.Element:
 def manifest(quiz: Quiz, version: Version) -> ET.Element:
     """imsmanifest.xml: the test first, depending on its items, then one resource per item."""
     root = ET.Element("manifest", {"xmlns": version.manifest_ns, "xmlns:xsi": XSI,
-                                   "identifier": ident(f"{quiz.id}-{version.name}"),
+                                   "identifier": ident(f"{quiz.id}-package"),
                                    "xsi:schemaLocation": f"{version.manifest_ns} {version.manifest_xsd}"})
     meta = _el(root, "metadata")
-    _el(meta, "schema", "QTI Package" if version.name == "qti3" else "IMS QTI")
+    _el(meta, "schema", "QTI Package" if version.name == "qti3" else "QTIv2.1 Package")
     _el(meta, "schemaversion", version.schema_version)
     _el(root, "organizations")
     resources = _el(root, "resources")
