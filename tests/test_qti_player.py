@@ -10,6 +10,7 @@ scored by the player all the same.
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from typing import Any
 import pytest
 
 from generator.course.load import load_valid_course
-from generator.course.model import Question
-from generator.exports.qti_items import ident, item_id
+from generator.course.model import Question, Quiz
+from generator.exports.qti_items import TYPES, ident, item_id
 from generator.exports.qti_package import export_qti
+from generator.render.quiz import inline
 from tests.conftest import REPO, make_typed_course
 
 PLAYER = REPO / "node_modules" / "@citolab" / "qti-components" / "cdn" / "index.global.js"
@@ -51,18 +53,22 @@ def typed_packages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]
     return course, base / "banks"
 
 
-def _page(package: Path, folder: Path, lang: str) -> list[str]:
-    """Unzip `package` into `folder` beside a page that holds every item; return the items' ids."""
+def _page(packages: dict[str, Path], folder: Path, lang: str) -> list[str]:
+    """Unzip each quiz's package into `folder/<quiz>/` beside one page that holds all their items; return the
+    ids of the items' containers (`<quiz>--<question>`)."""
     if not PLAYER.is_file():
         pytest.fail("@citolab/qti-components is missing: run `make test`, which runs npm install")
-    with zipfile.ZipFile(package) as archive:
-        archive.extractall(folder)
     shutil.copy(PLAYER, folder / "qti.js")
-    items = sorted((folder / "items").glob("*.xml"))
-    containers = "\n".join(f'<qti-item><item-container id="{p.stem}" item-url="items/{p.name}"></item-container>'
-                           "</qti-item>" for p in items)
+    ids = []
+    for quiz_id, package in packages.items():
+        with zipfile.ZipFile(package) as archive:
+            archive.extractall(folder / quiz_id)
+        ids += [f"{quiz_id}--{p.stem}" for p in sorted((folder / quiz_id / "items").glob("*.xml"))]
+    containers = "\n".join(
+        f'<qti-item><item-container id="{i}" item-url="{i.replace("--", "/items/", 1)}.xml"></item-container>'
+        "</qti-item>" for i in ids)
     (folder / "index.html").write_text(PAGE.format(lang=lang, containers=containers), encoding="utf-8")
-    return [p.stem for p in items]
+    return ids
 
 
 def _right_and_wrong(q: Question, lang: str) -> tuple[object, object]:
@@ -103,31 +109,61 @@ def _answer(page: Any, element: str, q: Question, value: object) -> dict[str, An
     return given
 
 
+def _shown(text: str) -> str:
+    """What a learner reads of an author's text: its markup (*italics*{lang=fr}) rendered, not shown."""
+    return "".join(ET.fromstring(f"<p>{inline(text)}</p>").itertext()).strip()
+
+
+def _play(page: Any, quizzes: list[Quiz], lang: str) -> set[str]:
+    """Answer every item of the page right, then wrong; check the player's score and feedback; return the types."""
+    seen = set()
+    for quiz in quizzes:
+        for q in quiz.questions:
+            element = f"{quiz.id}--{q.id}"
+            container = page.locator(f"[id='{element}']")
+            assert container.locator("qti-assessment-item").get_attribute("identifier") == item_id(quiz, q)
+            right, wrong = _right_and_wrong(q, lang)
+            got = _answer(page, element, q, right)
+            assert got["score"] == 1, (element, right, got)
+            got_wrong = _answer(page, element, q, wrong)
+            assert got_wrong["score"] == 0, (element, wrong, got_wrong)
+            if q.type in ("single", "true_false"):  # the chosen option's own feedback is what the learner reads
+                chosen = next(c for c in q.choices if c.id == wrong[0])  # type: ignore[index]
+                assert got_wrong["feedback"] == [_shown(chosen.feedback[lang])], element
+            if q.typed:
+                assert got["feedback"] == [_shown(q.answers[0].feedback[lang])], element
+            seen.add(q.type)
+    return seen
+
+
+def _open(page: Any, url: str, ids: list[str]) -> None:
+    page.goto(url)
+    page.wait_for_function("ids => window.ready(ids)", arg=ids, timeout=30000)
+
+
 @pytest.mark.parametrize(("quiz_id", "lang"), [("01-basics", "en"), ("01-basics-checks", "fr")])
 def test_the_qti_player_scores_each_item_right_and_wrong(typed_packages: tuple[Any, Path], quiz_id: str,
                                                          lang: str, tmp_path: Path, serve: Any,
                                                          page: Any) -> None:
     course, banks = typed_packages
     quiz = course.quizzes[quiz_id]
-    stems = _page(banks / lang / f"{quiz_id}-qti3.zip", tmp_path, lang)
-    assert sorted(stems) == sorted(q.id for q in quiz.questions)
-    page.goto(f"{serve(tmp_path)}/index.html")
-    page.wait_for_function("ids => window.ready(ids)", arg=stems, timeout=15000)
-    seen = set()
-    for q in quiz.questions:
-        container = page.locator(f"[id='{q.id}']")
-        assert container.locator("qti-assessment-item").get_attribute("identifier") == item_id(quiz, q)
-        right, wrong = _right_and_wrong(q, lang)
-        got = _answer(page, q.id, q, right)
-        assert got["score"] == 1, (q.id, right, got)
-        got_wrong = _answer(page, q.id, q, wrong)
-        assert got_wrong["score"] == 0, (q.id, wrong, got_wrong)
-        if q.type in ("single", "true_false"):  # the chosen option's own feedback is what the learner reads
-            chosen = next(c for c in q.choices if c.id == wrong[0])
-            assert got_wrong["feedback"] == [chosen.feedback[lang]], q.id
-        if q.typed:
-            assert got["feedback"] == [q.answers[0].feedback[lang]], q.id
-        seen.add(q.type)
-    expected = {"single", "multiple", "true_false", "ordering", "matching", "numeric", "short_answer"}
+    ids = _page({quiz_id: banks / lang / f"{quiz_id}-qti3.zip"}, tmp_path, lang)
+    assert sorted(ids) == sorted(f"{quiz_id}--{q.id}" for q in quiz.questions)
+    _open(page, f"{serve(tmp_path)}/index.html", ids)
+    seen = _play(page, [quiz], lang)
     if quiz_id == "01-basics":  # the module quiz has one question of every type
-        assert seen == expected
+        assert seen == set(TYPES)
+
+
+@pytest.mark.exhaustive  # 35 s for 308 answers; `make test` plays every type in both languages above
+def test_every_item_of_the_shipped_course_scores_in_the_player(tmp_path: Path, serve: Any, page: Any) -> None:
+    """The shipped course's 154 questions in English, on one page: each scored right and wrong by the player."""
+    course = load_valid_course(REPO)
+    export_qti(course, tmp_path / "banks", "qti3", ("en",), epoch=0)
+    folder = tmp_path / "page"
+    folder.mkdir()
+    quizzes = list(course.quizzes.values())
+    ids = _page({quiz.id: tmp_path / "banks" / "en" / f"{quiz.id}-qti3.zip" for quiz in quizzes}, folder, "en")
+    assert len(ids) == sum(len(quiz.questions) for quiz in quizzes)
+    _open(page, f"{serve(folder)}/index.html", ids)
+    assert _play(page, quizzes, "en") == set(TYPES)
