@@ -128,7 +128,7 @@ def _play(page: Any, quizzes: list[Quiz], lang: str) -> set[str]:
             got_wrong = _answer(page, element, q, wrong)
             assert got_wrong["score"] == 0, (element, wrong, got_wrong)
             if q.type in ("single", "true_false"):  # the chosen option's own feedback is what the learner reads
-                chosen = next(c for c in q.choices if c.id == wrong[0])  # type: ignore[index]
+                chosen = next(c for c in q.choices if c.id == wrong[0])
                 assert got_wrong["feedback"] == [_shown(chosen.feedback[lang])], element
             if q.typed:
                 assert got["feedback"] == [_shown(q.answers[0].feedback[lang])], element
