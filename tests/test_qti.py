@@ -141,3 +141,19 @@ def test_export_command_writes_qti21_packages(course: Path, tmp_path: Path) -> N
     assert item.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     prompt = item.find(".//{http://www.imsglobal.org/xsd/imsqti_v2p1}prompt")
     assert prompt is not None and prompt.text == "Supprimez les commentaires critiques."
+
+
+def test_a_pool_draws_its_questions_and_the_test_holds_the_pass_mark(course: Path, tmp_path: Path) -> None:
+    quiz = course / "quizzes" / "01-basics.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\ndraw: 3\n"),
+                    encoding="utf-8")
+    export_qti(load_valid_course(course), tmp_path, "qti3", ("en",), epoch=0)
+    with zipfile.ZipFile(tmp_path / "en" / "01-basics-qti3.zip") as archive:
+        test = ET.fromstring(archive.read("test.xml"))
+    ns = {"q": NS["qti3"]}
+    section = test.find("q:qti-test-part/q:qti-assessment-section", ns)
+    assert section is not None and section.find("q:qti-selection", ns).get("select") == "3"
+    assert len(section.findall("q:qti-assessment-item-ref", ns)) == 5, "the package holds the whole pool"
+    pass_rule = "q:qti-outcome-processing/q:qti-set-outcome-value[@identifier='PASS']/q:qti-gte/q:qti-base-value"
+    cut = test.find(pass_rule, ns)
+    assert cut is not None and cut.text == "0.75"
