@@ -73,6 +73,8 @@ site: $(STAMP) node_modules/.installed pdf-deps
 	$(BIN)/coursegen cmi5 --lang fr
 	$(BIN)/coursegen export --format gift
 	$(BIN)/coursegen export --format moodle-xml
+	$(BIN)/coursegen export --format qti21
+	$(BIN)/coursegen export --format qti3
 
 check: $(STAMP)
 	$(BIN)/coursegen check

@@ -46,9 +46,10 @@ def parser() -> argparse.ArgumentParser:
                    help="the zip to write (default: site/downloads/scorm/course-LANG.zip, or course-LANG-MODULE.zip "
                         "with --module)")
 
-    p = sub.add_parser("export", help="write the quizzes as Moodle question banks",
-                       description="Write every quiz as a question bank in GIFT or Moodle XML.")
-    p.add_argument("--format", choices=("gift", "moodle-xml"), required=True, help="bank format")
+    p = sub.add_parser("export", help="write the quizzes as question banks (Moodle, QTI)",
+                       description="Write every quiz as a question bank in GIFT or Moodle XML, or as a QTI 3.0 or "
+                                   "QTI 2.1 package per quiz (Canvas, Blackboard and Brightspace import 2.1).")
+    p.add_argument("--format", choices=("gift", "moodle-xml", "qti3", "qti21"), required=True, help="bank format")
     p.add_argument("--lang", metavar="CODE", help="only this language (default: every language)")
     p.add_argument("-o", "--output", type=Path,
                    help="folder to write into (default: trainer/question-banks: the banks hold every answer)")

@@ -103,12 +103,16 @@ def cmd_scorm(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from generator.course.load import load_valid_course
     from generator.exports.banks import export_banks
+    from generator.exports.qti_package import VERSIONS, export_qti
 
     course = load_valid_course(args.root)
     langs = (args.lang,) if args.lang else course.languages
     # The banks hold every answer: by default beside the trainer edition, outside the published site.
     output = args.output or args.root / "trainer" / "question-banks"
-    written = export_banks(course, output, args.format, langs)
+    if args.format in VERSIONS:
+        written = export_qti(course, output, args.format, langs, epoch=build_date(args.root))
+    else:
+        written = export_banks(course, output, args.format, langs)
     questions = sum(len(q.questions) for q in course.quizzes.values())
     log.info(f"wrote {len(written)} file(s) under {output}: {len(course.quizzes)} quizzes, {questions} questions "
              f"per language, {args.format}")

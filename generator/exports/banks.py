@@ -24,10 +24,16 @@ from generator.render.quiz import inline, inline_text
 FORMATS = {"gift": ".gift", "moodle-xml": ".xml"}
 ALL = "all-quizzes"  # the file holding every quiz; quiz ids are other slugs
 GIFT_SPECIAL = "\\~=#{}:"  # the backslash first, so escapes are not escaped again
-NOTES = """Question banks of the course, for Moodle (Question bank > Import).
+NOTES = """Question banks of the course: for Moodle (Question bank > Import), and QTI packages for other platforms.
 
 - <lang>/all-quizzes{ext}: every quiz of the course, each in its own category.
 - <lang>/<quiz>{ext}: one quiz.
+- <lang>/<quiz>-qti21.zip and <lang>/<quiz>-qti3.zip (coursegen export --format qti21 / qti3): one quiz as a QTI
+  2.1 or QTI 3.0 package (imsmanifest.xml, an assessment test, one item per question). Canvas, Blackboard and
+  Brightspace import QTI 2.1; TAO and other assessment platforms QTI 3.0. Each item scores 1 when right, 0
+  otherwise; each option keeps its feedback, and the explanation is shown once the answer is processed.
+  QTI compares short answers without case, and each accepted answer is also given without its accents (as for
+  Moodle); unlike the portal, it does not ignore punctuation.
 
 Question pools (a quiz with `draw: N`): each pool is its own category, and its
 category's description says how many questions to draw. In Moodle, add them to a quiz
