@@ -41,6 +41,7 @@ SAME_IN_BOTH = {
     "downloads": "German for downloads (Downloads, as Duden has it)",
     "name": "German for name (Name, the workshop sheets' name line)",
     "minute": "German for minute (1 Minute, a counted string's one form)",
+    "participant": "Catalan for participant (the test course's trainer notes: 'cada participant')",
     # CLDR's German month names in a PDF's date (the build date's month), four spelled as in English.
     **{month: "a German month, spelled as in English" for month in ("april", "august", "september", "november")},
 }
@@ -112,11 +113,16 @@ def page_text(html: str) -> str:
     return "\n".join([page.get_text("\n"), *labels])
 
 
+# A file name the PDF cites (01-objetivos/projector.html in the offline zip course-es-offline.zip): on a page it is
+# <code>, which page_text leaves out; a PDF's text has no such mark, so names are taken out here alike.
+FILE_NAME = re.compile(r"[\w./-]+\.(?:html|zip|pdf|json|ics|csv|svg)\b")
+
+
 def pdf_text(data: bytes) -> str:
     import unicodedata
 
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return unicodedata.normalize("NFKC", "\n".join(page.extract_text() for page in reader.pages))
+    return FILE_NAME.sub(" ", unicodedata.normalize("NFKC", "\n".join(page.extract_text() for page in reader.pages)))
 
 
 # What a bank holds that is the format's syntax, not text Moodle shows: GIFT's comments, its true/false

@@ -160,7 +160,7 @@ def test_a_passed_quiz_reaches_the_lrs_as_cmi5_statements(page: Any, lms: Launch
     wait_for_completed(lms, registration)
     open_quiz(content)
     answer_all_right(content)
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     statements = leave(page, lms, registration, 1)
     assert verbs(statements) == ["initialized", "completed", "passed", "terminated"]
     check_cmi5_rules(statements, registration, lms)
@@ -185,7 +185,7 @@ def test_a_failed_quiz_then_a_relaunch_that_resumes_and_passes(page: Any, lms: L
     content = launch(page, lms, registration)  # the same registration: the answers come back from the State API
     open_quiz(content)
     assert content.locator("#cq-01-basics-tf-1-false").is_checked()
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     content.click(".cq-retry-all")
     answer_all_right(content)
     content.click(".cq-retry-all")
@@ -204,7 +204,7 @@ def test_browse_and_review_launches_send_no_completed_passed_or_failed(page: Any
     read_lessons(content)
     open_quiz(content)
     answer_all_right(content)
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100 %). Passed")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     statements = leave(page, lms, registration, 1)
     assert verbs(statements) == ["initialized", "terminated"]
     check_cmi5_rules(statements, registration, lms)
@@ -265,7 +265,7 @@ def test_an_exam_is_judged_once_when_submitted_and_not_again_when_resumed(page: 
     content.check("#cq-01-basics-tf-1-false")  # answers kept, nothing judged before the learner submits
     content.click(".cq-submit")
     content.click(".cq-submit-now")
-    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40 %). Not passed yet")
+    assert content.locator(".cq-score").inner_text().startswith("Your score: 2 of 5 (40%). Not passed yet")
     statements = leave(page, lms, registration, 1)
     assert verbs(statements) == ["initialized", "failed", "terminated"]
     assert statements[1]["result"]["score"]["scaled"] == 0.4
