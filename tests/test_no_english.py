@@ -23,7 +23,10 @@ from tests.english import PLACEHOLDER, catalogue_phrases, english_left, found_in
 from tests.noenglish_course import M1, texts, write_texts
 from tests.shared import Shared
 
-PAIRS = [("es", "ca"), ("ar", "de"), ("de", "es")]
+# es+ca in `make test`; the two more pairs the issue asks (one right to left) in `make test-all`, which CI runs
+# after it: each pair is a whole course with its PDFs, offline copies, SCORM packages and banks (20-40 s).
+LANG_PAIRS = [("es", "ca"), ("ar", "de"), ("de", "es")]
+PAIRS = [pair if pair == LANG_PAIRS[0] else pytest.param(pair, marks=pytest.mark.exhaustive) for pair in LANG_PAIRS]
 # The pair whose brand gives a licence line per language (the others show mkdocs.yml's one line).
 BRAND_LICENCE = ("ar", "de")
 KINDS = {"pages", "pdf", "offline", "scorm", "banks"}
@@ -65,7 +68,7 @@ def test_no_english_phrase_in_any_output(built: Path) -> None:
                                for phrase, names in sorted(phrases.items()))
 
 
-@pytest.mark.parametrize("lang", sorted({lang for pair in PAIRS for lang in pair}))
+@pytest.mark.parametrize("lang", sorted({lang for pair in LANG_PAIRS for lang in pair}))
 def test_the_catalogues_hold_no_english_phrase(lang: str) -> None:
     """What the browser scripts show only as the learner answers (feedback, scores, timers) comes from the
     catalogue's script tables: none of them is English either."""
