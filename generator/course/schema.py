@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,6 +112,9 @@ def _language_message(error: ValidationError, path: list[str | int], prefix: str
             f"declare '{key}' in course.yml", [*path, key], "undeclared")
 
 
+DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+
 def _plain_message(error: ValidationError, data: Any, path: list[str | int],
                    prefix: str) -> tuple[str, list[str | int]]:
     if error.validator == "additionalProperties":
@@ -130,6 +134,12 @@ def _plain_message(error: ValidationError, data: Any, path: list[str | int],
         return f"{prefix}'{error.instance}' is not one of: {options}", path
     if error.validator == "type":
         found = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        if "number" in wanted and isinstance(error.instance, str) and DECIMAL_COMMA.fullmatch(error.instance.strip()):
+            # The first thing an author who writes 4,5 types: YAML reads it as text, not as a number.
+            dotted = error.instance.strip().replace(",", ".")
+            return (f"{prefix}expected a number, found text ({error.instance!r}): in the quiz file a number is "
+                    f"written with a dot ({dotted}); learners may still type it with a comma"), path
         return f"{prefix}expected {error.validator_value}, found {found} ({error.instance!r:.40})", path
     if error.validator == "pattern" and isinstance(error.schema, dict) and "x-hint" in error.schema:
         # A schema may say in its own words what the pattern wants (colours, addresses, file names).
