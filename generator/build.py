@@ -90,7 +90,8 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
     unreviewed = [course.name(lang) for lang in chosen if not course.strings[lang].reviewed]
     if unreviewed:  # one notice per build: the host should know before publishing
         progress(f"notice: the interface texts in {', '.join(unreviewed)} have not been reviewed by a native "
-                 "speaker yet (reviewed: false in their catalogue)")
+                 "speaker yet (reviewed: false in their catalogue): a native speaker's corrections go into a copy "
+                 "in the course's theme/strings/, with reviewed: true")
     site_dir = site_dir.resolve()
     with output_lock(site_dir):
         staging = staging_dir(site_dir)

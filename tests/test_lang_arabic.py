@@ -38,7 +38,8 @@ def test_a_build_names_the_unreviewed_catalogue_once(built: Path) -> None:
     """ar.yml says `reviewed: false`, fr.yml `reviewed: true`: one notice, naming Arabic only."""
     notices = [line for line in OUTPUT[built].splitlines() if "reviewed" in line]
     assert notices == ["notice: the interface texts in العربية have not been reviewed by a native speaker yet "
-                       "(reviewed: false in their catalogue)"]
+                       "(reviewed: false in their catalogue): a native speaker's corrections go into a copy in the "
+                       "course's theme/strings/, with reviewed: true"]
 
 
 
