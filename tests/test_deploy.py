@@ -98,3 +98,11 @@ def test_each_language_after_the_first_gets_its_own_location() -> None:
         assert f'<Location "/{lang}/">\n        ErrorDocument 404 /{lang}/404.html\n    </Location>' in apache
     assert 'Header always set X-Content-Type-Options "nosniff"' in apache
     assert "stats" not in apache.split("<VirtualHost")[1]  # no completion counts, no rule for them
+
+
+def test_the_command_line_offers_the_servers_the_writer_knows() -> None:
+    """cli/deploy.py names them itself, so that starting any command does not import the config writer."""
+    from generator.cli.deploy import SERVERS as offered
+    from generator.exports.server import SERVERS as written
+
+    assert offered == written
