@@ -354,3 +354,17 @@ def test_typed_questions_get_a_box_to_write_in_and_their_answers_in_the_key(tmp_
     assert "Bonne réponse : KPI (autres réponses acceptées : indicateur clé de performance, ICP)" in key
     assert "ROI, RSI : Le ROI est un indicateur parmi d’autres" in key
     assert "Bonne réponse : 25 % (comptée juste de 24,5 % à 25,5 %)" in key
+
+
+def test_a_part_over_three_pages_is_listed_from_its_first_page(tmp_path: Path) -> None:
+    """The workshop pack's print list reads its page numbers from anchor_pages: a quiz laid over pp. 65-67
+    was listed as "page 67" (WeasyPrint gives the split box's id on each of its pages)."""
+    from generator.exports.pdf import anchor_pages
+    from generator.render.print_list import page_span
+
+    lines = "".join(f"<p>Question line {n}</p>" for n in range(150))
+    html = (f"<html><body><p id='before'>Cover</p><section id='quiz' style='break-before: page'>{lines}"
+            "<span id='quiz-end'></span></section></body></html>")
+    pages = anchor_pages(html, tmp_path)
+    assert pages["before"] == 1 and pages["quiz-end"] >= 4
+    assert page_span(pages["quiz"], pages["quiz-end"]) == f"2\u2013{pages['quiz-end']}"

@@ -193,7 +193,7 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
         sign_in = Pdf(pack.path / pack_file(module, "en", "sign_in")).texts[0]
         # The date as CLDR writes English (generator/course/cldr.long_date), the same on every output.
         for fact in ("Morning: signature", "Afternoon: signature", "Trainer's signature", "December 10, 2026",
-                     "Example Valley", f"Duration {module.overview.minutes['en']} minutes", *NAMES):
+                     "Example Valley", "Duration 90 minutes", *NAMES):  # the run sheet's session, not the reading time
             assert fact in sign_in, (module.slug, fact)
         certificates = Pdf(pack.path / pack_file(module, "en", "certificate")).texts
         assert len(certificates) == len(NAMES)
@@ -201,6 +201,14 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
             assert f"certifies that {name} attended" in text and "Example Valley Chamber of Commerce" in text
             assert all(flat(objective) in text for objective in module.objectives("en"))
         assert len(Pdf(pack.path / pack_file(module, "en", "satisfaction")).texts) == 1
+
+
+def test_without_a_run_sheet_the_paperwork_gives_the_modules_reading_time(tmp_path: Path) -> None:
+    from generator.exports.workshop import session_minutes
+
+    course = load_valid_course(make_course(tmp_path / "course"))  # the mini course's trainer notes have none
+    module = course.modules[0]
+    assert session_minutes(module, "en") == module.overview.minutes["en"]
 
 
 # -- the command line ----------------------------------------------------------------------------------
