@@ -120,12 +120,23 @@ def test_one_numbering_every_reference_resolves_and_keys_fit_one_page(real: Real
         "html.parser").body for edition in ("learner", "trainer")}
     for extra in html["trainer"].select("section.trainer-part, section.answer-key, p.cover-trainer"):
         extra.decompose()
+    # The contents end with the trainer part: its lines in the trainer edition, the same lines unseen in the
+    # workbook (so that the contents take as many pages in both).
+    for edition, soup in html.items():
+        line = soup.select_one("nav.toc li.toc-trainer")
+        assert line is not None and line.get_text(" ", strip=True) == "For the trainer Answer key", edition
+        seen = edition == "trainer"
+        assert bool(line.select("a")) == seen and line.has_attr("aria-hidden") != seen
+        line.decompose()
     # (Whitespace between tags aside: the template's conditional blocks leave different blank lines.)
     assert (" ".join(str(html["learner"]).replace("Learner workbook", "").replace("edition-learner", "").split())
             == " ".join(str(html["trainer"]).replace("Trainer edition", "").replace("edition-trainer", "").split()))
     assert result.warnings == ()  # no anchor left unresolved
     # Every "(p. N)" of the trainer part (notes, answer key) points at a page that holds what it names.
     start = trainer.anchors["trainer-part"]
+    contents = " ".join(trainer.texts[trainer.anchors["toc-title"] - 1:trainer.anchors["p-01-goals-index"] - 1])
+    assert re.search(rf"For the trainer \.* ?{start} Answer key \.* ?{trainer.anchors['answer-key']}", contents), \
+        contents[-200:]
     checked = 0
     for text in trainer.texts[start - 1:]:
         for label, number in re.findall(r"((?:Check question|Question)(?: \d+)?) \(p\. (\d+)\)", text):
