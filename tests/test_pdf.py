@@ -128,10 +128,17 @@ def test_contents_page_numbers_match_where_modules_and_lessons_start(mini_pdfs: 
 def test_the_trainer_edition_is_the_workbook_page_for_page_then_its_trainer_part(
         mini_pdfs: dict[str, PdfResult]) -> None:
     # One numbering (issue 24): a page number printed in either edition, or said aloud, is the same page in both.
-    for lang, edition_names, trainer_part in (("en", ("Learner workbook", "Trainer edition"), "For the trainer"),
-                                              ("fr", ("Cahier du participant", "Édition formateur"),
-                                               "Pour le formateur")):
+    for lang, edition_names, trainer_part, key in (
+            ("en", ("Learner workbook", "Trainer edition"), "For the trainer", "Answer key"),
+            ("fr", ("Cahier du participant", "Édition formateur"), "Pour le formateur", "Corrigé")):
         learner, trainer = pages(mini_pdfs[f"{lang}-learner"].path), pages(mini_pdfs[f"{lang}-trainer"].path)
+        # The trainer edition's contents end with its trainer part and answer key, lines the workbook keeps
+        # unseen: the same pages, and nothing of the trainer part in the participants' copy.
+        listed = re.compile(rf" {trainer_part} \.+ (\d+) {key} \.+ (\d+)(?= |$)")
+        found = listed.search(flat(trainer[1]))
+        assert found and flat(trainer[int(found[1]) - 1]).startswith(trainer_part), flat(trainer[1])
+        assert trainer_part not in flat(learner[1])
+        trainer[1] = listed.sub("", flat(trainer[1]))
         # Without the running lines, which name the edition and count the pages (the cover says where the
         # trainer part starts, so it is left out).
         body = [re.sub(r"(?:page|Page) \d+ / \d+", "", flat(t)) for t in learner[1:] + trainer[1:len(learner)]]
@@ -288,7 +295,10 @@ def test_shipped_course_workbook_contents_answers_and_references(real_learner_ht
     html = real_learner_html
     # The contents list every module in order, then every lesson of the module, its quiz and its worksheets
     # (module 3 declares three; the others get an action plan made of their objectives).
-    entries = html.select("nav.toc > ul > li.toc-top")
+    entries = html.select("nav.toc > ul > li.toc-top:not(.toc-trainer)")
+    # The trainer edition's contents line for its trainer part holds its place here, unseen and unread.
+    unseen = html.select("nav.toc > ul > li.toc-trainer")
+    assert len(unseen) == 1 and unseen[0]["aria-hidden"] == "true" and not unseen[0].select("a")
     modules = [(entry.a.get_text(), [a.get_text() for a in entry.select(":scope > ul a")]) for entry in entries[:-1]]
     sheets = {"03-replies": ["Sorting grid: the ten message cards", "My reply templates", "Response-time targets"]}
     assert modules == [(f"Module {n}. {m.overview.title('en')}",
