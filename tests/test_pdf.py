@@ -128,10 +128,17 @@ def test_contents_page_numbers_match_where_modules_and_lessons_start(mini_pdfs: 
 def test_the_trainer_edition_is_the_workbook_page_for_page_then_its_trainer_part(
         mini_pdfs: dict[str, PdfResult]) -> None:
     # One numbering (issue 24): a page number printed in either edition, or said aloud, is the same page in both.
-    for lang, edition_names, trainer_part in (("en", ("Learner workbook", "Trainer edition"), "For the trainer"),
-                                              ("fr", ("Cahier du participant", "Édition formateur"),
-                                               "Pour le formateur")):
+    for lang, edition_names, trainer_part, key in (
+            ("en", ("Learner workbook", "Trainer edition"), "For the trainer", "Answer key"),
+            ("fr", ("Cahier du participant", "Édition formateur"), "Pour le formateur", "Corrigé")):
         learner, trainer = pages(mini_pdfs[f"{lang}-learner"].path), pages(mini_pdfs[f"{lang}-trainer"].path)
+        # The trainer edition's contents end with its trainer part and answer key, lines the workbook keeps
+        # unseen: the same pages, and nothing of the trainer part in the participants' copy.
+        listed = re.compile(rf" {trainer_part} \.+ (\d+) {key} \.+ (\d+)(?= |$)")
+        found = listed.search(flat(trainer[1]))
+        assert found and flat(trainer[int(found[1]) - 1]).startswith(trainer_part), flat(trainer[1])
+        assert trainer_part not in flat(learner[1])
+        trainer[1] = listed.sub("", flat(trainer[1]))
         # Without the running lines, which name the edition and count the pages (the cover says where the
         # trainer part starts, so it is left out).
         body = [re.sub(r"(?:page|Page) \d+ / \d+", "", flat(t)) for t in learner[1:] + trainer[1:len(learner)]]
@@ -288,7 +295,10 @@ def test_shipped_course_workbook_contents_answers_and_references(real_learner_ht
     html = real_learner_html
     # The contents list every module in order, then every lesson of the module, its quiz and its worksheets
     # (module 3 declares three; the others get an action plan made of their objectives).
-    entries = html.select("nav.toc > ul > li.toc-top")
+    entries = html.select("nav.toc > ul > li.toc-top:not(.toc-trainer)")
+    # The trainer edition's contents line for its trainer part holds its place here, unseen and unread.
+    unseen = html.select("nav.toc > ul > li.toc-trainer")
+    assert len(unseen) == 1 and unseen[0]["aria-hidden"] == "true" and not unseen[0].select("a")
     modules = [(entry.a.get_text(), [a.get_text() for a in entry.select(":scope > ul a")]) for entry in entries[:-1]]
     sheets = {"03-replies": ["Sorting grid: the ten message cards", "My reply templates", "Response-time targets"]}
     assert modules == [(f"Module {n}. {m.overview.title('en')}",
@@ -354,3 +364,17 @@ def test_typed_questions_get_a_box_to_write_in_and_their_answers_in_the_key(tmp_
     assert "Bonne réponse : KPI (autres réponses acceptées : indicateur clé de performance, ICP)" in key
     assert "ROI, RSI : Le ROI est un indicateur parmi d’autres" in key
     assert "Bonne réponse : 25 % (comptée juste de 24,5 % à 25,5 %)" in key
+
+
+def test_a_part_over_three_pages_is_listed_from_its_first_page(tmp_path: Path) -> None:
+    """The workshop pack's print list reads its page numbers from anchor_pages: a quiz laid over pp. 65-67
+    was listed as "page 67" (WeasyPrint gives the split box's id on each of its pages)."""
+    from generator.exports.pdf import anchor_pages
+    from generator.render.print_list import page_span
+
+    lines = "".join(f"<p>Question line {n}</p>" for n in range(150))
+    html = (f"<html><body><p id='before'>Cover</p><section id='quiz' style='break-before: page'>{lines}"
+            "<span id='quiz-end'></span></section></body></html>")
+    pages = anchor_pages(html, tmp_path)
+    assert pages["before"] == 1 and pages["quiz-end"] >= 4
+    assert page_span(pages["quiz"], pages["quiz-end"]) == f"2\u2013{pages['quiz-end']}"

@@ -241,18 +241,21 @@ def test_the_split_rule_cuts_between_sentences_rows_and_items() -> None:
 @pytest.mark.parametrize("site_url", [None, "https://formation.example.org/"])
 def test_the_trainer_edition_says_where_the_projector_view_is(course: Course, site_url: str | None) -> None:
     """The trainer notes of each module in the trainer edition point to its view: the site's address when the
-    brand gives one, else the page to open in the offline copy; the learner workbook says nothing of it."""
+    brand gives one, and always the page to open in the offline copy (a room's Wi-Fi may fail); the learner
+    workbook says nothing of it."""
     import datetime as dt
 
     from generator.render.print_html import render_print_html
 
     html = render_print_html(course, "fr", "trainer", dt.date(2026, 12, 8), site_url=site_url)
     notes = BeautifulSoup(html, "html.parser").select("section.trainer-notes")
-    where = [n.select_one(".cq-projector-where").get_text() for n in notes]
+    where = [[p.get_text() for p in n.select(".cq-projector-where")] for n in notes]
     assert len(where) == len(course.modules)
-    wanted = f"{site_url}fr/03-replies/projector/" if site_url else "03-replies/projector.html"
-    assert where[2].endswith(wanted) and where[2].startswith("Ce module au vidéoprojecteur")
-    assert site_url or offline_name("fr") in where[2]
+    *online, offline = where[2]
+    assert online == ([f"Ce module au vidéoprojecteur (écrans à gros caractères, pilotés au clavier)\u00a0: "
+                       f"{site_url}fr/03-replies/projector/"] if site_url else [])
+    assert offline.startswith("Ce module au vidéoprojecteur") and offline.endswith("03-replies/projector.html")
+    assert offline_name("fr") in offline
     learner = render_print_html(course, "fr", "learner", dt.date(2026, 12, 8), site_url=site_url)
     assert "cq-projector-where" not in learner
 

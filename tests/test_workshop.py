@@ -120,12 +120,23 @@ def test_one_numbering_every_reference_resolves_and_keys_fit_one_page(real: Real
         "html.parser").body for edition in ("learner", "trainer")}
     for extra in html["trainer"].select("section.trainer-part, section.answer-key, p.cover-trainer"):
         extra.decompose()
+    # The contents end with the trainer part: its lines in the trainer edition, the same lines unseen in the
+    # workbook (so that the contents take as many pages in both).
+    for edition, soup in html.items():
+        line = soup.select_one("nav.toc li.toc-trainer")
+        assert line is not None and line.get_text(" ", strip=True) == "For the trainer Answer key", edition
+        seen = edition == "trainer"
+        assert bool(line.select("a")) == seen and line.has_attr("aria-hidden") != seen
+        line.decompose()
     # (Whitespace between tags aside: the template's conditional blocks leave different blank lines.)
     assert (" ".join(str(html["learner"]).replace("Learner workbook", "").replace("edition-learner", "").split())
             == " ".join(str(html["trainer"]).replace("Trainer edition", "").replace("edition-trainer", "").split()))
     assert result.warnings == ()  # no anchor left unresolved
     # Every "(p. N)" of the trainer part (notes, answer key) points at a page that holds what it names.
     start = trainer.anchors["trainer-part"]
+    contents = " ".join(trainer.texts[trainer.anchors["toc-title"] - 1:trainer.anchors["p-01-goals-index"] - 1])
+    assert re.search(rf"For the trainer \.* ?{start} Answer key \.* ?{trainer.anchors['answer-key']}", contents), \
+        contents[-200:]
     checked = 0
     for text in trainer.texts[start - 1:]:
         for label, number in re.findall(r"((?:Check question|Question)(?: \d+)?) \(p\. (\d+)\)", text):
@@ -193,7 +204,7 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
         sign_in = Pdf(pack.path / pack_file(module, "en", "sign_in")).texts[0]
         # The date as CLDR writes English (generator/course/cldr.long_date), the same on every output.
         for fact in ("Morning: signature", "Afternoon: signature", "Trainer's signature", "December 10, 2026",
-                     "Example Valley", f"Duration {module.overview.minutes['en']} minutes", *NAMES):
+                     "Example Valley", "Duration 90 minutes", *NAMES):  # the run sheet's session, not the reading time
             assert fact in sign_in, (module.slug, fact)
         certificates = Pdf(pack.path / pack_file(module, "en", "certificate")).texts
         assert len(certificates) == len(NAMES)
@@ -201,6 +212,14 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
             assert f"certifies that {name} attended" in text and "Example Valley Chamber of Commerce" in text
             assert all(flat(objective) in text for objective in module.objectives("en"))
         assert len(Pdf(pack.path / pack_file(module, "en", "satisfaction")).texts) == 1
+
+
+def test_without_a_run_sheet_the_paperwork_gives_the_modules_reading_time(tmp_path: Path) -> None:
+    from generator.exports.workshop import session_minutes
+
+    course = load_valid_course(make_course(tmp_path / "course"))  # the mini course's trainer notes have none
+    module = course.modules[0]
+    assert session_minutes(module, "en") == module.overview.minutes["en"]
 
 
 # -- the command line ----------------------------------------------------------------------------------

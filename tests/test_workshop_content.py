@@ -227,3 +227,19 @@ def test_coursegen_check_reports_a_broken_run_sheet(tmp_path: Path) -> None:
     assert f"modules/03-replies/trainer.fr.md:{heading}: the steps add up to 91 minutes" in result.stderr
     assert f"modules/03-replies/trainer.fr.md:{line + 1}: the step starts at '1:26'" in result.stderr
     assert "[runsheet.lang_mismatch]" in result.stderr  # the French plan no longer matches the English one
+
+
+def test_a_printed_question_says_how_to_answer_once(course: Course, trainer_html: dict[str, BeautifulSoup]) -> None:
+    """The worksheet prints its own instruction ("Tick every right answer."): a prompt that says it again
+    printed it twice (and the web legend's hint doubled it online too)."""
+    tick_many = {"en": "Tick every right answer.", "fr": "Cochez toutes les bonnes réponses."}
+    checked = 0
+    for lang, html in trainer_html.items():
+        for question in html.select(".ws-question"):
+            how = question.select_one(".ws-how")
+            if how is None:
+                continue
+            text, said = (" ".join(node.get_text(" ").split()) for node in (question, how))
+            assert text.count(said) == 1, (lang, question.get("id"), text[:200])
+            checked += said == tick_many[lang]
+    assert checked > 10  # multiple-answer questions were among those read

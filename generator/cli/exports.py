@@ -131,8 +131,8 @@ def add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--brand", type=Path, help=brand_help)
     p.add_argument("--date", type=_day, help="the session's day (YYYY-MM-DD), printed on the paperwork")
     p.add_argument("--place", help="where the session takes place, printed on the paperwork")
-    p.add_argument("--minutes", type=int, help="the session's length on the paperwork (default: the module's "
-                                               "computed time, as its overview page states it)")
+    p.add_argument("--minutes", type=int, help="the session's length on the paperwork (default: the run sheet's "
+                                               "workshop_minutes, else the module's computed time)")
     p.add_argument("--site-url", help="portal address for the QR code (default: the brand's site_url)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the pack's folder (replaced when done)")
 

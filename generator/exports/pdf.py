@@ -139,4 +139,9 @@ def anchor_pages(html: str, base: Path) -> dict[str, int]:
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=str(base)).render()
-    return {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
+    # A box split across pages (a three-page quiz) carries its id on every page: where it lands is the first.
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.course import run_sheet
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
 from generator.engine.config import markdown_extensions, print_settings
@@ -43,7 +44,14 @@ class PackResult:
 
 
 def session_minutes(module: Module, lang: str) -> int:
-    """The session's length stated on certificates: the module's computed minutes (course/reading_time)."""
+    """The session's length stated on the paperwork: the run sheet's (`workshop_minutes` of the trainer notes),
+    else, for a module without one, its computed reading minutes (course/reading_time)."""
+    # A 90-minute workshop whose lessons read in 36 minutes lasts 90: the certificates must say so.
+    sources = module.trainer.sources if module.trainer else {}
+    for source in (sources.get(lang), *sources.values()):  # the run sheet is one plan in every language
+        sheet = run_sheet.parse(source) if source else None
+        if sheet and sheet.length:
+            return sheet.length
     return module.overview.minutes[lang]
 
 
@@ -93,7 +101,7 @@ def write_pack(course: Course, module_slug: str, lang: str, names: list[str], ta
     """Write the pack of `module_slug` in `lang` for `names` into the folder `target` (replaced when done).
 
     `pages`: the learner workbook's anchor pages (workbook_pages), when the caller already laid it out.
-    `minutes`: the session's length on the paperwork (default: session_minutes, the module's computed time).
+    `minutes`: the session's length on the paperwork (default: session_minutes, the run sheet's length).
     """
     started = time.perf_counter()
     module = next(m for m in course.modules if m.slug == module_slug)

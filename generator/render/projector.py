@@ -135,14 +135,15 @@ def overview_link(module: Module, t: dict[str, str], url: Url) -> str:
 
 def print_note(module: Module, lang: str, t: dict[str, str], site_url: str | None) -> str:
     """Where the trainer edition's notes find the projector view: on the site when the brand gives its address,
-    else in the offline copy, which works over file:// in a room without a network."""
-    if site_url:
-        url = f"{site_url}{lang}/{module.slug}/projector/"
-        return f'<p class="cq-projector-where">{escape(t["print_web"].format(url=url))}</p>'
+    and always in the offline copy, which works over file:// in a room whose Wi-Fi cannot be trusted."""
     # The offline copy a trainer downloads is one language's (exports/offline.py names it; this layer cannot import
     # it, tests/test_projector.py checks the two agree): the page sits at its top.
     text = t["print_offline"].format(zip=f"course-{lang}-offline.zip", path=f"{module.slug}/projector.html")
-    return f'<p class="cq-projector-where">{escape(text)}</p>'
+    offline = f'<p class="cq-projector-where">{escape(text)}</p>'
+    if not site_url:
+        return offline
+    url = f"{site_url}{lang}/{module.slug}/projector/"
+    return f'<p class="cq-projector-where">{escape(t["print_web"].format(url=url))}</p>\n{offline}'
 
 
 def _yaml(text: str) -> str:
