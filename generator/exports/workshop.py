@@ -1,7 +1,8 @@
 """The workshop pack of one module: what a trainer prints for a session, in one folder.
 
-Always: the module's worksheets, the one-page quiz key and a print list (which pages of the learner
-workbook, how many copies for the participants). When the brand opts in (`funded_training: true`),
+Always: the module's worksheets, its card sets when its trainer notes have any (one set per group
+of four), the one-page quiz key and a print list (which pages of the learner workbook, how many
+copies for the participants). When the brand opts in (`funded_training: true`),
 the paperwork of a funded session too: a sign-in sheet with a morning and an afternoon signature
 per participant, a satisfaction form and an attendance certificate per participant. Everything is
 written into a staging folder and put in place only when every file is done (output.publish_dir).
@@ -23,7 +24,9 @@ from generator.engine.config import markdown_extensions, print_settings
 from generator.errors import UsageError
 from generator.exports.pdf import anchor_pages, content_date, pdf_name, write_html_pdf
 from generator.output import build_epoch, publish_dir, staging_dir
-from generator.render.handouts import Session, key_document, paperwork_document, sheets_document
+from generator.render.card_sets import CardSet
+from generator.render.handouts import (Session, cards_document, key_document, module_card_sets,
+                                       paperwork_document, sheets_document)
 from generator.render.print_html import render_print_html
 from generator.render.print_list import page_span, print_items
 from generator.render.sheets import module_sheets
@@ -67,7 +70,8 @@ def workbook_pages(course: Course, lang: str, site_url: str | None, epoch: int) 
     return anchor_pages(html, course.root)
 
 
-def _print_rows(session: Session, names: int, pages: dict[str, int], paperwork: bool) -> list[dict[str, str]]:
+def _print_rows(session: Session, names: int, pages: dict[str, int], cards: list[CardSet],
+                card_pages: dict[str, int], paperwork: bool) -> list[dict[str, str]]:
     strings = session.strings
     w = strings.table("workshop")
     module, lang = session.module, session.lang
@@ -76,7 +80,12 @@ def _print_rows(session: Session, names: int, pages: dict[str, int], paperwork: 
     sheets = module_sheets(module, lang, strings)
     rows = []
     sheet_file = pack_file(module, lang, "worksheets")
-    for item in print_items(sheets, quiz.title[lang], f"quiz-{module.slug}", "", key_anchor(module))[:-1]:
+    for item in print_items(sheets, quiz.title[lang], f"quiz-{module.slug}", "", key_anchor(module), cards)[:-1]:
+        if item.start in card_pages:  # a card set: printed from the pack's cards PDF, one set per group
+            rows.append({"what": item.title, "file": pack_file(module, lang, "cards"),
+                         "pages": page_span(card_pages[item.start], card_pages[item.end]), "workbook": "",
+                         "copies": str(item.copies(names))})
+            continue
         span = page_span(pages[item.start], pages[item.end])
         # A worksheet is printed from the pack's own PDF (its n-th page); the quiz from the workbook.
         index = next((n for n, sheet in enumerate(sheets, 1) if sheet.anchor == item.start), 0)
@@ -115,9 +124,15 @@ def write_pack(course: Course, module_slug: str, lang: str, names: list[str], ta
     if pages is None:
         progress(f"workshop {module.slug}: laying out the {lang} workbook for its page numbers")
         pages = workbook_pages(course, lang, site_url, epoch)
-    documents = [("print_list", paperwork_document(session, "print_list", names,
-                                                   rows=_print_rows(session, len(names), pages, paperwork))),
-                 ("worksheets", sheets_document(session)), ("key", key_document(session))]
+    cards = module_card_sets(session, markdown_extensions(course.root))
+    cards_html = cards_document(session, cards) if cards else ""
+    # Where each set starts and ends in the pack's cards PDF (a set of ten cards takes several pages).
+    card_pages = anchor_pages(cards_html, course.root) if cards else {}
+    rows = _print_rows(session, len(names), pages, cards, card_pages, paperwork)
+    documents = [("print_list", paperwork_document(session, "print_list", names, rows=rows)),
+                 ("worksheets", sheets_document(session))]
+    documents += [("cards", cards_html)] if cards else []
+    documents.append(("key", key_document(session)))
     if paperwork:
         documents += [(doc, paperwork_document(session, doc, names)) for doc in PAPERWORK]
     else:

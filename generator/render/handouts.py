@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from generator.course.catalogue import Strings
 from generator.course.model import Course, Module
-from generator.render.print_html import long_date
+from generator.render.card_sets import CardSet, mark_card_sets
+from generator.render.print_html import PrintDocument, long_date
 from generator.render.quick_key import quick_key
 from generator.render.quiz import environment
 from generator.render.sheets import module_sheets, sheet_html
@@ -69,6 +70,23 @@ def sheets_document(session: Session) -> str:
     home = way_home(session.site_url, strings)
     parts = [sheet_html(sheet, strings, home) for sheet in module_sheets(session.module, session.lang, strings)]
     return document(session, f"{session.title}{strings.site['colon']} {strings.print['worksheet']}", parts)
+
+
+def module_card_sets(session: Session, extensions: list[Any]) -> list[CardSet]:
+    """The card sets of the module's trainer notes, as the trainer edition prints them (same ids)."""
+    trainer = session.module.trainer
+    if trainer is None:
+        return []
+    printer = PrintDocument(session.course, session.lang, "trainer", session.content_date, session.organisation,
+                            site_url=session.site_url, extensions=extensions)
+    return mark_card_sets(printer.page_html(trainer, shift=1), session.module.slug)[1]
+
+
+def cards_document(session: Session, cards: list[CardSet]) -> str:
+    """The module's card sets, each from a new page (print.css), to cut along the dashed lines."""
+    title = ", ".join(dict.fromkeys(c.title for c in cards))
+    return document(session, f"{session.title}{session.strings.site['colon']} {title}",
+                    [Markup(c.html) for c in cards])
 
 
 def key_document(session: Session) -> str:

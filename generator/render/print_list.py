@@ -7,13 +7,17 @@ the numbers read from the laid-out workbook and the copies counted for its parti
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from generator.render.card_sets import CardSet
 from generator.render.sheets import Sheet
 
-# Who a copy is for: one per participant, or one for the trainer.
+# Who a copy is for: one per participant, one per group of GROUP (a card set), or one for the trainer.
 PER_PARTICIPANT = "participant"
+PER_GROUP = "group"
 FOR_TRAINER = "trainer"
+GROUP = 4
 
 
 @dataclass(frozen=True)
@@ -26,15 +30,18 @@ class PrintItem:
     per: str
 
     def copies(self, participants: int) -> int:
+        if self.per == PER_GROUP:
+            return max(1, math.ceil(participants / GROUP))
         return participants if self.per == PER_PARTICIPANT else 1
 
 
 def print_items(sheets: list[Sheet], quiz_title: str, quiz_anchor: str, key_title: str,
-                key_anchor: str) -> list[PrintItem]:
-    """A module's print list in workbook order: its quiz and worksheets for each participant, then the quiz key
-    for the trainer."""
+                key_anchor: str, cards: list[CardSet]) -> list[PrintItem]:
+    """A module's print list in print order: its quiz and worksheets for each participant (workbook), its card
+    sets for each group, then the quiz key for the trainer (trainer edition)."""
     items = [PrintItem(quiz_title, quiz_anchor, f"{quiz_anchor}-end", PER_PARTICIPANT)]
     items += [PrintItem(s.title, s.anchor, s.anchor, PER_PARTICIPANT) for s in sheets]
+    items += [PrintItem(c.title, c.anchor, c.end, PER_GROUP) for c in cards]
     items.append(PrintItem(key_title, key_anchor, key_anchor, FOR_TRAINER))
     return items
 
