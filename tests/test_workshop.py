@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from generator.cli.main import main
 from generator.course.brand import load_brand
 from generator.course.load import load_valid_course
-from generator.course.model import Course
+from generator.course.model import Course, Module
 from generator.engine.brand import BACKDROPS
 from generator.exports.pdf import PdfResult, write_pdf
 from generator.exports.workshop import PackResult, pack_file, write_pack
@@ -33,7 +33,9 @@ from tests.conftest import REPO, make_course, pdf_text
 
 BRAND = REPO / "brands" / "cci-example.yml"
 NAMES = [f"Participant {n:02d}" for n in range(1, 13)]
-PX_PER_MM = 96 / 25.4  # WeasyPrint lays out in CSS pixels, 1/96 inch
+PX_PER_MM = 96 / 25.4
+# Each card's first line in the trainer notes' Markdown: "**Card A** · Bakery, two shops, 12 staff".
+CARD_LINE = re.compile(r'<div class="cq-print-card" markdown="1">\s*\n(.+)')  # WeasyPrint lays out in CSS pixels, 1/96 inch
 Real = tuple[Course, "Pdf", PdfResult, dict[str, PackResult]]
 
 
@@ -180,13 +182,23 @@ def test_qr_code_decodes_to_the_brand_address_with_zbarimg(real: Real, tmp_path:
         assert address in flat(pdf_text(PdfReader(pdf).pages[page]))
 
 
+def card_lines(module: Module) -> list[list[str]]:
+    """Per card set of the module's (English) trainer notes, each card's first line as printed (no stars)."""
+    assert module.trainer is not None
+    sets = module.trainer.sources["en"].body.split('<div class="cq-card-set" markdown="1">')[1:]
+    return [[flat(line.replace("**", "")) for line in CARD_LINE.findall(block)] for block in sets]
+
+
 def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) -> None:
     course, trainer, _, packs = real
     workbook = trainer.anchors["trainer-part"] - 1
+    assert {m.slug for m in course.modules if card_lines(m)} == {"01-goals", "03-replies", "04-moderation",
+                                                                 "06-staff", "07-secure-local-new"}
     for module in course.modules:
         pack = packs[module.slug]
         files = {p.name for p in pack.path.iterdir()}
-        assert files == set(pack.files) and len(files) == 6, module.slug
+        cards = card_lines(module)
+        assert files == set(pack.files) and len(files) == (7 if cards else 6), module.slug
         listing = Pdf(pack.path / pack.files[0]).texts
         assert len(listing) == 1
         rows = re.findall(r"([\w-]+\.pdf) (\d+(?:–\d+)?) (?:(\d+(?:–\d+)?) )?(\d+)", listing[0])
@@ -196,8 +208,17 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
             last = int(span.split("–")[-1])
             assert last <= (workbook if name == "course-en-learner.pdf" else len(Pdf(pack.path / name).texts))
             assert not in_workbook or int(in_workbook.split("–")[-1]) < workbook
+            if name.endswith("-cards.pdf"):  # one set per group of four: 12 participants, 3 sets
+                assert copies == "3", (name, copies)
+                first, last = int(span.split("–")[0]), int(span.split("–")[-1])
+                printed, card_set = Pdf(pack.path / name).texts, cards.pop(0)  # the sets in order
+                assert card_set[0] in printed[first - 1] and card_set[-1] in printed[last - 1], (name, span)
+                assert all(any(card in text for text in printed[first - 1:last]) for card in card_set), name
+                continue
             assert copies == ("12" if in_workbook or "satisfaction" in name else "1"), (name, copies)
         assert "Sorting grid" in listing[0] or module.slug != "03-replies"
+        assert cards == [], module.slug  # a row for every set
+        assert "Message cards 03-replies-en-cards.pdf" in listing[0] or module.slug != "03-replies"
         key = Pdf(pack.path / pack_file(module, "en", "key")).texts
         title = course.quizzes[module.quiz_id].title["en"]
         assert len(key) == 1 and key[0].startswith(f"Key: {title}"), module.slug
@@ -212,6 +233,23 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
             assert f"certifies that {name} attended" in text and "Example Valley Chamber of Commerce" in text
             assert all(flat(objective) in text for objective in module.objectives("en"))
         assert len(Pdf(pack.path / pack_file(module, "en", "satisfaction")).texts) == 1
+
+
+def test_the_trainer_editions_print_list_gives_each_card_set_its_pages_one_set_per_group(real: Real) -> None:
+    """Module 3's message cards run 31 of its 90 minutes: the print list must say where they are and how many."""
+    course, trainer, _, _ = real
+    for module in course.modules:
+        cards = card_lines(module)
+        listing = trainer.texts[trainer.anchors[f"trainer-{module.slug}-print"] - 1]
+        spans = re.findall(r"p\. (\d+)(?:– ?(\d+))? 1 set per group of 4", listing)
+        assert len(spans) == len(cards), (module.slug, listing)
+        for n, (card_set, span) in enumerate(zip(cards, spans, strict=True), 1):
+            first, last = int(span[0]), int(span[1] or span[0])
+            anchor = f"cards-{module.slug}-{n}"
+            assert (first, last) == (trainer.anchors[anchor], trainer.anchors[f"{anchor}-end"]), anchor
+            assert first >= trainer.anchors["trainer-part"]
+            assert card_set[0] in trainer.texts[first - 1] and card_set[-1] in trainer.texts[last - 1], anchor
+    assert "Message cards p." in trainer.texts[trainer.anchors["trainer-03-replies-print"] - 1]
 
 
 def test_without_a_run_sheet_the_paperwork_gives_the_modules_reading_time(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ def _close(html: str, start: int) -> int:
 
 def mark_card_sets(html: str, module_slug: str) -> tuple[str, list[CardSet]]:
     """`html` (trainer notes) with every card set's ids added, and the sets in order."""
+    html = str(html)  # plain text: Markup.replace would escape the ids put in
     out: list[str] = []
     sets: list[CardSet] = []
     done = 0
