@@ -33,9 +33,9 @@ from tests.conftest import REPO, make_course, pdf_text
 
 BRAND = REPO / "brands" / "cci-example.yml"
 NAMES = [f"Participant {n:02d}" for n in range(1, 13)]
-PX_PER_MM = 96 / 25.4
+PX_PER_MM = 96 / 25.4  # WeasyPrint lays out in CSS pixels, 1/96 inch
 # Each card's first line in the trainer notes' Markdown: "**Card A** · Bakery, two shops, 12 staff".
-CARD_LINE = re.compile(r'<div class="cq-print-card" markdown="1">\s*\n(.+)')  # WeasyPrint lays out in CSS pixels, 1/96 inch
+CARD_LINE = re.compile(r'<div class="cq-print-card" markdown="1">\s*\n(.+)')
 Real = tuple[Course, "Pdf", PdfResult, dict[str, PackResult]]
 
 

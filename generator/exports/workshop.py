@@ -25,8 +25,14 @@ from generator.errors import UsageError
 from generator.exports.pdf import anchor_pages, content_date, pdf_name, write_html_pdf
 from generator.output import build_epoch, publish_dir, staging_dir
 from generator.render.card_sets import CardSet
-from generator.render.handouts import (Session, cards_document, key_document, module_card_sets,
-                                       paperwork_document, sheets_document)
+from generator.render.handouts import (
+    Session,
+    cards_document,
+    key_document,
+    module_card_sets,
+    paperwork_document,
+    sheets_document,
+)
 from generator.render.print_html import render_print_html
 from generator.render.print_list import page_span, print_items
 from generator.render.sheets import module_sheets
