@@ -243,3 +243,20 @@ def test_a_printed_question_says_how_to_answer_once(course: Course, trainer_html
             assert text.count(said) == 1, (lang, question.get("id"), text[:200])
             checked += said == tick_many[lang]
     assert checked > 10  # multiple-answer questions were among those read
+
+
+def test_card_sets_get_their_ids_and_one_set_goes_to_each_group_of_four(
+        trainer_html: dict[str, BeautifulSoup]) -> None:
+    """The ids the print list cites are on the trainer edition's sets (not escaped into text), the end id on the
+    last card; copies: one set per started group of four."""
+    from generator.render.print_list import PER_GROUP, PrintItem
+
+    html = trainer_html["en"]
+    for slug, count in (("03-replies", 1), ("07-secure-local-new", 2)):
+        for n in range(1, count + 1):
+            card_set = html.find(id=f"cards-{slug}-{n}")
+            assert card_set is not None and "cq-card-set" in card_set["class"], (slug, n)
+            assert card_set.find_all(class_="cq-print-card")[-1]["id"] == f"cards-{slug}-{n}-end"
+    assert "cq-card-set" not in html.get_text()
+    item = PrintItem("Message cards", "a", "a-end", PER_GROUP)
+    assert [item.copies(n) for n in (1, 4, 5, 8, 12, 13)] == [1, 1, 2, 2, 3, 4]
