@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.course.model import Module, Page
 from generator.render.projector_blocks import Block, sections
@@ -144,12 +144,19 @@ def print_note(module: Module, lang: str, t: dict[str, str], site_url: str | Non
     and always in the offline copy, which works over file:// in a room whose Wi-Fi cannot be trusted."""
     # The offline copy a trainer downloads is one language's (exports/offline.py names it; this layer cannot import
     # it, tests/test_projector.py checks the two agree): the page sits at its top.
-    text = t["print_offline"].format(zip=f"course-{lang}-offline.zip", path=f"{module.slug}/projector.html")
-    offline = f'<p class="cq-projector-where">{escape(text)}</p>'
+    # A file name or address is code, set left to right: inside an Arabic or Hebrew sentence the bidirectional
+    # algorithm would otherwise cut "course-ar-offline.zip" into pieces.
+    text = escape(t["print_offline"]).format(zip=_code(f"course-{lang}-offline.zip"),
+                                             path=_code(f"{module.slug}/projector.html"))
+    offline = f'<p class="cq-projector-where">{text}</p>'
     if not site_url:
         return offline
     url = f"{site_url}{lang}/{module.slug}/projector/"
-    return f'<p class="cq-projector-where">{escape(t["print_web"].format(url=url))}</p>\n{offline}'
+    return f'<p class="cq-projector-where">{escape(t["print_web"]).format(url=_code(url))}</p>\n{offline}'
+
+
+def _code(text: str) -> Markup:
+    return Markup('<code dir="ltr">{}</code>').format(text)
 
 
 def _yaml(text: str) -> str:
