@@ -272,3 +272,9 @@ def test_in_a_right_to_left_language_the_left_arrow_moves_on(room: Any, built_ar
     page.keyboard.press("ArrowRight")
     assert page.evaluate(SHOWN)["count"] == f"1 / {total}"
     assert page.errors == []
+
+
+def test_a_heading_anchor_stays_out_of_the_screens(course: Course) -> None:
+    """Module 3's exercise heading carries {#monday-morning-inbox}: its screens neither repeat that id nor say it."""
+    view = render_docs(course, "en").files["03-replies/projector.md"]
+    assert "{#" not in view, "an attribute list would give one id to every screen of its section"

@@ -299,14 +299,19 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
                 path = staging / lang / f"{name}{ext}"
                 path.write_text(render_bank(course, chosen, course.strings[lang], fmt), encoding="utf-8")
                 made.append(path)
-        (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
-        made.append(staging / "README.txt")
-        written = []
-        for path in made:
-            target = out / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            publish_file(path, target)
-            written.append(target)
-        return written
+        return publish_banks(staging, out, made)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish_banks(staging: Path, out: Path, made: list[Path]) -> list[Path]:
+    """Put the host's README.txt beside the banks `made` in `staging`, then move them all into `out`, each in
+    place at once (GIFT, Moodle XML and QTI alike); the files written."""
+    (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
+    written = []
+    for path in [*made, staging / "README.txt"]:
+        target = out / path.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        publish_file(path, target)
+        written.append(target)
+    return written

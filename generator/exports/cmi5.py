@@ -9,17 +9,13 @@ passed its quiz passed (the same rule as SCORM and the certificate); its mastery
 from __future__ import annotations
 
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.course.brand import Brand
 from generator.course.model import Course, Module
-from generator.engine.language import build_language
-from generator.engine.options import LanguageBuild
-from generator.exports.scorm import chosen_modules, package_title, write_launch_pages
-from generator.output import build_epoch, zip_tree
+from generator.exports.scorm import package_title, portable_package, write_launch_pages
 from generator.render.quiz import environment
 
 # The codec of the resume state (kept in the LRS's State API), then the cmi5 session; core.js loads first.
@@ -82,21 +78,13 @@ def write_course_structure(course: Course, lang: str, site: Path, modules: list[
 
 def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
                   module: str | None = None, epoch: int | None = None) -> Package:
-    """Build the cmi5 package of `lang` (the whole course, or one module) into the zip `target`.
-
-    `epoch` is the build date of every page and zip entry (default: the course's, output.build_epoch).
-    """
-    epoch = build_epoch(course.root) if epoch is None else epoch
-    modules = chosen_modules(course, module)
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"coursegen-cmi5-{lang}-") as work:
-        site = Path(work) / "package"
-        # As for SCORM: no site_url (plain page loads inside the frame), served over http by the LMS.
-        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, scripts=SCRIPTS,
-                                             portable=True, file_urls=False))
+    """Build the cmi5 package of `lang` (the whole course, or one module) into the zip `target`: the same portable
+    pages as SCORM (exports/scorm.portable_package), with AU launch pages and cmi5.xml."""
+    def write(site: Path, modules: list[Module]) -> None:
         write_launch_pages(course, lang, site, modules, brand, folder=AU_FOLDER, scripts=SCRIPTS,
                            config_id="cq-cmi5", deferred=True)
         write_course_structure(course, lang, site, modules, brand, single=module is not None)
-        files = zip_tree(site, target, epoch=epoch)
+
+    target = target.resolve()
+    modules, files = portable_package(course, lang, target, brand, module, epoch, SCRIPTS, "cmi5", write)
     return Package(target, target.stat().st_size, [m.slug for m in modules], files)

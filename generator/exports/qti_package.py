@@ -19,9 +19,9 @@ from pathlib import Path
 from generator.course.catalogue import Strings
 from generator.course.model import Course, Quiz
 from generator.course.problems import ContentError, Problems
-from generator.exports.banks import NOTES
+from generator.exports.banks import publish_banks
 from generator.exports.qti_items import QTI3, QTI3_XSD, TYPES, XSI, ident, item_id, qti3_item
-from generator.output import build_epoch, publish_file, staging_dir, zip_tree
+from generator.output import build_epoch, staging_dir, zip_tree
 
 
 @dataclass(frozen=True)
@@ -197,14 +197,6 @@ def export_qti(course: Course, out: Path, fmt: str, langs: tuple[str, ...], epoc
                     target.parent.mkdir(parents=True, exist_ok=True)
                     zip_tree(Path(tmp), target, epoch=epoch)
                 made.append(target)
-        (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
-        made.append(staging / "README.txt")
-        written = []
-        for path in made:
-            target = out / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            publish_file(path, target)
-            written.append(target)
-        return written
+        return publish_banks(staging, out, made)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,25 +122,37 @@ def write_manifest(course: Course, lang: str, site: Path, modules: list[Module],
     (site / "imsmanifest.xml").write_text(xml + "\n", encoding="utf-8")
 
 
-def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
-                  module: str | None = None, epoch: int | None = None) -> Package:
-    """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`.
+def portable_package(course: Course, lang: str, target: Path, brand: Brand | None, module: str | None,
+                     epoch: int | None, scripts: tuple[str, ...], kind: str,
+                     write: Callable[[Path, list[Module]], None]) -> tuple[list[Module], int]:
+    """The portable pages of `lang` with `scripts`, then `write(site, modules)` (launch pages and the LMS's file),
+    zipped into `target`: the modules packaged and the number of files. SCORM and cmi5 packages are both this.
 
     `epoch` is the build date of every page and zip entry (default: the course's, output.build_epoch).
     """
     epoch = build_epoch(course.root) if epoch is None else epoch
     modules = chosen_modules(course, module)
-    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"coursegen-scorm-{lang}-") as work:
+    with tempfile.TemporaryDirectory(prefix=f"coursegen-{kind}-{lang}-") as work:
         site = Path(work) / "package"
         # No site_url: inside an LMS the portal's public address means nothing, and without it
         # Material keeps to plain page loads, which the launch page's frame expects.
         # Served over http by the LMS: no file:// shim, so a package needs no npm package either.
-        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, scripts=tuple(SCRIPTS),
+        build_language(course, LanguageBuild(lang, site, epoch, (lang,), brand=brand, scripts=scripts,
                                              portable=True, file_urls=False))
+        write(site, modules)
+        files = zip_tree(site, target, epoch=epoch)
+    return modules, files
+
+
+def build_package(course: Course, lang: str, target: Path, brand: Brand | None = None,
+                  module: str | None = None, epoch: int | None = None) -> Package:
+    """Build the SCORM 1.2 package of `lang` (the whole course, or one module) into the zip `target`."""
+    def write(site: Path, modules: list[Module]) -> None:
         write_launch_pages(course, lang, site, modules, brand)
         identifier = "-".join(["coursegen", lang, *(m.slug for m in modules if module), *([brand.id] if brand else [])])
         write_manifest(course, lang, site, modules, brand, identifier, single=module is not None)
-        files = zip_tree(site, target, epoch=epoch)
+
+    target = target.resolve()
+    modules, files = portable_package(course, lang, target, brand, module, epoch, tuple(SCRIPTS), "scorm", write)
     return Package(target, target.stat().st_size, [m.slug for m in modules], files)

@@ -17,7 +17,6 @@ shows one screen at a time; without it the page is the screens one after the oth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,8 +25,6 @@ from markupsafe import Markup, escape
 from generator.course.model import Module, Page
 from generator.render.projector_blocks import Block, sections
 from generator.render.projector_fit import Measure, cells, pack
-
-ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 # url(from_docs, to_docs) -> a relative URL usable in raw HTML
 Url = Callable[[str, str], str]
@@ -118,13 +115,10 @@ def page(module: Module, lang: str, t: dict[str, str], url: Url, abbreviations: 
            "hide:", "  - navigation", "  - toc", "  - footer", "---", "",
            f'<div class="cq-projector" data-cq-projector data-counter="{escape(t["counter"])}" markdown>', ""]
     for n, screen in enumerate(screens, 1):
-        # A heading's attribute list ({#monday-morning-inbox}) names the lesson's anchor: written on every screen of
-        # a section it would give one id several times (and read out in the screen's label).
-        title = ATTRIBUTES.sub("", screen.title)
-        label = t["screen"].format(n=n, t=total, title=title)
+        label = t["screen"].format(n=n, t=total, title=screen.title)
         out += [f'<section class="cq-screen" id="screen-{n}" aria-label="{escape(label)}" tabindex="-1" '
                 f'data-back="{escape(url(docs, screen.back))}" markdown>', "",
-                f"{'#' if n == 1 else '##'} {title}", ""]
+                f"{'#' if n == 1 else '##'} {screen.title}", ""]
         out += [part for block in screen.blocks for part in (_markdown(block), "")]
         out += ["</section>", ""]
     # No live region on the counter: the focus moves to each screen, whose label already says "Screen 3 of 14".

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from generator.course.markdown_scan import DIRECTIVE
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# A heading's attribute list ({#monday-morning-inbox}) names the lesson's anchor, not its title: a screen that
+# carried it would repeat one id on every screen of the section and read it out in its label.
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 _ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
 _FENCE = re.compile(r"^(```|~~~)")
 _ITEM = re.compile(r"^(?:[-*+]|(\d+)[.)])\s+")
@@ -67,7 +70,7 @@ def sections(body: str) -> list[Section]:
         if not line.strip() or DIRECTIVE.match(line) or line.lstrip().startswith("<"):
             index += 1
         elif heading:
-            found.append(Section(plain(heading.group(2)), len(heading.group(1))))
+            found.append(Section(plain(_ATTRIBUTES.sub("", heading.group(2))), len(heading.group(1))))
             index += 1
         else:
             block, index = _block(lines, index)
