@@ -49,7 +49,7 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     """Render `root` through the real pipeline and keep each language's docs tree and config."""
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-    from generator.build import build
+    from generator.build import BuildOptions, build
     from generator.course.brand import load_brand
     from generator.engine import adapter as engine
     from generator.engine.brand import BACKDROPS
@@ -73,7 +73,7 @@ def capture(root: Path, dest: Path, langs: tuple[str, ...] | None = None) -> dic
     try:
         # The brand `coursegen build` takes by itself (brands/default.yml, as the shipped course has):
         # MkDocs alone must get the same configuration, footer and brand stylesheet included.
-        build(root, dest / "unused-site", langs, brand=load_brand(root, None, BACKDROPS))
+        build(root, dest / "unused-site", BuildOptions(langs=langs, brand=load_brand(root, None, BACKDROPS)))
     finally:
         engine.build_site = original
     for lang, captured in found.items():

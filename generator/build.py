@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,28 @@ if TYPE_CHECKING:
     from generator.course.brand import Brand
 
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build makes, beyond the course itself: one value instead of a long argument list.
+
+    `langs`: the languages to build (default: all of the course's; one rebuilt leaves the others as they are).
+    `epoch`: the build date every output carries (default: the course's, output.build_epoch).
+    `downloads`: also make the PDFs and offline zips into `downloads/` and list them on each home page.
+    The trainer edition holds every answer: it goes to `trainer_dir` (default: `trainer/` beside the site),
+    outside the published site, unless the brand sets `publish_trainer: true`.
+    """
+
+    langs: tuple[str, ...] | None = None
+    jobs: int = 1
+    site_url: str | None = None
+    brand: Brand | None = None
+    downloads: bool = False
+    trainer_dir: Path | None = None
+    epoch: int | None = None
+
+
 STATS_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'
 
 
@@ -30,10 +53,12 @@ def write_stats_files(course: Course, site: Path) -> None:
         path.write_text(STATS_IMAGE, encoding="utf-8")
 
 
-def _build_into(course: Course, staging: Path, chosen: tuple[str, ...], jobs: int, progress: Progress,
-                site_url: str | None, brand: Brand | None, downloads: bool, epoch: int) -> None:
+def _build_into(course: Course, staging: Path, chosen: tuple[str, ...], options: BuildOptions, epoch: int,
+                progress: Progress) -> None:
+    brand, jobs = options.brand, options.jobs
+    site_url = options.site_url or (brand.site_url if brand else None)
     home: dict[str, str] = {}
-    if downloads:
+    if options.downloads:
         from generator.exports.downloads import downloads_markdown, make_downloads
 
         # The trainer edition holds every answer: kept out of the published site unless the brand opts in.
@@ -72,20 +97,12 @@ def _move_trainer(staging: Path, target: Path, progress: Progress) -> None:
     progress(f"trainer edition (every answer) in {target}, outside the published site")
 
 
-def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs: int = 1,
-          progress: Progress = lambda _: None, site_url: str | None = None, brand: Brand | None = None,
-          downloads: bool = False, trainer_dir: Path | None = None, epoch: int | None = None) -> Course:
-    """Build the portal into `site_dir`; on any problem nothing in `site_dir` changes.
-
-    `epoch` is the build date every output carries (default: the course's, output.build_epoch).
-
-    `downloads` also makes the PDFs and offline zips into `downloads/` and lists them on each home page.
-    The trainer edition holds every answer: it goes to `trainer_dir` (default: `trainer/` beside
-    `site_dir`), outside the published site, unless the brand sets `publish_trainer: true`.
-    """
+def build(root: Path, site_dir: Path, options: BuildOptions = BuildOptions(),
+          progress: Progress = lambda _: None) -> Course:
+    """Build the portal into `site_dir` (see BuildOptions); on any problem nothing in `site_dir` changes."""
     course = load_valid_course(root)
-    epoch = build_epoch(course.root) if epoch is None else epoch
-    site_url = site_url or (brand.site_url if brand else None)
+    epoch = build_epoch(course.root) if options.epoch is None else options.epoch
+    langs = options.langs
     chosen = langs or course.languages
     unreviewed = [course.name(lang) for lang in chosen if not course.strings[lang].reviewed]
     if unreviewed:  # one notice per build: the host should know before publishing
@@ -96,15 +113,15 @@ def build(root: Path, site_dir: Path, langs: tuple[str, ...] | None = None, jobs
     with output_lock(site_dir):
         staging = staging_dir(site_dir)
         try:
-            _build_into(course, staging, chosen, jobs, progress, site_url, brand, downloads, epoch)
-            _move_trainer(staging, (trainer_dir or site_dir.parent / "trainer").resolve(), progress)
+            _build_into(course, staging, chosen, options, epoch, progress)
+            _move_trainer(staging, (options.trainer_dir or site_dir.parent / "trainer").resolve(), progress)
             if langs is None or not site_dir.exists():
                 publish_dir(staging, site_dir, warn=progress)
             else:  # one language rebuilt: the others stay as they are
                 for lang in chosen:
                     publish_dir(staging / lang, site_dir / lang, warn=progress)
                 publish_file(staging / "index.html", site_dir / "index.html")
-                if downloads:
+                if options.downloads:
                     (site_dir / "downloads").mkdir(exist_ok=True)
                     for made_file in sorted((staging / "downloads").iterdir()):
                         target = site_dir / "downloads" / made_file.name

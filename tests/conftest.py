@@ -142,13 +142,13 @@ def _build_typed(folder: Path) -> None:
 
 
 def _build_arabic(folder: Path) -> None:
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     root = make_course(folder / "course", ARABIC)
     quiz = root / "quizzes" / "01-basics.yml"
     exam = quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n")
     quiz.write_text(exam + (TYPED / "arabic-question.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    build(root, root / "site", ("ar",))
+    build(root, root / "site", BuildOptions(langs=("ar",)))
 
 
 @pytest.fixture(scope="session")
@@ -166,12 +166,12 @@ def built_typed(shared: Shared) -> Path:
 @pytest.fixture(scope="session")
 def built_real(shared: Shared) -> Path:
     """The shipped course built once for the run (outside the repository's own site/)."""
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     def make(folder: Path) -> None:
         # Built for the address it is served at, as a host would set site_url: the 404 page
         # needs absolute links to reach its styles and scripts from any depth.
-        build(REPO, folder / "site", site_url=f"{shared.url_of(folder / 'site')}/")
+        build(REPO, folder / "site", BuildOptions(site_url=f"{shared.url_of(folder / 'site')}/"))
 
     return shared.build("real", make) / "site"
 

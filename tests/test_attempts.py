@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from generator.course.load import load_valid_course
 from generator.render.quiz import choices_in_order
 from tests.test_a11y import axe_violations
@@ -84,7 +84,7 @@ def test_each_learner_gets_an_order_that_a_reload_keeps_and_a_retry_changes(brow
 def test_shuffle_false_keeps_author_order_and_the_answer_list_never_moves(browser: Any, course: Path,
                                                                           serve: Any) -> None:
     edit_quiz(course, replace=("    type: single\n", "    type: single\n    shuffle: false\n"))
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     quiz = load_valid_course(course).quizzes["01-basics"]
     multi = quiz.question("multi-1")
     assert multi is not None
@@ -104,7 +104,7 @@ def test_shuffle_false_keeps_author_order_and_the_answer_list_never_moves(browse
 
 def test_a_pool_draws_n_questions_and_scores_them(page: Any, course: Path, serve: Any) -> None:
     edit_quiz(course, "draw: 3")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     base = serve(course / "site")
     page.goto(base + QUIZ)
     shown = page.locator(".cq-question:visible")
@@ -149,7 +149,7 @@ def answer_visible_right(page: Any, check: bool = True, skip: tuple[str, ...] = 
 def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: Any, course: Path,
                                                                           serve: Any) -> None:
     edit_quiz(course, "mode: exam")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     page.goto(serve(course / "site") + QUIZ)
     assert page.locator(".cq-check:visible").count() == 0
     answer_visible_right(page, check=False, skip=("tf-1",))
@@ -193,7 +193,7 @@ def test_exam_mode_gives_no_feedback_before_submit_and_a_full_sheet_after(page: 
 
 def test_an_exam_with_a_time_limit_submits_when_the_time_is_up(page: Any, course: Path, serve: Any) -> None:
     edit_quiz(course, "mode: exam\ntime_limit: 10")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     page.clock.install()
     page.goto(serve(course / "site") + QUIZ)
     page.click(".cq-start")  # the clock waits for Start (tests/test_exam.py)
@@ -213,7 +213,7 @@ def test_an_exam_with_a_time_limit_submits_when_the_time_is_up(page: Any, course
 
 
 def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Path, serve: Any) -> None:
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     base = serve(course / "site")
     page.goto(base + QUIZ)
     answer_all_right(page)
@@ -224,7 +224,7 @@ def test_a_stale_answer_never_counts_after_a_course_update(page: Any, course: Pa
     text = (course / QUIZ_FILE).read_text(encoding="utf-8")
     start = text.index("  - id: tf-1")
     (course / QUIZ_FILE).write_text(text[:start] + text[text.index("  - id: order-1"):], encoding="utf-8")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     page.goto(base + "/en/progress/")
     assert page.locator(".cq-status").inner_text() == "In progress: 3 of 4 questions checked"
     page.goto(base + QUIZ)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from generator.course.brand import contrast, darker_until, load_brand
 from generator.course.problems import ContentError
 from generator.course.yamlfile import MAX_BYTES
@@ -43,8 +43,9 @@ def example(**changes: str) -> str:
 
 
 def test_two_brands_build_side_by_side_and_look_different(branded: Path) -> None:
-    build(branded, branded / "site-default", brand=load_brand(branded, None, BACKDROPS))  # brands/default.yml
-    build(branded, branded / "site-cci", brand=load_brand(branded, branded / "brands" / "cci-example.yml", BACKDROPS))
+    cci_file = branded / "brands" / "cci-example.yml"
+    build(branded, branded / "site-default", BuildOptions(brand=load_brand(branded, None, BACKDROPS)))  # default.yml
+    build(branded, branded / "site-cci", BuildOptions(brand=load_brand(branded, cci_file, BACKDROPS)))
     plain = soup(branded / "site-default" / "en" / "01-basics" / "index.html")
     cci = soup(branded / "site-cci" / "en" / "01-basics" / "index.html")
     assert plain.select_one(".cq-brand-footer").get_text(" ", strip=True).startswith("Hosted by Open edition")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from tests.pages import SAMPLE
 
 pytestmark = pytest.mark.browser
@@ -115,7 +115,7 @@ def test_check_question_can_be_retried(page: Any, built_mini: Path, serve: Any) 
 def test_quizzes_mount_after_instant_navigation(page: Any, course: Path, serve: Any) -> None:
     # Material turns instant navigation on only when the site knows its own address.
     base = serve(course / "site")
-    build(course, course / "site", ("en",), site_url=base + "/")
+    build(course, course / "site", BuildOptions(langs=("en",), site_url=base + "/"))
     page.goto(base + "/en/01-basics/02-smart/")
     page.evaluate("window.__same_document = true")
     page.click("a.md-footer__link--next")
@@ -223,7 +223,7 @@ def test_a_script_in_quiz_text_never_runs(page: Any, course: Path, serve: Any) -
     checks.write_text(checks.read_text(encoding="utf-8").replace(
         "A shop wants a page.", "A shop <script>window.__pwned = 1</script><img src=x onerror='window.__pwned=2'>"),
         encoding="utf-8")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     page.goto(serve(course / "site") + "/en/01-basics/01-goal-first/")
     assert "<script>window.__pwned = 1</script>" in page.locator(".cq-prompt").inner_text()
     assert page.evaluate("window.__pwned") is None

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from generator.course.load import load_valid_course
 from generator.course.problems import ContentError
 from tests.conftest import REPO, soup
@@ -109,7 +109,7 @@ def test_quiz_text_html_is_escaped(course: Path) -> None:
     checks = course / "quizzes" / "01-basics-checks.yml"
     checks.write_text(checks.read_text(encoding="utf-8").replace(
         "A shop wants a page.", "A shop <script>alert(1)</script> wants <b>a page</b>."), encoding="utf-8")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     page = soup(course / "site" / "en" / "01-basics" / "01-goal-first" / "index.html")
     prompt = page.select_one(".cq-prompt")
     assert prompt.get_text().startswith("A shop <script>alert(1)</script> wants <b>a page</b>.")
@@ -135,7 +135,7 @@ def test_one_language_rebuild_keeps_the_other(course: Path) -> None:
     lesson = course / "modules" / "01-basics" / "02-smart.md"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("Give a number", "Give one number"),
                       encoding="utf-8")
-    build(course, course / "site", ("en",))
+    build(course, course / "site", BuildOptions(langs=("en",)))
     assert "Give one number" in (course / "site" / "en" / "01-basics" / "02-smart" / "index.html").read_text(
         encoding="utf-8")
     assert (course / "site" / "fr" / "index.html").read_bytes() == fr_index

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from tests.conftest import catalogue, count, make_typed_course
 from tests.test_a11y import axe_violations
 
@@ -30,7 +30,7 @@ def exam_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = root / "quizzes" / "01-basics.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n"), encoding="utf-8")
-    build(root, root / "site", ("en", "fr"))
+    build(root, root / "site", BuildOptions(langs=("en", "fr")))
     return root / "site"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from generator.course.load import load_valid_course
 from generator.exports.offline import OfflineResult, build_offline
 from tests.test_browser import answer_all_right
@@ -148,7 +148,7 @@ def test_two_language_bundle_chooser_and_switcher_work_over_file(page: Any, bund
 
 def test_make_site_downloads_are_built_and_linked_from_each_home_page(course: Path) -> None:
     site = course / "site"
-    build(course, site, downloads=True)
+    build(course, site, BuildOptions(downloads=True))
     names = sorted(p.name for p in (site / "downloads").iterdir())
     assert names == ["course-en-learner.pdf", "course-en-offline.zip", "course-fr-learner.pdf", "course-fr-offline.zip"]
     # The trainer edition holds every answer: beside the site, never in it, and not linked.

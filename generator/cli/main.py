@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def proofread_course(course: Course) -> list[str]:
     """`check --language-tools`: each language built in a temporary folder and proofread, as warning lines."""
-    from generator.build import build
+    from generator.build import BuildOptions, build
     from generator.exports.proofread import proofread, read_config, require_tools
 
     require_tools(course.languages)  # before a build: say at once how to install a missing tool
@@ -61,21 +61,21 @@ def proofread_course(course: Course) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="coursegen-proofread-") as work:
         for lang in course.languages:
             log.info(f"proofreading the {lang} pages")
-            build(course.root, Path(work) / lang, (lang,))
+            build(course.root, Path(work) / lang, BuildOptions(langs=(lang,)))
             found += [str(f) for f in proofread(Path(work) / lang / lang, lang, accepted)]
     return found
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     epoch = build_date(args.root)
     started = time.perf_counter()
     langs = (args.lang,) if args.lang else None
     site_dir = args.site_dir or args.root / "site"
-    brand = brand_of(args)
-    build(args.root, site_dir, langs, jobs=args.jobs, progress=log.info, site_url=args.site_url, brand=brand,
-          downloads=args.downloads, trainer_dir=args.trainer_dir, epoch=epoch)
+    options = BuildOptions(langs=langs, jobs=args.jobs, site_url=args.site_url, brand=brand_of(args),
+                           downloads=args.downloads, trainer_dir=args.trainer_dir, epoch=epoch)
+    build(args.root, site_dir, options, progress=log.info)
     log.info(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -127,12 +127,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     def build_others(folder: Path) -> None:
         # The other languages, built once so that the switcher lands somewhere; only `args.lang` is live.
-        from generator.build import build
+        from generator.build import BuildOptions, build
 
         others = tuple(code for code in course.languages if code != args.lang)
         log.info(f"building {', '.join(others)} once, for the language switcher (only {args.lang} reloads)")
         # At the preview's address: Material finds the same page in their sitemaps (else it goes to the home).
-        build(args.root, folder, others, epoch=0, site_url=f"http://{args.dev_addr}/")
+        build(args.root, folder, BuildOptions(langs=others, epoch=0, site_url=f"http://{args.dev_addr}/"))
 
     serve(course, args.lang, args.dev_addr, build_others)
     return EXIT_OK
