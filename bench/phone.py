@@ -32,6 +32,10 @@ RTT_MS = 400
 # The goals of issue 22, with gzip on.
 FIRST_PAINT_GOAL_S = 2.5
 BYTES_GOAL_KB = 300
+NOTE = (f"A phone's first visit: Debian's Chromium at 390x844 with touch, a new context (cold cache) for each "
+        f"visit, its network throttled by CDP to {KBPS} kbps each way and {RTT_MS} ms from request to response "
+        "headers; bytes are those on the wire (headers included) until the load event, the page's `usable`: the "
+        "search index (fetched when search opens) and the offline reader's downloads (after load) are not in them.")
 
 
 @dataclass
@@ -104,6 +108,7 @@ def first_visits(site: Path, pages: dict[str, str], report: Report, say: Callabl
         report.add("first visit on a throttled phone", f"not measured: {CHROMIUM} missing",
                    f"first paint <= {FIRST_PAINT_GOAL_S} s, <= {BYTES_GOAL_KB} KB")
         return
+    report.notes.append(NOTE)
     with chromium() as browser:
         for compress in (True, False):
             with serving(site, compress=compress) as base:

@@ -73,7 +73,8 @@ def phone_only() -> int:
     phone.first_visits(site, phone_pages(load_valid_course(root)), report, say)
     refresh_rows(REPO / "bench" / "results.md", report, "first visit,",
                  "`bench/run.py --phone-only`: the rows of a phone's first visit were measured again on "
-                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, the rest is the last full run's.")
+                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, the rest is the last full run's. "
+                 + phone.NOTE)
     say("\n".join(" | ".join(r.cells()) for r in report.rows))
     return 0
 
