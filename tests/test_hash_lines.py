@@ -51,3 +51,13 @@ def test_check_names_each_line_that_starts_with_a_hashtag_and_strict_fails(cours
         "line; if it is a heading, put a space after the '#' [content.hash_line]",
     ]
     assert run("check", "--strict", cwd=course).returncode == 1
+
+
+def test_a_level_one_heading_after_the_first_line_is_an_error_at_its_line(course: Path) -> None:
+    # The other half of a second <h1>: '# ' with its space is a real heading, refused anywhere in the body.
+    lesson = LESSON.split("A florist")[0] + "A florist posts her bouquet.\n\n# Hashtags\n\nThree of them.\n"
+    (course / "modules" / "01-basics" / "01-goal-first.md").write_text(lesson, encoding="utf-8")
+    result = run("check", cwd=course)
+    assert result.returncode == 1
+    assert ("modules/01-basics/01-goal-first.md:10: a level-one heading: the page title is added for you, start "
+            "headings at '##' [content.h1]") in result.stderr
