@@ -27,6 +27,7 @@ def _gzipped(path: str, mtime: float) -> bytes:
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     # Keep-alive, as every real host has: HTTP/1.0 would pay a new connection per file.
     protocol_version = "HTTP/1.1"
+    compress = True  # False: a host that forgot `gzip on`, to measure what compression saves
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -37,7 +38,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the redirect to the folder's address
             path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        wants_gzip = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
         body = _gzipped(str(path), path.stat().st_mtime)
@@ -58,9 +59,10 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a free port of 127.0.0.1; yields the base URL."""
-    server = _Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+def serving(folder: Path, compress: bool = True) -> Iterator[str]:
+    """Serve `folder` on a free port of 127.0.0.1, text gzipped unless `compress` is False; yields the base URL."""
+    handler = GzipHandler if compress else type("PlainHandler", (GzipHandler,), {"compress": False})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

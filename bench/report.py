@@ -34,9 +34,13 @@ class Report:
         self.rows.append(Row(measure, value, target, met))
 
 
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    lines += [_line(row) for row in rows]
     return "\n".join(lines)
 
 
@@ -98,3 +102,18 @@ def write(report: Report, path: Path, python: Path, duration: float) -> str:
     text = render(report, header)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def refresh_rows(path: Path, report: Report, prefix: str, note: str) -> None:
+    """Replace the rows of bench/results.md whose measure starts with `prefix` by `report`'s, at the end of its
+    first table, and say so in its notes: a partial run updates its own figures and keeps the others."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(f"| {prefix}")]
+    table_end = next(i for i, line in enumerate(kept) if i and kept[i - 1].startswith("|") and not line.startswith("|"))
+    kept[table_end:table_end] = [_line(row.cells()) for row in report.rows]
+    marker = note.split(":", 1)[0]
+    kept = [line for line in kept if not line.startswith(f"- {marker}")]
+    if "Notes:" not in kept:
+        kept += ["", "Notes:", ""]
+    kept.append(f"- {note}")
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")

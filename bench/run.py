@@ -3,7 +3,7 @@
 Prints one table and writes it to bench/results.md. Scratch files live in bench/work/
 (git-ignored), including the benchmark's own venv holding mkdocs-quiz. Run from anywhere:
     .venv/bin/python bench/run.py [--quick] [--rounds 5] [--sizes 100,1000] [--replicated 200]
-                                  [--skip lighthouse,exports,preview] [--overhead-only]
+                                  [--skip lighthouse,phone,exports,preview] [--overhead-only] [--phone-only]
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ if str(REPO) not in sys.path:  # `python bench/run.py` puts bench/, not the repo
     sys.path.insert(0, str(REPO))
 
 from bench import hotspots, weight  # noqa: E402
-from bench.report import Report, write  # noqa: E402
-from bench.suite import Size, build_size, real_course  # noqa: E402
+from bench.report import Report, refresh_rows, write  # noqa: E402
+from bench.suite import Size, build_real, build_size, phone_pages, real_course  # noqa: E402
 from bench.timing import interleave, ratio  # noqa: E402
 
 WORK = REPO / "bench" / "work"
@@ -61,22 +61,45 @@ def quiz_env(log: Path) -> Path | None:
     return python
 
 
+def phone_only() -> int:
+    """Build the real course, measure a phone's first visits, refresh those rows of bench/results.md."""
+    from bench import phone
+    from generator.course.load import load_valid_course
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    log = WORK / "bench.log"
+    root, site, _, _ = build_real(REPO, WORK / "real", COURSEGEN, log)
+    report = Report()
+    phone.first_visits(site, phone_pages(load_valid_course(root)), report, say)
+    refresh_rows(REPO / "bench" / "results.md", report, "first visit,",
+                 "`bench/run.py --phone-only`: the rows of a phone's first visit were measured again on "
+                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, the rest is the last full run's. "
+                 + phone.NOTE)
+    say("\n".join(" | ".join(r.cells()) for r in report.rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="lessons in each synthetic course (default: 100,1000)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each build (default: 5)")
-    parser.add_argument("--skip", default="", help="comma-separated: lighthouse, exports, preview")
+    parser.add_argument("--skip", default="", help="comma-separated: lighthouse, phone, exports, preview")
     parser.add_argument("--replicated", type=int, default=200,
                         help="lessons of the shipped course copied side by side (default: 200; 0: not timed)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 100 lessons, 1 round, no extras")
     parser.add_argument("--overhead-only", action="store_true",
                         help="time only coursegen (cold, cached) against MkDocs alone: the issue-20 ratios, "
                              "without mkdocs-quiz, the default Material site, --jobs, profiles and the real course")
+    parser.add_argument("--phone-only", action="store_true",
+                        help="only a phone's first visit of the real course (throttled; home and lesson pages): "
+                             "its rows in bench/results.md are replaced, the others kept")
     args = parser.parse_args(argv)
+    if args.phone_only:
+        return phone_only()
     if args.quick:
-        args.sizes, args.rounds, args.skip, args.replicated = "20,100", 1, "lighthouse,exports,preview", 0
+        args.sizes, args.rounds, args.skip, args.replicated = "20,100", 1, "lighthouse,phone,exports,preview", 0
     if args.overhead_only:
-        args.skip = "lighthouse,exports,preview"
+        args.skip = "lighthouse,phone,exports,preview"
     sizes = [int(n) for n in args.sizes.split(",")]
     skip = set(filter(None, args.skip.split(",")))
     started = time.perf_counter()
@@ -157,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "like the real course's (mkdocs-quiz has no ordering or matching type, so both sides get the same questions).",
         "Site growth counts the quiz HTML and the quiz text that Material's search adds to search_index.json.",
     ]
-    if skip >= {"lighthouse", "exports", "preview"}:
+    if skip >= {"lighthouse", "phone", "exports", "preview"}:
         report.notes.append("real course: skipped (--quick or --skip)")
     else:
         real_course(REPO, WORK / "real", COURSEGEN, report, log, skip, say)

@@ -13,12 +13,16 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bench import exports, lighthouse, preview, synthetic, variants, weight
+from bench import exports, lighthouse, phone, preview, synthetic, variants, weight
 from bench.gzip_server import serving
 from bench.replicated import write_replicated
 from bench.report import Report
 from bench.timing import Variant, ratio, run_once
+
+if TYPE_CHECKING:
+    from generator.course.model import Course
 
 # Issue 20: a first build within 1.25x of MkDocs alone, a build of sources seen before within 1.10x.
 COLD_TARGET = 1.25
@@ -166,19 +170,34 @@ def copy_course(repo: Path, dest: Path) -> Path:
     return dest
 
 
-def real_course(repo: Path, work: Path, coursegen: Path, report: Report, log: Path, skip: set[str],
-                say: Callable[[str], None]) -> None:
-    """Build the real course once, then Lighthouse, the exports and the live preview on it."""
-    from generator.course.load import load_valid_course
+def phone_pages(course: Course) -> dict[str, str]:
+    """The home page and the first lesson in every language: {label: site-relative path}."""
+    lesson = course.modules[0].lessons[0].slug
+    return {f"{kind}, {lang}": f"{lang}/{path}" for lang in course.languages
+            for kind, path in (("home page", ""), ("lesson page", f"{lesson}/"))}
 
+
+def build_real(repo: Path, work: Path, coursegen: Path, log: Path) -> tuple[Path, Path, float, float]:
+    """The real course copied and built once: (course folder, site, wall s, CPU s)."""
     root = copy_course(repo, work / "course")
     site = work / "site"
     built = run_once(Variant("real course", [str(coursegen), "--root", str(root), "build", "--site-dir", str(site)],
                              [site]), log)
-    report.add("real course: coursegen build, both languages", f"{built.wall:.1f} s wall, {built.cpu:.1f} s CPU")
+    return root, site, built.wall, built.cpu
+
+
+def real_course(repo: Path, work: Path, coursegen: Path, report: Report, log: Path, skip: set[str],
+                say: Callable[[str], None]) -> None:
+    """Build the real course once, then Lighthouse, a phone's first visit, the exports and the live preview."""
+    from generator.course.load import load_valid_course
+
+    root, site, build_wall, build_cpu = build_real(repo, work, coursegen, log)
+    report.add("real course: coursegen build, both languages", f"{build_wall:.1f} s wall, {build_cpu:.1f} s CPU")
     course = load_valid_course(root)
     first = course.modules[0]
     pages = {"lesson page": f"en/{first.lessons[0].slug}/", "quiz page": f"en/{first.slug}/quiz/"}
+    if "phone" not in skip:
+        phone.first_visits(site, phone_pages(course), report, say)
     if "lighthouse" not in skip:
         missing = lighthouse.available()
         if missing:

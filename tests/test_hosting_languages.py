@@ -30,6 +30,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser_wait import until
 from tests.hosting import SERVERS, deploy, fetch, free_port, running, worker_users
 
 LANGUAGES = {"en": "ltr", "es": "ltr", "ar": "rtl"}
@@ -201,7 +202,7 @@ def test_no_page_breaks_the_security_policy(host: Host, browser: Any) -> None:
     # The offline reader installed under the policy and stored the course (its caches are named cq-…).
     page.goto(f"{host.url}/{lang}/")
     assert page.evaluate("navigator.serviceWorker.ready.then(function (r) { return Boolean(r.active); })")
-    page.wait_for_function("caches.keys().then(function (k) { return k.some(function (n) { return /^cq-/.test(n) }) })")
+    until(page, "caches.keys().then(function (k) { return k.some(function (n) { return /^cq-/.test(n) }) })")
     context.close()
     assert len(visited) == 9
     refused = [m for m in said if "CSP violation" in m or "Content Security Policy" in m or "Refused to" in m

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser_wait import until
 from tests.conftest import PROFILES, soup
 
 pytestmark = pytest.mark.browser
@@ -184,10 +185,10 @@ def test_after_the_first_page_every_lesson_reads_offline(browser: Any, built_rea
     page = context.new_page()
     try:
         page.goto(f"{base}/fr/")
-        page.wait_for_function("n => caches.keys().then(k => k.length && caches.open(k[0]))"
-                               ".then(c => c && c.keys()).then(r => r && r.length >= n)",
-                               arg=len(json.loads(listed.group(1))), polling=200, timeout=30_000)
-        page.wait_for_function("navigator.serviceWorker.ready.then(r => r.active.state === 'activated')")
+        until(page, "n => caches.keys().then(k => k.length && caches.open(k[0]))"
+                    ".then(c => c && c.keys()).then(r => r && r.length >= n)",
+              len(json.loads(listed.group(1))), what="the course in the worker's cache")
+        until(page, "navigator.serviceWorker.ready.then(r => r.active.state === 'activated')")
     finally:
         server.shutdown()
         server.server_close()

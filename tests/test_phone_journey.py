@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from generator.course.load import load_valid_course
 from generator.render.docs import relative_url
 from generator.render.journey import certificate_page
-from tests.conftest import ARABIC, MINI, catalogue, count, fill, make_course, pdf_text
+from tests.conftest import ARABIC, MINI, catalogue, count, fill, make_course, pdf_text, soup
 from tests.test_browser import answer_all_right
 
 pytestmark = pytest.mark.browser
@@ -162,3 +162,44 @@ def test_the_attestation_form_states_objectives_nature_duration_and_results(tmp_
                      f"Durée de la formation\u00a0:</strong> {minutes}\u00a0min",
                      "Résultats de l’évaluation des acquis", "CCI Exemple"):
         assert expected in page, expected
+
+
+def test_resume_goes_back_to_the_lesson_being_read_at_its_section(phone: Any, built_real: Path, serve: Any) -> None:
+    """On the shipped course in French: lesson 3 left at its third section, then lesson 1 read to its end. The
+    old resume went to lesson 2 (the next unread after the last opened), which the learner never opened."""
+    base, asked = serve(built_real), []
+    phone.on("request", lambda r: asked.append(r.url))
+    stored = "JSON.parse(localStorage.getItem('cq:v1') || '{}')"
+    first, third = "01-goals/01-why-a-goal", "01-goals/03-indicators"
+    section = str(soup(built_real / "fr" / third / "index.html").select("article h2[id]")[2]["id"])
+    phone.goto(f"{base}/fr/{third}/")
+    phone.locator(f"#{section}").evaluate("h => h.scrollIntoView()")
+    phone.wait_for_function(f"({stored}.at || {{}})['{third}'] === '{section}'")
+    assert third not in read(phone)
+    phone.goto(f"{base}/fr/{first}/")
+    phone.locator(".cq-page").scroll_into_view_if_needed()
+    phone.wait_for_function(f"({stored}.visited || {{}})['{first}'] === 1")
+
+    phone.goto(f"{base}/fr/")
+    resume = phone.locator(".cq-resume-next a")
+    assert resume.get_attribute("href").endswith(f"{third.split('/')[1]}/#{section}")
+    resume.click()
+    phone.wait_for_url(f"**/{third}/#{section}")
+    phone.wait_for_timeout(300)  # the browser's jump to the section
+    where = phone.locator(f"#{section}").evaluate(
+        "h => { const r = h.getBoundingClientRect(), top = document.elementFromPoint(r.left + 5, r.top + r.height / 2);"
+        " return {top: r.top, third: innerHeight / 3, onTop: h.contains(top)}; }")
+    assert 0 <= where["top"] < where["third"] and where["onTop"], where  # at the top, not under the header
+
+    # Once every lesson opened is read, the first one never opened: lesson 2.
+    phone.locator(".cq-page").scroll_into_view_if_needed()
+    phone.wait_for_function(f"({stored}.visited || {{}})['{third}'] === 1")
+    assert "at" not in phone.evaluate(stored)
+    phone.goto(f"{base}/fr/")
+    assert phone.locator(".cq-resume-next a").get_attribute("href").endswith("02-smart-goals/")
+    # Following the reading is the lesson pages' script: the module quiz page never fetches it.
+    asked.clear()
+    phone.goto(f"{base}/fr/01-goals/quiz/")
+    phone.wait_for_load_state("networkidle")
+    assert [u for u in asked if "/assets/cq/" in u] and not [u for u in asked if u.endswith("/reading.js")]
+    assert phone.errors == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from generator.course.hash_lines import hash_lines
 from generator.course.item_writing import item_writing
 from generator.course.model import Course, Question, Quiz
 from generator.course.problems import Problems
@@ -64,7 +65,8 @@ def check_quiz(quiz: Quiz, languages: tuple[str, ...], problems: Problems) -> No
 
 def guessable(course: Course) -> list[str]:
     """Every warning of `check`, sorted, as `path:line: message [code]`: guessable quizzes, stale durations,
-    and translations still to do (copied catalogues, scaffold pages, sources changed since translated)."""
+    translations still to do (copied catalogues, scaffold pages, sources changed since translated) and lines
+    that start with a `#word` the site would make a heading."""
     problems = Problems(course.root)
     for quiz in course.quizzes.values():
         check_quiz(quiz, course.languages, problems)
@@ -72,4 +74,5 @@ def guessable(course: Course) -> list[str]:
     stale_durations(course, problems)
     untranslated(course, problems)
     stale_translations(course, problems)
+    hash_lines(course, problems)
     return [str(p) for p in problems.sorted()]

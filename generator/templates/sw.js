@@ -2,9 +2,13 @@
  *
  * After the first page has loaded (a11y.js registers it then), it fetches every page and file of this
  * language, one at a time so the learner's own clicks keep the connection, into a cache named after the
- * build. It then answers from that cache alone: every lesson reads offline, and an update of the portal
- * installs as a new cache beside the old one, used only once every tab of the old one is closed, so a
- * learner never gets a page of one build with the scripts of another. What it does not hold (the search
+ * build. It then answers from that cache alone: every lesson reads offline. An update of the portal
+ * downloads whole into a new cache beside the old one while the learner reads from the old; once complete
+ * it takes over at once (a phone's tabs are seldom closed, so waiting for them would keep a learner on the
+ * old build for weeks) and the old cache goes: the next page opened is the new build's, with its own files,
+ * never a mix. Its downloads revalidate with the host (cache: "no-cache"): a host that lets browsers keep
+ * files for a while (GitHub Pages: 10 minutes) would otherwise hand the new cache the old pages the
+ * browser still holds (tests/test_offline_update.py). What it does not hold (the search
  * index, fetched when search opens; the search languages) it takes from the network and keeps.
  * The build writes in VERSION (a digest of the files) and FILES (addresses relative to this file).
  */
@@ -19,13 +23,13 @@ self.addEventListener("install", function (event) {
       return done.then(function () {
         var url = new URL(file, self.registration.scope).href;
         return cache.match(url).then(function (found) {
-          return found || fetch(url, {credentials: "same-origin"}).then(function (response) {
+          return found || fetch(url, {credentials: "same-origin", cache: "no-cache"}).then(function (response) {
             if (response.ok) return cache.put(url, response);
           });
         });
       });
     }, Promise.resolve());
-  }));
+  }).then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {

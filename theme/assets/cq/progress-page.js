@@ -53,16 +53,16 @@
       var only = box.getAttribute("data-cq-resume");
       var scope = only ? { modules: course.modules.filter(function (m) { return m.slug === only; }) } : course;
       var s = summary(state, scope);
-      var seen = visited(state);
-      var target = null;
-      // Resume at the lesson last opened while it is unread, else at the next unread one after it, else
-      // at the first unread lesson: leaving a lesson half way brings the learner back to it.
-      scope.modules.forEach(function (m) {
-        m.lessons.forEach(function (l, i) {
-          if (l.slug === state.last && !target) {
-            var after = m.lessons.slice(i).filter(function (x) { return !seen[x.slug]; })[0];
-            if (after) target = { lesson: after, module: m };
-          }
+      var seen = visited(state), at = state.at && typeof state.at === "object" ? state.at : {};
+      // Resume at the lesson the learner was last reading (opened, not read: reading.js keeps them in
+      // state.at, the last opened last, or state.last from before it did), at the heading they reached;
+      // only when every lesson opened is read, at the first unread one.
+      var reading = Object.keys(at).reverse().concat(state.last ? [state.last] : []), target = null;
+      reading.forEach(function (slug) {
+        scope.modules.forEach(function (m) {
+          m.lessons.forEach(function (l) {
+            if (l.slug === slug && !seen[slug] && !target) target = { lesson: l, module: m, heading: at[slug] };
+          });
         });
       });
       target = target || s.next;
@@ -71,7 +71,7 @@
       if (target) {
         var words = t(s.read ? "cont" : "start", { l: "\u0001", m: target.module.title }).split("\u0001");
         line.appendChild(document.createTextNode(words[0]));
-        line.appendChild(link(target.lesson.href, target.lesson.title));
+        line.appendChild(link(target.lesson.href + (target.heading ? "#" + target.heading : ""), target.lesson.title));
         line.appendChild(document.createTextNode(words[1]));
       } else {
         line.textContent = t("done");

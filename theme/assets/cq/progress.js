@@ -1,8 +1,9 @@
 /* The learner's journey on every page: lessons read, the lesson to resume at, "Get my certificate" where
  * it is earned. What shows progress (resume boxes, the home page's cards, the progress page, the
- * certificate) is in progress-page.js, fetched only by a page that holds one, with its strings: a quiz
- * page, which has none, stays within its 10 KB. Progress lives in this browser only, in the store
- * quiz.js provides (localStorage, or an LMS inside a SCORM package). */
+ * certificate) is in progress-page.js, fetched only by a page that holds one, with its strings, and what
+ * follows the reading of a lesson is in reading.js, fetched only by a lesson: a quiz page stays within its
+ * 10 KB. Progress lives in this browser only, in the store quiz.js provides (localStorage, or an LMS inside
+ * a SCORM package). */
 (function (cq) {
   "use strict";
 
@@ -17,34 +18,8 @@
   var quizResult = cq.standing;
   function visited(state) { return state.visited && typeof state.visited === "object" ? state.visited : {}; }
 
-  /* -- reading: a lesson opened is where to resume; it is read once its end is seen or a check answered */
-  // (`visited` keeps its stored name: it has meant "read" since progress files and SCORM data hold it.)
-  function markRead(slug) {
-    var state = store().load();
-    state.visited = visited(state);
-    if (state.visited[slug]) return;
-    state.visited[slug] = 1;
-    store().save(state);
-  }
-  var watcher = null;
-  function marker() { return document.querySelector("[data-cq-lesson]"); }
-  function recordVisit() {
-    if (watcher) { watcher.disconnect(); watcher = null; }
-    var end = marker();
-    if (!end || !store()) return;
-    var slug = end.getAttribute("data-cq-lesson");
-    var state = store().load();
-    state.last = slug;
-    store().save(state);
-    if (!("IntersectionObserver" in window)) { markRead(slug); return; }
-    watcher = new IntersectionObserver(function (seen) {
-      if (!seen.some(function (e) { return e.isIntersecting; })) return;
-      markRead(slug);
-      watcher.disconnect();
-    });
-    watcher.observe(end);
-  }
-  document.addEventListener("cq:checked", function () { var end = marker(); if (end && store()) markRead(end.getAttribute("data-cq-lesson")); });
+  // Reading a lesson (opened, where the learner is in it, read at its end): reading.js, on lesson pages only.
+  var reading = 0;
 
   // "Get my certificate" where it is earned: every module quiz passed (home, progress page, last quiz).
   function certificateButtons(course, state) {
@@ -58,7 +33,7 @@
 
   function mount() {
     if (!store()) return;
-    recordVisit();
+    if (!reading && document.querySelector("[data-cq-lesson]")) { reading = 1; cq.load("reading.js"); }
     // The practice page (practice.js, fetched only there).
     if (document.querySelector("[data-cq-practice]")) { if (window.cqPractice) window.cqPractice(); else cq.load("practice.js"); }
     var course = map();
