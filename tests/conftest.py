@@ -117,6 +117,19 @@ def pytest_configure_node(node: Any) -> None:
     node.workerinput.update(to_worker(node.config.stash[SHARED]))
 
 
+# The files whose setup is longest (a whole course's PDFs, packs, several languages), collected first. xdist's
+# `--dist loadfile` hands each worker whole files in collection order, so one of these collected last (the
+# alphabet put test_workshop.py there) ran alone at the end while the other worker sat idle. The first two
+# share no build with each other, so neither waits on the other's lock.
+SLOW_FIRST = ("test_workshop.py", "test_no_english.py", "test_offline.py", "test_projector.py",
+              "test_lang_arabic.py", "test_phone.py", "test_attempts.py", "test_release.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FIRST)))  # stable: the rest keep their order
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     if OWNER in config.stash:
         config.stash[OWNER].close()

@@ -54,10 +54,10 @@ class _Host(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture
 def host(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A course, built, and served as a host with a 10-minute cache would: (course folder, base URL)."""
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     root = make_course(tmp_path / "course")
-    build(root, root / "site", ("en",))
+    build(root, root / "site", BuildOptions(langs=("en",)))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_Host, directory=str(root / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -93,7 +93,7 @@ def on_disk(site: Path, base: str, url: str) -> str:
 
 
 def test_an_update_replaces_the_offline_copy_whole(browser: Any, host: tuple[Path, str]) -> None:
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     root, base = host
     old_cache, old_files = worker_build(root / "site")
@@ -107,7 +107,7 @@ def test_an_update_replaces_the_offline_copy_whole(browser: Any, host: tuple[Pat
         lesson = root / "modules" / "01-basics" / "01-goal-first.md"
         lesson.write_text(lesson.read_text(encoding="utf-8").replace(
             "## Why it matters\n", f"## Why it matters\n\n{NEW_TEXT}\n"), encoding="utf-8")
-        build(root, root / "site", ("en",))
+        build(root, root / "site", BuildOptions(langs=("en",)))
         new_cache, new_files = worker_build(root / "site")
         assert new_cache != old_cache
 
