@@ -27,6 +27,10 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 # (tl needs no entry: Babel itself takes it as fil, Filipino.)
 STAND_INS = {"sh": "sr_Latn", "ku-IQ": "ckb_IQ"}
 
+# Codes whose CLDR default locale is not the variety Material's translation of that code is written in:
+# Material's `pt` is European Portuguese, CLDR's `pt` Brazilian (pt-BR has its own code in Material).
+DEFAULT_LOCALES = {"pt": "pt-PT"}
+
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # Counts in a course (lessons, questions, minutes) stay below this; a category reached only beyond it
 # (French, Spanish, Italian `many`: 1 000 000 de leçons) is optional and falls back to `other`.
@@ -42,6 +46,12 @@ def babel_locale(code: str) -> Locale | None:
         return None
     # Babel parses any well-formed tag whose language it knows (ku-XX as ku): keep only real locales.
     return locale if locale.language and locale.get_display_name() else None
+
+
+def default_locale(code: str) -> str:
+    """The locale of a language's dates, numbers and plurals when course.yml gives none: its code, but for
+    DEFAULT_LOCALES."""
+    return DEFAULT_LOCALES.get(code, code)
 
 
 def tag_case(tag: str) -> str:

@@ -103,7 +103,7 @@ def paperwork_document(session: Session, doc: str, names: list[str], **extra: An
     """One kind of paperwork (`sign_in`, `satisfaction`, `certificate`, `print_list`) for `names`."""
     strings = session.strings
     t = strings.table("workshop")
-    day = long_date(session.day, strings.lang) if session.day else ""
+    day = long_date(session.day, strings.cldr_locale) if session.day else ""
     duration = strings.count("workshop.session_duration", session.minutes)
     part = environment().get_template("paperwork.html.j2").render(
         doc=doc, t=t, p=strings.print, colon=strings.site["colon"], names=names,

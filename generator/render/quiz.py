@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.course.cldr import format_percent
 from generator.course.model import Answer, Choice, Question, Quiz
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def with_unit(value: float, q: Question, strings: Strings) -> str:
     """A number and the question's unit; a percent sign where and as the language's CLDR pattern puts it."""
     unit = q.unit.get(strings.lang, "")
     if unit.strip() == "%":
-        return format_percent(value, strings.lang)
+        return strings.percent(value)
     return number(value, strings) + ("\u00a0" + unit if unit else "")
 
 
