@@ -78,7 +78,7 @@
       }
       box.querySelector(".cq-resume-stats").textContent = t("stats", {
         lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: scope.modules.length }),
-        min: s.left });
+        left: t("minutesLeft", { n: s.left }) });
       box.hidden = false;
     }
 
