@@ -207,6 +207,10 @@ class Strings:
         """`value` per cent as the language writes it (CLDR): 80% in English, 80 % in French."""
         return cldr.format_percent(value, self.cldr_locale)
 
+    def join(self, items: list[str], style: cldr.ListStyle = "standard") -> str:
+        """A list as the language writes it (CLDR): "a, b and c", "a、b和c"; style "or" for alternatives."""
+        return cldr.format_list(items, self.cldr_locale, style)
+
     def number(self, value: float) -> str:
         """A number as the language writes it (CLDR, through Babel): 1,234.5 in English, 1 234,5 in French."""
         return cldr.format_number(value, self.cldr_locale)

@@ -84,7 +84,7 @@ def module_card_sets(session: Session, extensions: list[Any]) -> list[CardSet]:
 
 def cards_document(session: Session, cards: list[CardSet]) -> str:
     """The module's card sets, each from a new page (print.css), to cut along the dashed lines."""
-    title = ", ".join(dict.fromkeys(c.title for c in cards))
+    title = session.strings.join(list(dict.fromkeys(c.title for c in cards)))
     return document(session, f"{session.title}{session.strings.site['colon']} {title}",
                     [Markup(c.html) for c in cards])
 
