@@ -27,7 +27,7 @@ from generator.render.scaffold import SCAFFOLD, render, text_maps, texts
 # The organisation `init` names when given no --brand-name (render/init.py takes it from here).
 DEFAULT_BRAND = "My organisation"
 # The keys of the scaffold's brand file that are examples to replace (its colours and privacy text are
-# true as written: the portal does set no cookie).
+# true as written: the portal sets no cookie).
 BRAND_EXAMPLES = ("name", "legal", "contact.email")
 SPACES = re.compile(r"\s+")
 
