@@ -44,6 +44,12 @@ def test_the_guide_is_written_in_each_language_outside_any_course(tmp_path: Path
         ids = {tag["id"] for tag in page.select("[id]")}
         assert [a["href"] for a in page.select('a[href^="#"]') if a["href"][1:] not in ids] == []
     assert "coursegen translated" in english.get_text() and "coursegen translated" in french.get_text()
+    # Where the portal's address is set, which the sitemap, canonical links, PDFs' QR codes and cmi5 ids need.
+    for page, heading in ((english, "The portal's address (site_url)"), (french, "L’adresse du portail (site_url)")):
+        title = next(h for h in page.select("h3") if h.get_text() == heading)
+        said = title.find_next("p").get_text(" ")
+        assert all(word in said for word in ("site_url:", "brands/default.yml", "sitemap", "cmi5", "--site-url",
+                                             "mkdocs.yml")), said
 
 
 def test_a_guide_in_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,7 @@ import yaml
 from generator.cli.main import main
 from generator.course.catalogue import installed_theme
 from tests.conftest import REPO, soup
+from tests.own_texts import write_own_texts
 
 
 def files_of(folder: Path) -> list[str]:
@@ -27,15 +28,18 @@ def init(folder: Path, title: str, languages: str, brand: str, capsys: pytest.Ca
 
 
 def check_and_build(root: Path, elsewhere: Path, *build_args: str, translated: bool = True) -> Path:
-    """`check --strict` then `build` of the course in `root`, run from another folder; the site folder.
+    """`check`, the author's own texts in place of init's examples, `check --strict`, then `build` of the
+    course in `root`, run from another folder; the site folder.
 
     `translated=False`: some pages are still English under init's "Translate this page" note, so `check`
-    passes but `check --strict` fails (tests/test_translations.py reads those warnings)."""
+    passes but `check --strict` fails (tests/test_translations.py reads those warnings; tests/test_placeholders.py
+    those of the examples)."""
     elsewhere.mkdir(exist_ok=True)
     old = Path.cwd()
     os.chdir(elsewhere)
     try:
         assert main(["--root", str(root), "check"]) == 0
+        write_own_texts(root)
         assert main(["--root", str(root), "check", "--strict"]) == (0 if translated else 1)
         assert main(["--root", str(root), "build", *build_args]) == 0
     finally:

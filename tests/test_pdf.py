@@ -361,8 +361,8 @@ def test_typed_questions_get_a_box_to_write_in_and_their_answers_in_the_key(tmp_
     assert "Bonne réponse : 4,5 % (comptée juste de 4,4 % à 4,6 %)" in key
     assert ("Erreurs fréquentes : 2,25 % : C’est le taux sur les 4 000 abonnés : divisez par la "
             "portée.") in key
-    assert "Bonne réponse : KPI (autres réponses acceptées : indicateur clé de performance, ICP)" in key
-    assert "ROI, RSI : Le ROI est un indicateur parmi d’autres" in key
+    assert "Bonne réponse : KPI (autres réponses acceptées : indicateur clé de performance ou ICP)" in key
+    assert "ROI ou RSI : Le ROI est un indicateur parmi d’autres" in key
     assert "Bonne réponse : 25 % (comptée juste de 24,5 % à 25,5 %)" in key
 
 

@@ -191,7 +191,7 @@ def test_without_javascript_the_answers_are_listed(browser: Any, built_typed: Pa
     ]
     page.locator(f"{TERM} summary").click()
     assert page.locator(f"{TERM} .cq-answer li").first.inner_text().startswith(
-        "Bonne réponse\u00a0: KPI (autres réponses acceptées\u00a0: indicateur clé de performance, ICP).")
+        "Bonne réponse\u00a0: KPI (autres réponses acceptées\u00a0: indicateur clé de performance ou ICP).")
     context.close()
 
 

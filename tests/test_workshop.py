@@ -266,8 +266,8 @@ def test_the_pack_of_every_module_holds_what_its_print_list_names(real: Real) ->
         title = course.quizzes[module.quiz_id].title["en"]
         assert len(key) == 1 and key[0].startswith(f"Key: {title}"), module.slug
         sign_in = Pdf(pack.path / pack_file(module, "en", "sign_in")).texts[0]
-        # The date as CLDR writes English (generator/course/cldr.long_date), the same on every output.
-        for fact in ("Morning: signature", "Afternoon: signature", "Trainer's signature", "December 10, 2026",
+        # The date as CLDR writes British English (course.yml: locale en-GB), the same on every output.
+        for fact in ("Morning: signature", "Afternoon: signature", "Trainer's signature", "10 December 2026",
                      "Example Valley", "Duration 90 minutes", *NAMES):  # the run sheet's session, not the reading time
             assert fact in sign_in, (module.slug, fact)
         certificates = Pdf(pack.path / pack_file(module, "en", "certificate")).texts

@@ -28,6 +28,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.course.guessable import guessable
     from generator.course.load import check_everything
     from generator.engine.brand import BACKDROPS
+    from generator.render.placeholders import placeholders
 
     course, brands = check_everything(args.root, BACKDROPS)  # content and brands: every problem at once
     pages = sum(len(m.lessons) + 1 for m in course.modules) + len(course.pages)
@@ -38,14 +39,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         log.info(f"ok: {len(brands)} brand(s): {', '.join(b.id for b in brands)}")
     for notice in material_notices(course):
         log.info(f"notice: {notice}")
-    warnings = guessable(course)
+    warnings = guessable(course) + placeholders(course)
     if args.language_tools:
         warnings += proofread_course(course)
     for warning in warnings:
         log.warning(f"warning: {warning}")
     if warnings:
-        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations, language slips or "
-                    "translations to do"
+        log.warning(f"{len(warnings)} warning(s): cues a learner could guess by, stale durations, language slips, "
+                    "translations to do or examples to replace"
                     + (" (failing because of --strict)" if args.strict else ""))
     return EXIT_PROBLEMS if warnings and args.strict else EXIT_OK
 
@@ -161,13 +162,13 @@ def _ask(question: str, given: str | None, default: str) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from generator.render.init import (
-        DEFAULT_BRAND,
         DEFAULT_LANGUAGES,
         DEFAULT_TITLE,
         check_folder,
         init_course,
         parse_languages,
     )
+    from generator.render.placeholders import DEFAULT_BRAND
 
     folder = Path(args.dir)
     check_folder(folder)  # before any question: an answer must not be typed for nothing

@@ -134,10 +134,12 @@ def load_catalogues(root: Path, languages: list[Language], course_file: Path,
                          f"{installed_theme() / STRINGS_DIR / (REFERENCE + '.yml')} with every text translated")
             continue
         data = load_yaml_file(path, problems)
-        if data is not None and check_catalogue(data, reference, path, problems, lang.code):
+        # Plural forms are checked against the rules of the locale the pages will use (pt-PT's `one` is 1 alone).
+        if data is not None and check_catalogue(data, reference, path, problems, lang.cldr_locale):
             sections = _plain(data)
             reviewed = bool(sections.pop(REVIEWED, False))
-            found[lang.code] = Strings(lang.code, {**sections, LOCALE: cldr.page_table(lang.code)}, reviewed)
+            found[lang.code] = Strings(lang.code, {**sections, LOCALE: cldr.page_table(lang.cldr_locale)}, reviewed,
+                                       lang.cldr_locale)
     return found
 
 
@@ -161,6 +163,12 @@ class Strings:
     lang: str
     sections: Catalogue
     reviewed: bool = False  # a native speaker read the catalogue (its `reviewed:`)
+    locale: str = ""  # the CLDR locale of its dates, numbers and plurals (en-GB), "" for the language's default
+
+    @property
+    def cldr_locale(self) -> str:
+        """The locale every number, date and count of this language is written in."""
+        return self.locale or cldr.default_locale(self.lang)
 
     @property
     def site(self) -> dict[str, str]:
@@ -192,12 +200,17 @@ class Strings:
         `{n}` is written as the language writes numbers; `values` fill the other placeholders."""
         section, name = key.split(".", 1)
         forms = cast("dict[str, str]", self.sections[section][name])
-        return plural_forms.choose(forms, self.lang, n).format(n=cldr.format_number(n, self.lang), **values)
+        return plural_forms.choose(forms, self.cldr_locale, n).format(n=cldr.format_number(n, self.cldr_locale),
+                                                                     **values)
 
     def percent(self, value: float) -> str:
         """`value` per cent as the language writes it (CLDR): 80% in English, 80 % in French."""
-        return cldr.format_percent(value, self.lang)
+        return cldr.format_percent(value, self.cldr_locale)
+
+    def join(self, items: list[str], style: cldr.ListStyle = "standard") -> str:
+        """A list as the language writes it (CLDR): "a, b and c", "a、b和c"; style "or" for alternatives."""
+        return cldr.format_list(items, self.cldr_locale, style)
 
     def number(self, value: float) -> str:
         """A number as the language writes it (CLDR, through Babel): 1,234.5 in English, 1 234,5 in French."""
-        return cldr.format_number(value, self.lang)
+        return cldr.format_number(value, self.cldr_locale)

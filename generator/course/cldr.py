@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 # Codes Material names for which Babel has no locale of that name: the CLDR locale that stands in.
@@ -26,6 +27,12 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 # Kurdish (Sorani, Arabic script, right to left), CLDR's ckb, not Babel's ku (Kurmanji, Latin script).
 # (tl needs no entry: Babel itself takes it as fil, Filipino.)
 STAND_INS = {"sh": "sr_Latn", "ku-IQ": "ckb_IQ"}
+
+# Codes whose CLDR default locale is not the variety Material's translation of that code is written in:
+# Material's `pt` is European Portuguese, CLDR's `pt` Brazilian (pt-BR has its own code in Material).
+DEFAULT_LOCALES = {"pt": "pt-PT"}
+
+ListStyle = Literal["standard", "or"]  # a list of things; alternatives ("a, b or c")
 
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # Counts in a course (lessons, questions, minutes) stay below this; a category reached only beyond it
@@ -42,6 +49,12 @@ def babel_locale(code: str) -> Locale | None:
         return None
     # Babel parses any well-formed tag whose language it knows (ku-XX as ku): keep only real locales.
     return locale if locale.language and locale.get_display_name() else None
+
+
+def default_locale(code: str) -> str:
+    """The locale of a language's dates, numbers and plurals when course.yml gives none: its code, but for
+    DEFAULT_LOCALES."""
+    return DEFAULT_LOCALES.get(code, code)
 
 
 def tag_case(tag: str) -> str:
@@ -92,6 +105,12 @@ def format_percent(value: float, code: str) -> str:
 def long_date(day: dt.date, code: str) -> str:
     """A date in full, by the language's CLDR long pattern: December 7, 2026 (en), 7 décembre 2026 (fr)."""
     return str(format_date(day, format="long", locale=locale(code)))
+
+
+def format_list(items: list[str], code: str, style: ListStyle = "standard") -> str:
+    """Items joined as the language joins a list (CLDR): a, b and c (en), a、b和c (zh), A وB (ar); `style`
+    "or" for alternatives: a, b or c (en-GB), a أو b (ar)."""
+    return str(babel_format_list(items, style=style, locale=locale(code)))
 
 
 def plural_category(code: str, n: float) -> str:

@@ -26,6 +26,12 @@ class Language:
     name: str
     dir: str = "ltr"
     line: int = 0  # the line of its `code:` in course.yml
+    locale: str = ""  # the CLDR locale course.yml gives it (en-GB), "" for the language's default
+
+    @property
+    def cldr_locale(self) -> str:
+        """The locale of its dates, numbers and plurals: course.yml's `locale`, else the language's default."""
+        return self.locale or cldr.default_locale(self.code)
 
 
 def load_languages(root: Path, problems: Problems) -> list[Language]:
@@ -57,8 +63,22 @@ def load_languages(root: Path, problems: Problems) -> list[Language]:
                          "rules): write a code CLDR knows, such as the language's ISO 639 code (br, eu, gd), "
                          "with a region or script only where Material for MkDocs names one (pt-BR, zh-Hant)")
             continue
-        languages.append(Language(code, str(entry["name"]), str(entry.get("dir", "ltr")), entry.line_of("code")))
+        locale = str(entry.get("locale", ""))
+        if locale and not _locale_of(code, locale):
+            problems.add(path, entry.line_of("locale"), "course.locale",
+                         f"locale '{locale}' is not a CLDR locale of '{code}': write '{code}' and a region CLDR "
+                         "knows for it, as en-GB, pt-BR or es-419 are, or leave `locale` out for the language's "
+                         f"default ({cldr.default_locale(code)})")
+            continue
+        languages.append(Language(code, str(entry["name"]), str(entry.get("dir", "ltr")), entry.line_of("code"),
+                                  locale))
     return languages
+
+
+def _locale_of(code: str, locale: str) -> bool:
+    """True when CLDR knows `locale` and it is a locale of the language `code` (en-GB of en, not fr-FR)."""
+    found, language = cldr.babel_locale(locale), cldr.babel_locale(code)
+    return found is not None and language is not None and found.language == language.language
 
 
 def declared_languages(root: Path) -> list[Language]:

@@ -86,7 +86,7 @@ def make_downloads(course: Course, out_dir: Path, langs: tuple[str, ...], epoch:
 
 def _megabytes(size: int, strings: Strings) -> str:
     t = strings.print
-    return format_number(max(size, 100_000) / 1e6, strings.lang, places=1) + "\u00a0" + str(t["megabytes"])
+    return format_number(max(size, 100_000) / 1e6, strings.cldr_locale, places=1) + "\u00a0" + str(t["megabytes"])
 
 
 def downloads_markdown(strings: Strings, downloads: list[Download]) -> str:

@@ -84,7 +84,7 @@ def module_card_sets(session: Session, extensions: list[Any]) -> list[CardSet]:
 
 def cards_document(session: Session, cards: list[CardSet]) -> str:
     """The module's card sets, each from a new page (print.css), to cut along the dashed lines."""
-    title = ", ".join(dict.fromkeys(c.title for c in cards))
+    title = session.strings.join(list(dict.fromkeys(c.title for c in cards)))
     return document(session, f"{session.title}{session.strings.site['colon']} {title}",
                     [Markup(c.html) for c in cards])
 
@@ -103,7 +103,7 @@ def paperwork_document(session: Session, doc: str, names: list[str], **extra: An
     """One kind of paperwork (`sign_in`, `satisfaction`, `certificate`, `print_list`) for `names`."""
     strings = session.strings
     t = strings.table("workshop")
-    day = long_date(session.day, strings.lang) if session.day else ""
+    day = long_date(session.day, strings.cldr_locale) if session.day else ""
     duration = strings.count("workshop.session_duration", session.minutes)
     part = environment().get_template("paperwork.html.j2").render(
         doc=doc, t=t, p=strings.print, colon=strings.site["colon"], names=names,

@@ -33,7 +33,6 @@ from generator.render.scaffold import (
 
 DEFAULT_TITLE = "My course"
 DEFAULT_LANGUAGES = "en"
-DEFAULT_BRAND = "My organisation"
 FIRST_MODULE = "01-first-module"
 # A language code as course.yml takes it: the pattern of course.schema.json.
 _LANGUAGE = load_schema("course.schema.json")["properties"]["languages"]["items"]

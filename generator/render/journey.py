@@ -148,6 +148,6 @@ def certificate_page(course: Course, lang: str, url: Url, issuer: str | None = N
     minutes = sum(m.overview.minutes[lang] for m in course.modules)
     body = environment().get_template("certificate.md.j2").render(
         t=t, course_title=course.title(lang), issuer=issuer or course.title(lang), attestation=attestation,
-        objectives=objectives, duration=duration_text(minutes, t),
+        locale=course.strings[lang].cldr_locale, objectives=objectives, duration=duration_text(minutes, t),
         course_map=Markup(course_map(course, lang, docs, url)))
     return _page(t["att_title" if attestation else "cert_title"], t["cert_intro"], body)

@@ -57,7 +57,8 @@ def practice_html(course: Course, lang: str, link_for: LinkFor) -> str:
         # kind "practice": quiz.js judges and shows feedback but stores nothing in the quiz's results.
         blocks.append(f'<div class="cq-quiz cq-practice-item" data-cq-quiz="{escape(quiz.id)}" data-cq-kind="practice"'
                       f' data-cq-practice="{escape(quiz.id)}/{escape(q.id)}">{question}</div>')
-    html = ('<div class="cq-practice" data-cq-practice>'
+    # The dates of the next sessions are written by the browser in the language's CLDR locale (en-GB).
+    html = (f'<div class="cq-practice" data-cq-practice data-cq-locale="{escape(strings.cldr_locale)}">'
             '<p class="cq-practice-status" role="status" aria-live="polite"></p>'
             + "".join(blocks)
             + '<p class="cq-practice-tools" hidden>'

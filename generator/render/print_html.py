@@ -270,7 +270,7 @@ class PrintDocument:
             edition_name=self.t[f"edition_{self.edition}"], organisation=self.organisation,
             copyright=self.copyright, copyright_lang=self.copyright_lang,
             copyright_dir=self.course.direction(self.copyright_lang) if self.copyright_lang else "",
-            date_text=long_date(self.date, self.strings.lang),
+            date_text=long_date(self.date, self.strings.cldr_locale),
             date_iso=self.date.isoformat(),
             description=self._description(), css=Markup(css), toc=toc, modules=modules, appendices=appendices,
             key=key, trainer_modules=trainer_modules, w=self.strings.table("workshop"),

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.course.cldr import format_percent
 from generator.course.model import Answer, Choice, Question, Quiz
 
 if TYPE_CHECKING:
@@ -33,14 +32,19 @@ def inline(text: str) -> Markup:
     return Markup(safe.replace("\n", " "))
 
 
+# What ends a sentence in the scripts of the shipped languages besides . ? ! …: the full stops and question and
+# exclamation marks of CJK (。？！), Arabic script (؟ ۔), Devanagari (। ॥), Myanmar (။), Armenian (։ ՞ ՜).
+TERMINAL = (".", "?", "!", "…", "。", "？", "！", "؟", "۔", "।", "॥", "။", "։", "՞", "՜")
+
+
 def sentence(text: str) -> Markup:
-    """Inline text closed by a full stop, unless it already ends with punctuation."""
+    """Inline text closed by a full stop, unless it already ends with punctuation (in any shipped script)."""
     html = inline(text)
     end = text.rstrip()
     if end.endswith("»"):  # « vérifié » still needs its full stop; « … j’en ai assez ! » has its own
         end = end[:-1].rstrip(" \u00a0\u202f")
-        return html if end.endswith((".", "?", "!", "…")) else Markup(html + ".")
-    return html if end.endswith((".", "?", "!", "…", ":", ")")) else Markup(html + ".")
+        return html if end.endswith(TERMINAL) else Markup(html + ".")
+    return html if end.endswith((*TERMINAL, ":", "：", ")", "）")) else Markup(html + ".")
 
 
 def closed(text: str) -> Markup:
@@ -63,7 +67,7 @@ def with_unit(value: float, q: Question, strings: Strings) -> str:
     """A number and the question's unit; a percent sign where and as the language's CLDR pattern puts it."""
     unit = q.unit.get(strings.lang, "")
     if unit.strip() == "%":
-        return format_percent(value, strings.lang)
+        return strings.percent(value)
     return number(value, strings) + ("\u00a0" + unit if unit else "")
 
 
@@ -78,9 +82,10 @@ def answer_text(q: Question, answer: Answer, strings: Strings) -> str:
             text += f" ({span})"
         return text
     first, *others = answer.texts.get(lang, [""])
+    # Accepted texts are alternatives: joined as the language writes "a, b or c" (CLDR), not with ASCII commas.
     if answer.correct and others:
-        return f"{first} ({t['also_accepted']}{t['colon']} {', '.join(others)})"
-    return ", ".join([first, *others])
+        return f"{first} ({t['also_accepted']}{t['colon']} {strings.join(others, 'or')})"
+    return strings.join([first, *others], "or")
 
 
 @cache

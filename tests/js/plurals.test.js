@@ -51,3 +51,20 @@ test("Arabic: its six forms", () => {
   assert.equal(t("lesson_count", { n: 100 }), forms.other.replace("{n}", "100"));
   assert.equal(new Set(["zero", "one", "two", "few", "many", "other"].map((c) => forms[c])).size, 6);
 });
+
+test("the minutes left on the home page are counted: Spanish, Polish and Arabic forms", () => {
+  const stats = (lang, n) => {
+    const t = lookup(lang, "progress_js");
+    return t("stats", { lessons: "L", quizzes: "Q", left: t("minutesLeft", { n }) });
+  };
+  assert.equal(stats("es", 1), "L, Q. Queda 1 min aprox.");
+  assert.equal(stats("es", 5), "L, Q. Quedan unos 5 min.");
+  assert.deepEqual([1, 3, 5, 22].map((n) => stats("pl", n)), ["L, Q. Została mniej więcej 1 minuta.",
+    "L, Q. Zostały mniej więcej 3 minuty.", "L, Q. Zostało mniej więcej 5 minut.",
+    "L, Q. Zostały mniej więcej 22 minuty."]);
+  const arabic = lookup("ar", "progress_js");
+  assert.deepEqual([0, 1, 2, 3, 11, 100].map((n) => arabic("minutesLeft", { n })), ["لم يبقَ وقت.",
+    "الوقت المتبقي نحو دقيقة واحدة.", "الوقت المتبقي نحو دقيقتين.", "الوقت المتبقي نحو 3 دقائق.",
+    "الوقت المتبقي نحو 11 دقيقة.", "الوقت المتبقي نحو 100 دقيقة."]);
+  assert.equal(stats("en", 1), "L, Q. About 1 min left.");
+});

@@ -7,10 +7,10 @@ const { load, catalogueString } = require("./browser.js");
 
 const cq = load("core.js");
 
-test("a placeholder longer than one letter is filled: {min} does not print as is", () => {
+test("a placeholder longer than one letter is filled: {left} does not print as is", () => {
   const t = cq.strings({ stats: catalogueString("en", "progress_js", "stats") });
-  assert.equal(t("stats", { lessons: "3 of 12 lessons read", quizzes: "1 of 4 module quizzes passed", min: 25 }),
-    "3 of 12 lessons read, 1 of 4 module quizzes passed. About 25 min left.");
+  assert.equal(t("stats", { lessons: "3 of 12 lessons read", quizzes: "1 of 4 module quizzes passed",
+    left: "About 25 min left." }), "3 of 12 lessons read, 1 of 4 module quizzes passed. About 25 min left.");
 });
 
 test("one-letter placeholders and repeated ones are filled from the values", () => {

@@ -29,7 +29,7 @@
 
   function dateText(d, today) {
     if (d === today + 1) return t("tomorrow");
-    return new Date(d * 864e5).toLocaleDateString(document.documentElement.lang || undefined,
+    return new Date(d * 864e5).toLocaleDateString(root.getAttribute("data-cq-locale") || document.documentElement.lang || undefined,
       { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   }
 

@@ -78,7 +78,7 @@
       }
       box.querySelector(".cq-resume-stats").textContent = t("stats", {
         lessons: t("lessons", { r: s.read, n: s.lessons }), quizzes: t("quizzes", { q: s.passed, n: scope.modules.length }),
-        min: s.left });
+        left: t("minutesLeft", { n: s.left }) });
       box.hidden = false;
     }
 
@@ -230,7 +230,7 @@
       var s = summary(state, course);
       cert.querySelector(".cq-cert-read").textContent = t("lessons", { r: s.read, n: s.lessons });
       var when = new Date();
-      cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(document.documentElement.lang || undefined,
+      cert.querySelector(".cq-cert-date").textContent = when.toLocaleDateString(root.getAttribute("data-cq-locale") || document.documentElement.lang || undefined,
         { year: "numeric", month: "long", day: "numeric" });
       var nameInput = root.querySelector(".cq-cert-name-input");
       var nameOut = cert.querySelector(".cq-cert-name");
