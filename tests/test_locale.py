@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from generator.build import build
+from generator.build import BuildOptions, build
 from generator.course.catalogue import load_catalogues
 from generator.course.languages import load_languages
 from generator.course.load import load_valid_course
@@ -75,7 +75,7 @@ def test_a_locale_of_another_language_or_unknown_is_a_problem_at_its_line(tmp_pa
 
 def test_the_certificate_is_dated_in_the_languages_locale(page: Any, serve: Any, tmp_path: Path) -> None:
     root = with_locale(make_course(tmp_path / "course"), "en", "en-GB")
-    build(root, root / "site", ("en",))
+    build(root, root / "site", BuildOptions(langs=("en",)))
     base = serve(root / "site")
     page.clock.set_fixed_time(dt.datetime(2026, 12, 10, 12, 0))
     page.goto(base + "/en/01-basics/quiz/")
