@@ -103,13 +103,13 @@ def test_replicated_course_renames_every_reference_and_passes_validation(tmp_pat
 
 @pytest.mark.browser
 def test_a_phone_first_visit_is_throttled_and_reported_with_and_without_gzip(built_mini: Path, tmp_path: Path,
-                                                                          monkeypatch: Any) -> None:
+                                                                          monkeypatch: Any, browser: Any) -> None:
     from bench import phone
     from bench.report import Report, refresh_rows
     from bench.suite import phone_pages
 
-    with phone.chromium() as browser, serving(built_mini) as base:
-        seen = phone.visit(browser, f"{base}/en/")
+    with phone.chromium(browser) as chrome, serving(built_mini) as base:  # the worker's browser: one per thread
+        seen = phone.visit(chrome, f"{base}/en/")
     # Throttled: the page, then its styles and scripts, are at least two 400 ms round trips before load.
     assert seen.load_s >= 2 * phone.RTT_MS / 1000
     assert 0 < seen.first_paint_s <= seen.load_s and seen.first_contentful_paint_s > 0 and seen.files > 3
@@ -121,7 +121,7 @@ def test_a_phone_first_visit_is_throttled_and_reported_with_and_without_gzip(bui
     monkeypatch.setattr(phone, "RTT_MS", 5)
     report = Report()
     phone.first_visits(built_mini, {k: v for k, v in pages.items() if k.endswith("en")}, report, lambda _: None,
-                       runs=1)
+                       runs=1, browser=browser)
     kilobytes: dict[str, int] = {}
     for row in report.rows:
         found = re.search(r"first paint [\d.]+ s, first contentful paint [\d.]+ s, load [\d.]+ s, (\d+) KB in "

@@ -58,14 +58,16 @@ def test_a_lesson_left_half_way_is_not_read_and_resume_brings_the_learner_back(
     left = sum(x.minutes[lang] for x in module.lessons)
     assert device.locator(".cq-resume-stats").inner_text() == fill(
         t["progress_js"]["stats"], lessons=count(t["progress_js"]["lessons"], lang, 2, r=0),
-        quizzes=count(t["progress_js"]["quizzes"], lang, 1, q=0), min=left)
+        quizzes=count(t["progress_js"]["quizzes"], lang, 1, q=0),
+        left=count(t["progress_js"]["minutesLeft"], lang, left))
     device.goto(base + LESSON.format(lang=lang, slug=slug))
     device.locator(".cq-page").scroll_into_view_if_needed()
     device.wait_for_function(f"(JSON.parse(localStorage.getItem('cq:v1')).visited || {{}})['{lesson.slug}'] === 1")
     device.goto(base + f"/{lang}/")
     assert device.locator(".cq-resume-stats").inner_text() == fill(
         t["progress_js"]["stats"], lessons=count(t["progress_js"]["lessons"], lang, 2, r=1),
-        quizzes=count(t["progress_js"]["quizzes"], lang, 1, q=0), min=left - minutes)
+        quizzes=count(t["progress_js"]["quizzes"], lang, 1, q=0),
+        left=count(t["progress_js"]["minutesLeft"], lang, left - minutes))
     assert device.errors == []
 
 

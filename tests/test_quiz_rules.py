@@ -83,7 +83,8 @@ def test_check_warns_about_guessable_quizzes_and_fails_only_when_strict(course: 
         "warning: " + ("quizzes/01-basics.yml:5: the right answer is option 2 (in the author's order) in 3 of 5 "
                        "single-choice questions (more than 40%): q1, q2, q4; move some right answers to other "
                        "positions, as the PDFs and banks keep this order [quiz.answer_position]"),
-        "1 warning(s): cues a learner could guess by, stale durations, language slips or translations to do",
+        "1 warning(s): cues a learner could guess by, stale durations, language slips, translations to do or examples "
+        "to replace",
     ]
     strict = run("check", "--strict", cwd=course)
     assert strict.returncode == 1
