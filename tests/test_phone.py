@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.browser_wait import until
-from tests.conftest import PROFILES, soup
+from tests.conftest import PROFILES, catalogue, soup
 
 pytestmark = pytest.mark.browser
 
@@ -225,3 +225,18 @@ def test_a_wide_table_becomes_cards_without_empty_labels(browser: Any, built_rea
     total = next(card for card in cards if "Total de mars" in card[0][1])
     assert [label for label, _ in total] == ["publication", "portée", "interactions", "taux (portée)"], total
     assert all(text for card in cards for _, text in card), cards
+
+
+def test_the_progress_table_on_a_phone_names_each_figure_by_its_own_column(browser: Any, built_real: Path,
+                                                                          serve: Any) -> None:
+    """Each row opens with its module as a row header: the cards' labels must not shift one column left (a blind
+    walk read « Leçons lues : 6 sur 8 questions de contrôle répondues »)."""
+    t = catalogue("fr")["site"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{serve(built_real)}/fr/progress/")
+    page.wait_for_selector("table.cq-stack")
+    rows = page.evaluate("[...document.querySelectorAll('table.cq-stack tbody tr')]"
+                         ".map(r => [...r.querySelectorAll('td')].map(c => c.getAttribute('data-label')))")
+    context.close()
+    assert rows and all(labels == [t["col_lessons"], t["col_checks"], t["col_quiz"]] for labels in rows), rows

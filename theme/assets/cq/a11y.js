@@ -7,10 +7,14 @@
 
   // A table wider than the screen becomes one card per row (a11y.css), each cell under its column's name
   // (written before it, so a screen reader reads it too: the header row is hidden).
+  // A cell's name is the header of its column, counted over every cell of its row: a row that opens with its
+  // own header (<th scope="row">, as on the progress page) would otherwise shift each label one column left.
   function stack(table) {
-    var names = cq.all(table, "th").map(function (th) { return th.textContent.trim(); });
+    var names = cq.all(table.rows[0], "th, td").map(function (th) { return th.textContent.trim(); });
     cq.all(table, "tr").forEach(function (row) {
-      cq.all(row, "td").forEach(function (cell, i) { cell.setAttribute("data-label", names[i] || ""); });
+      cq.all(row, "th, td").forEach(function (cell, i) {
+        if (cell.tagName === "TD") cell.setAttribute("data-label", names[i] || "");
+      });
     });
     table.className = "cq-stack";
   }
