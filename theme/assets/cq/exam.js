@@ -129,7 +129,8 @@
       if (timeUp) {
         score.textContent = t("timeUp") + " " + score.textContent;
         // A field the sheet disabled drops the focus: it stays on that question, where the learner was.
-        if (place) { place.setAttribute("tabindex", "-1"); place.focus({ preventScroll: true }); }
+        // The explanations now open above it move the page: it is brought back to the top of the screen.
+        if (place) { place.setAttribute("tabindex", "-1"); place.focus({ preventScroll: true }); place.scrollIntoView(); }
         // The screen now shows that question's explanations: where the clock was, a sighted learner reads
         // that the time is up and finds the score (a plain line, not live: the score line already spoke).
         var box = quiz.querySelector(".cq-timer"), note = document.createElement("p"), link = document.createElement("a");
@@ -240,16 +241,20 @@
       if (!limit || !box || entry.submitted || waiting) return;
       // While the clock runs, Material's "back to top" pill would sit over it (quiz.css hides it).
       document.documentElement.classList.add("cq-clock-on");
-      var said = {};
+      var said = {}, clearAt = null;
       sayBox.textContent = kept;
       function tick() {
         var fresh = quizState(load(), quizId(quiz));
         var left = secondsLeft(entry.started, limit, fresh.extra, Date.now());
         box.querySelector(".cq-clock").textContent = clockText(left);
+        // What the line says holds for a minute: "5 minutes left" beside a clock at 1:32 misleads (a blind walk).
+        if (kept && clearAt === null) clearAt = left - 60;
+        if (clearAt !== null && left <= clearAt) { sayBox.textContent = ""; clearAt = -1; }
         [5, 1].forEach(function (m) {
           if (left <= m * 60 && left > (m - 1) * 60 && !said[m] && allowed(limit, fresh.extra) > m) {
             said[m] = true;
             sayBox.textContent = t("minutes", { n: m }) + " " + t("canExtend");
+            clearAt = (m - 1) * 60;
           }
         });
         if (left === 0) submitExam(quiz, true);
