@@ -221,7 +221,12 @@ def test_a_wide_table_becomes_cards_without_empty_labels(browser: Any, built_rea
     cards = page.evaluate("[...document.querySelectorAll('table.cq-stack tr')].filter(r => r.querySelector('td'))"
                           ".map(r => [...r.querySelectorAll('td')].filter(c => c.offsetHeight > 0)"
                           ".map(c => [c.getAttribute('data-label'), c.innerText.trim()]))")
+    # A tool's blank table to copy (the plan d'indicateurs): every column keeps its name on the card, blank or not.
+    page.goto(f"{base}/fr/01-goals/03-indicators/")
+    shown = page.evaluate("[...[...document.querySelectorAll('table.cq-stack')].pop().querySelector('tbody tr')"
+                          ".querySelectorAll('td')].filter(c => c.offsetHeight > 0).map(c => c.dataset.label)")
     context.close()
+    assert len(shown) == 7 and shown[0] == "objectif", shown
     total = next(card for card in cards if "Total de mars" in card[0][1])
     assert [label for label, _ in total] == ["publication", "portée", "interactions", "taux (portée)"], total
     assert all(text for card in cards for _, text in card), cards

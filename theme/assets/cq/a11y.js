@@ -11,10 +11,17 @@
   // own header (<th scope="row">, as on the progress page) would otherwise shift each label one column left.
   function stack(table) {
     var names = cq.all(table.rows[0], "th, td").map(function (th) { return th.textContent.trim(); });
-    cq.all(table, "tr").forEach(function (row) {
+    var rows = cq.all(table, "tr").slice(1);
+    rows.forEach(function (row) {
       cq.all(row, "th, td").forEach(function (cell, i) {
         if (cell.tagName === "TD") cell.setAttribute("data-label", names[i] || "");
       });
+    });
+    // A column empty in every row is a blank to fill in (a tool's table to copy): its cells keep their names,
+    // where an empty cell in a column of figures (a total's blank) is left out (a11y.css).
+    names.forEach(function (name, i) {
+      var cells = rows.map(function (row) { return row.cells[i]; }).filter(Boolean);
+      if (cells.every(function (c) { return !c.textContent.trim(); })) cells.forEach(function (c) { c.classList.add("cq-blank"); });
     });
     table.className = "cq-stack";
   }
