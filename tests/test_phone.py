@@ -209,6 +209,10 @@ def test_a_reply_to_copy_wraps_inside_its_box_on_a_phone(browser: Any, built_rea
         boxes = page.evaluate("[...document.querySelectorAll('pre.cq-template > code')]"
                               ".map(c => [c.scrollWidth, c.clientWidth])")
         assert boxes and all(scroll <= client + 1 for scroll, client in boxes), (path, boxes)
+        # The text to copy is as large as the lesson's own (it was Material's code size, 13.6 px: a blind walk).
+        sizes = page.evaluate("[document.querySelector('article p'), document.querySelector('pre.cq-template > code')]"
+                              ".map(e => getComputedStyle(e).fontSize)")
+        assert sizes[0] == sizes[1] == "16px", (path, sizes)
     context.close()
 
 
