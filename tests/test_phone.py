@@ -66,6 +66,10 @@ def test_no_page_has_two_h1_and_author_pages_are_out_of_the_menu(built_real: Pat
         about = [a.get("href", "") for a in soup(built_real / lang / "about" / "index.html").select("article a")]
         assert {"../authoring/", "../deploy/", "../trainers/"} <= set(about)
         assert (built_real / lang / "deploy" / "index.html").is_file()
+        # Nor in the learner's search results (a blind walk found the hosting pages there), while lessons are.
+        index = json.loads((built_real / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        found = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "01-goals/01-why-a-goal/" in found and not found & {"authoring/", "deploy/", "trainers/"}, found
 
 
 def test_templates_are_marked_and_durations_agree(built_real: Path) -> None:

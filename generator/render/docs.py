@@ -87,7 +87,9 @@ class Renderer:
     # -- pieces -------------------------------------------------------------------------------
 
     def front_matter(self, page: Page, title: str | None = None) -> str:
-        meta = {"title": title or page.title(self.lang), "description": page.description(self.lang)}
+        meta: dict[str, object] = {"title": title or page.title(self.lang), "description": page.description(self.lang)}
+        if not page.in_menu:  # an author's or host's page: out of the learner's search results too
+            meta["search"] = {"exclude": True}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
     def link_for(self, from_docs: str) -> Any:
