@@ -158,6 +158,16 @@ def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
 
 
 def worker_users(pid: int) -> set[str]:
-    """The users the server's worker processes run as."""
-    return set(subprocess.run(["ps", "-o", "user=", "--ppid", str(pid)], capture_output=True, text=True,
-                              check=True).stdout.split())
+    """The users the server's worker processes run as, once they have dropped root: a worker just forked runs as
+    root for a moment before it switches user (a busy run caught nginx there), so this waits up to 5 s for the
+    workers to settle."""
+    import time
+
+    users: set[str] = set()
+    for _ in range(50):
+        users = set(subprocess.run(["ps", "-o", "user=", "--ppid", str(pid)], capture_output=True, text=True,
+                                   check=True).stdout.split())
+        if users and "root" not in users:
+            break
+        time.sleep(0.1)
+    return users
