@@ -154,13 +154,22 @@ def _build_typed(folder: Path) -> None:
     build(root, root / "site")
 
 
+def make_exam(root: Path, time_limit: int | None = None) -> Path:
+    """The mini course at `root` with its module quiz in exam mode, timed when `time_limit` (minutes) is given."""
+    quiz = root / "quizzes" / "01-basics.yml"
+    timed = f"time_limit: {time_limit}\n" if time_limit else ""
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", f"pass_mark: 75\nmode: exam\n{timed}"),
+                    encoding="utf-8")
+    return root
+
+
 def _build_arabic(folder: Path) -> None:
     from generator.build import BuildOptions, build
 
-    root = make_course(folder / "course", ARABIC)
+    root = make_exam(make_course(folder / "course", ARABIC), time_limit=10)
     quiz = root / "quizzes" / "01-basics.yml"
-    exam = quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n")
-    quiz.write_text(exam + (TYPED / "arabic-question.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    quiz.write_text(quiz.read_text(encoding="utf-8") + (TYPED / "arabic-question.yml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
     build(root, root / "site", BuildOptions(langs=("ar",)))
 
 

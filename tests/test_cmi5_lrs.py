@@ -21,7 +21,7 @@ from generator.course.load import load_valid_course
 from generator.exports.cmi5 import build_package
 from tests.cmi5.launcher import PUBLISHER, SESSION, Launcher
 from tests.cmi5.ralph_server import running_ralph
-from tests.conftest import make_course
+from tests.conftest import make_course, make_exam
 from tests.test_browser import answer_all_right, answer_all_wrong
 from tests.test_cmi5_package import NS
 
@@ -54,10 +54,7 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def exam_unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini course with its module quiz in exam mode."""
-    root = make_course(tmp_path_factory.mktemp("cmi5-exam") / "course")
-    quiz = root / "quizzes" / "01-basics.yml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\n"),
-                    encoding="utf-8")
+    root = make_exam(make_course(tmp_path_factory.mktemp("cmi5-exam") / "course"))
     return unzipped_package(root)
 
 

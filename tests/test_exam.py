@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.build import BuildOptions, build
-from tests.conftest import catalogue, count, make_typed_course
+from tests.conftest import catalogue, count, make_exam, make_typed_course
 from tests.test_a11y import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -26,10 +26,7 @@ RATE = "#cq-01-basics-rate-1"  # numeric, 4.5 %
 
 @pytest.fixture(scope="module")
 def exam_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_typed_course(tmp_path_factory.mktemp("exam") / "course")
-    path = root / "quizzes" / "01-basics.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "pass_mark: 75\n", "pass_mark: 75\nmode: exam\ntime_limit: 10\n"), encoding="utf-8")
+    root = make_exam(make_typed_course(tmp_path_factory.mktemp("exam") / "course"), time_limit=10)
     build(root, root / "site", BuildOptions(langs=("en", "fr")))
     return root / "site"
 

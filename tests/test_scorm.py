@@ -18,7 +18,7 @@ from generator.course.brand import load_brand
 from generator.course.load import load_valid_course
 from generator.engine.brand import BACKDROPS
 from generator.exports.scorm import build_package
-from tests.conftest import REPO, make_course, make_typed_course
+from tests.conftest import REPO, make_course, make_exam, make_typed_course
 from tests.test_browser import answer_all_right, answer_all_wrong
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
@@ -142,6 +142,12 @@ def test_module_option_and_unknown_module(course: Path, tmp_path: Path) -> None:
 
 # -- a real SCORM runtime --------------------------------------------------------------------------------
 
+def to_quiz(content: Any) -> None:
+    """Follow the module's link to its quiz, as a learner does, inside the LMS frame."""
+    content.locator("article a", has_text="Module quiz").click()
+    content.wait_for_url("**/01-basics/quiz.html")
+
+
 def start(page: Any, base: str, saved: str = "", module: str = "01-basics") -> Any:
     """Open the test LMS, launch the module's SCO, and return the frame showing the course."""
     page.goto(base + "/lms.html")
@@ -173,8 +179,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     base = serve(lms)
     content = start(page, base)
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     answer_all_right(content)
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
     calls = received(page)
@@ -194,8 +199,7 @@ def test_the_lms_receives_the_score_and_resumes_the_learner(page: Any, lms: Path
     assert page.evaluate("API.cmi.suspend_data") == saved
 
     content = start(page, base, saved)  # a new attempt, resumed from what the LMS stored
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     assert content.locator("#cq-01-basics-tf-1-false").is_checked()
     assert content.locator("#cq-01-basics-multi-1-b").is_checked()
     assert content.locator(".cq-score").inner_text().startswith("Your score: 5 of 5 (100%). Passed")
@@ -238,8 +242,7 @@ def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passe
     assert content.locator(".cq-resume-next").inner_text() == "You have read every lesson."
     assert content.locator(".cq-resume-stats").inner_text().startswith(
         "2 of 2 lessons read, 1 of 1 module quiz passed.")
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     content.click(".cq-retry-all")
     assert statuses(page)[-1] == "completed", "the lessons read survived the relaunch"
     assert page.errors == []
@@ -248,8 +251,7 @@ def test_the_lms_hears_the_course_rule_completed_when_every_lesson_is_read_passe
 @pytest.mark.browser
 def test_practice_in_a_package_stays_in_the_browser_and_reports_nothing(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     answer_all_wrong(content)
     before = received(page)
     content.goto(content.url.replace("01-basics/quiz.html", "practice.html"))
@@ -268,8 +270,7 @@ def test_practice_in_a_package_stays_in_the_browser_and_reports_nothing(page: An
 @pytest.mark.browser
 def test_a_failed_quiz_and_a_retry_are_reported(page: Any, lms: Path, serve: Any) -> None:
     content = start(page, serve(lms))
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     answer_all_right(content)
     content.click(".cq-retry-all")
     assert last_value(received(page), "cmi.core.lesson_status") == "incomplete"
@@ -349,10 +350,7 @@ def test_suspend_data_stays_under_4096_characters_with_every_question_answered(p
 @pytest.fixture(scope="module")
 def exam_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini course with its module quiz in exam mode, packaged and served with the test LMS page."""
-    root = make_course(tmp_path_factory.mktemp("scorm-exam") / "course")
-    quiz = root / "quizzes" / "01-basics.yml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 75\n", "pass_mark: 75\nmode: exam\n"),
-                    encoding="utf-8")
+    root = make_exam(make_course(tmp_path_factory.mktemp("scorm-exam") / "course"))
     return lms_folder(build_package(load_valid_course(root), "en", root / "course-en.zip").path, root / "lms")
 
 
@@ -368,8 +366,7 @@ def typed_lms(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, serve: Any) -> None:
     base = serve(exam_lms)
     content = start(page, base)
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     content.check("#cq-01-basics-single-1-c")
     content.check("#cq-01-basics-tf-1-false")
 
@@ -397,8 +394,7 @@ def test_an_exam_reports_its_score_once_at_submit(page: Any, exam_lms: Path, ser
 def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: Path, serve: Any) -> None:
     base = serve(typed_lms)
     content = start(page, base)
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     answer_all_right(content)
     content.fill("#cq-01-basics-rate-1 .cq-input", "4,5 %")
     content.click("#cq-01-basics-rate-1 .cq-check")
@@ -414,8 +410,7 @@ def test_typed_answers_count_in_the_lms_score_and_resume(page: Any, typed_lms: P
     page.evaluate("leave()")
     page.wait_for_function("() => window.received.some(r => r[0] === 'LMSFinish')")
     content = start(page, base, saved)
-    content.locator("article a", has_text="Module quiz").click()
-    content.wait_for_url("**/01-basics/quiz.html")
+    to_quiz(content)
     assert content.locator("#cq-01-basics-rate-1 .cq-input").input_value() == "4.5"
     assert content.locator("#cq-01-basics-term-1 .cq-input").input_value() == "roi"
     assert content.locator("#cq-01-basics-term-1 .cq-result").inner_text().startswith("Not quite. ROI is one")

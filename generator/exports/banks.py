@@ -12,6 +12,8 @@ from __future__ import annotations
 import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from markupsafe import escape
@@ -287,10 +289,7 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
     """
     ext = FORMATS[fmt]
     quizzes = list(course.quizzes.values())
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(out)
-    try:
+    with staged(out) as staging:
         made: list[Path] = []
         for lang in langs:
             (staging / lang).mkdir()
@@ -300,6 +299,17 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
                 path.write_text(render_bank(course, chosen, course.strings[lang], fmt), encoding="utf-8")
                 made.append(path)
         return publish_banks(staging, out, made)
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A folder beside `out` to write a set of banks into (GIFT, Moodle XML and QTI alike), removed when done:
+    publish_banks moves them into `out` only once every one is written."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(out)
+    try:
+        yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -307,6 +317,7 @@ def export_banks(course: Course, out: Path, fmt: str, langs: tuple[str, ...]) ->
 def publish_banks(staging: Path, out: Path, made: list[Path]) -> list[Path]:
     """Put the host's README.txt beside the banks `made` in `staging`, then move them all into `out`, each in
     place at once (GIFT, Moodle XML and QTI alike); the files written."""
+    out = out.resolve()
     (staging / "README.txt").write_text(NOTES.replace("{ext}", ".gift or .xml"), encoding="utf-8")
     written = []
     for path in [*made, staging / "README.txt"]:

@@ -10,7 +10,6 @@ reference converter between the two) makes of our 3.0 package.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -19,9 +18,9 @@ from pathlib import Path
 from generator.course.catalogue import Strings
 from generator.course.model import Course, Quiz
 from generator.course.problems import ContentError, Problems
-from generator.exports.banks import publish_banks
+from generator.exports.banks import publish_banks, staged
 from generator.exports.qti_items import QTI3, QTI3_XSD, TYPES, XSI, ident, item_id, qti3_item
-from generator.output import build_epoch, staging_dir, zip_tree
+from generator.output import build_epoch, zip_tree
 
 
 @dataclass(frozen=True)
@@ -184,10 +183,7 @@ def export_qti(course: Course, out: Path, fmt: str, langs: tuple[str, ...], epoc
     check_expressible(course)
     version = VERSIONS[fmt]
     epoch = build_epoch(course.root) if epoch is None else epoch
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(out)
-    try:
+    with staged(out) as staging:
         made: list[Path] = []
         for lang in langs:
             for quiz in course.quizzes.values():
@@ -198,5 +194,3 @@ def export_qti(course: Course, out: Path, fmt: str, langs: tuple[str, ...], epoc
                     zip_tree(Path(tmp), target, epoch=epoch)
                 made.append(target)
         return publish_banks(staging, out, made)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
