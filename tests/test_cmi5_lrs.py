@@ -234,7 +234,10 @@ def test_a_bad_launch_shows_a_plain_message_and_sends_nothing(page: Any, lms: La
     page.wait_for_function("() => document.querySelector('iframe').src")  # launched: the token was fetched
     page.goto(good)  # the same launch URL again: its fetch URL has given its token already (spec 8.2.3)
     assert page.locator("[role=alert]").inner_text().startswith("The course could not start with your learning")
-    assert lms.requests[-1].startswith("POST /fetch/") and page.locator("iframe").count() == 0
+    # The fetch URL was asked twice, the second time refused; the first page's exit statements may reach the LRS
+    # after it (a busy run saw "POST /xapi/statements" last), so the order of the two is not asserted.
+    assert len([r for r in lms.requests if r.startswith("POST /fetch/")]) == 2
+    assert page.locator("iframe").count() == 0
 
 
 @pytest.mark.browser
